@@ -1,0 +1,85 @@
+"""The `dyad` command: a thin Click layer over the library.
+
+A DyadError becomes one line on stderr and exit code 2; nothing a user does
+wrong shows a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from dyad.errors import DyadError
+
+INPUT_FORMATS = ("page", "wikitext", "html", "text", "jsonl")
+
+
+def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that reads documents."""
+    fn = click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=200 * 1024 * 1024,
+        show_default=True,
+        help="Refuse input files larger than this.",
+    )(fn)
+    fn = click.option(
+        "--input-format",
+        type=click.Choice(INPUT_FORMATS),
+        default=None,
+        help="Skip sniffing and read every input as this format.",
+    )(fn)
+    return fn
+
+
+@click.group()
+@click.version_option(package_name="dyad")
+def cli() -> None:
+    """dyad: relations between states, from documents to a cited knowledge base."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@input_options
+@click.option("--format", "out_format", type=click.Choice(["json", "jsonl"]), default="json",
+              show_default=True, help="json: one indented object per document; jsonl: one line each.")
+def parse(paths: tuple[str, ...], input_format: str | None, max_bytes: int, out_format: str) -> None:
+    """Read documents and print them with sections, sentences and references."""
+    from dyad.read import iter_documents
+
+    failures = 0
+
+    def report(error: DyadError) -> None:
+        nonlocal failures
+        failures += 1
+        click.echo(f"dyad: {error}", err=True)
+
+    for doc in iter_documents(paths, input_format=input_format, max_bytes=max_bytes,
+                              on_error=report):
+        indent = 2 if out_format == "json" else None
+        click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent))
+    if failures:
+        sys.exit(2)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("dyad: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(2)
+    except DyadError as e:
+        click.echo(f"dyad: {e}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("dyad: interrupted", err=True)
+        sys.exit(130)
