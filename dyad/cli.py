@@ -66,6 +66,11 @@ def parse(paths: tuple[str, ...], input_format: str | None, max_bytes: int, out_
         sys.exit(2)
 
 
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Measure dyad against labelled data (see ../shared/data/README.md)."""
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
