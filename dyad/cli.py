@@ -46,8 +46,10 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @input_options
 @click.option("--format", "out_format", type=click.Choice(["json", "jsonl"]), default="json",
-              show_default=True, help="json: one indented object per document; jsonl: one line each.")
-def parse(paths: tuple[str, ...], input_format: str | None, max_bytes: int, out_format: str) -> None:
+              show_default=True, help="json: an indented object per document; jsonl: a line each.")
+def parse(
+    paths: tuple[str, ...], input_format: str | None, max_bytes: int, out_format: str
+) -> None:
     """Read documents and print them with sections, sentences and references."""
     from dyad.read import iter_documents
 

@@ -1,0 +1,232 @@
+"""Readers: bytes in any supported format to Documents.
+
+``iter_documents`` walks files and folders, checks each input (exists, not
+empty, not binary, decodable, not too large), sniffs its format and hands it
+to the reader for that format. A bad input is reported through ``on_error``
+and skipped; the rest are still read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from dyad.errors import DyadError, FormatError, InputError
+from dyad.model import Document
+from dyad.read.build import document_id
+
+FORMATS = ("page", "wikitext", "html", "text", "jsonl")
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+
+_HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
+_HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|article|span|a)\b[^>]*>", re.I)
+_WIKI_HEADING = re.compile(r"^(=+)[^=\n]+\1\s*$", re.M)
+_WIKI_SIGNS = re.compile(r"\{\{|\[\[|<ref[\s>]|'''")
+_PAGE_SIGNS = re.compile(
+    r"^\s*\[edit\]\s*$|\[edit\]\s*$|^From Wikipedia, the free encyclopedia$|^Jump to content$",
+    re.M,
+)
+
+
+def sniff(text: str) -> str:
+    """The format of a document's text: page, wikitext, html, jsonl or text."""
+    head = text[:20000]
+    stripped = head.lstrip()
+    if stripped.startswith("{"):
+        first = stripped.split("\n", 1)[0]
+        try:
+            if isinstance(json.loads(first), dict):
+                return "jsonl"
+        except ValueError:
+            pass
+    if _HTML_START.match(head) or len(_HTML_TAGS.findall(head[:5000])) >= 3:
+        return "html"
+    if _PAGE_SIGNS.search(head):
+        return "page"
+    wiki_score = len(_WIKI_HEADING.findall(head)) + min(len(_WIKI_SIGNS.findall(head)), 3)
+    if wiki_score >= 2:
+        return "wikitext"
+    return "text"
+
+
+def read_text(
+    text: str,
+    *,
+    input_format: str | None = None,
+    source: str | None = None,
+    doc_id: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+) -> Document:
+    """One Document from a string (for ``jsonl``, use ``read_jsonl``)."""
+    fmt = input_format or sniff(text)
+    if fmt == "jsonl":
+        raise FormatError("read_text reads one document; use read_jsonl for JSON lines")
+    doc_id = doc_id or document_id(text)
+    if fmt == "wikitext":
+        from dyad.read.wikitext import read_wikitext
+
+        doc = read_wikitext(text, doc_id=doc_id, source=source, title=title)
+    elif fmt == "html":
+        from dyad.read.html import read_html
+
+        doc = read_html(text, doc_id=doc_id, source=source)
+    elif fmt in ("page", "text"):
+        from dyad.read.page import read_page
+
+        doc = read_page(text, doc_id=doc_id, source=source, fmt=fmt, title=title)
+    else:
+        raise FormatError(f"unknown input format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if title and not doc.title:
+        doc.title = title
+    doc.date = date or doc.date
+    doc.url = url or doc.url
+    return doc
+
+
+def read_jsonl(
+    text: str, *, source: str, on_error: Callable[[DyadError], None] | None = None
+) -> Iterator[Document]:
+    """Documents from JSON lines: ``{"id", "text", "title"?, "date"?, "url"?}`` per line."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise ValueError("needs an object with a string 'text'")
+            if not item["text"].strip():
+                raise ValueError("'text' is empty")
+            fmt = sniff(item["text"])
+            yield read_text(
+                item["text"],
+                input_format="text" if fmt in ("jsonl", "page") else fmt,
+                source=f"{source}:{number}",
+                doc_id=str(item.get("id") or document_id(line)),
+                title=item.get("title"),
+                date=_iso_day(item.get("date")),
+                url=item.get("url"),
+            )
+        except (ValueError, TypeError) as e:
+            error = FormatError(f"{source}: line {number}: not a document ({_reason(e)})")
+            if on_error is None:
+                raise error from None
+            on_error(error)
+
+
+def read_path(
+    path: str | Path,
+    *,
+    input_format: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: Callable[[DyadError], None] | None = None,
+) -> list[Document]:
+    """The documents in one file (several for JSON lines); raises InputError for bad input."""
+    name = str(path)
+    text = decode(load_bytes(name, max_bytes), name)
+    fmt = input_format or sniff(text)
+    if fmt == "jsonl":
+        return list(read_jsonl(text, source=name, on_error=on_error))
+    return [read_text(text, input_format=fmt, source=name)]
+
+
+def iter_documents(
+    paths: Iterable[str],
+    *,
+    input_format: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: Callable[[DyadError], None] | None = None,
+) -> Iterator[Document]:
+    """Every document under ``paths`` (files, folders read recursively, ``-`` for stdin)."""
+
+    def report(error: DyadError) -> None:
+        if on_error is None:
+            raise error
+        on_error(error)
+
+    for path in _expand(paths, report):
+        try:
+            yield from read_path(path, input_format=input_format, max_bytes=max_bytes,
+                                 on_error=report)
+        except DyadError as e:
+            report(e)
+        except RecursionError:
+            report(InputError(path, "too deeply nested to read"))
+
+
+def load_bytes(path: str, max_bytes: int) -> bytes:
+    if path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(path, "no such file or folder")
+        if not p.is_file():
+            raise InputError(path, "not a regular file")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+                                   "(raise it with --max-bytes)")
+        try:
+            data = p.read_bytes()
+        except OSError as e:
+            raise InputError(path, f"cannot be read ({e.strerror or e})") from None
+    if len(data) > max_bytes:
+        raise InputError(path, f"input is over the limit of {max_bytes:,} bytes")
+    if not data.strip():
+        raise InputError(path, "empty file")
+    return data
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(path, "undecodable UTF-16") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "binary file (contains NUL bytes), not a document")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset "
+                               f"{e.start})") from None
+    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if control > 0.01 * min(len(text), 8192):
+        raise InputError(path, "binary file (control characters), not a document")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _expand(paths: Iterable[str], report: Callable[[DyadError], None]) -> Iterator[str]:
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            found = False
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        found = True
+                        yield str(Path(root) / name)
+            if not found:
+                report(InputError(path, "folder holds no files"))
+        else:
+            yield path
+
+
+def _iso_day(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.match(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+        raise ValueError(f"'date' must be YYYY-MM-DD, got {value!r}")
+    return value[:10]
+
+
+def _reason(e: Exception) -> str:
+    return str(e).split("\n", 1)[0]

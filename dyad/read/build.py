@@ -162,11 +162,11 @@ def _attach_marks(sentences: list[Sentence], first: int, marks: list[Mark], star
         if mark.kind not in ("citation", "note"):
             continue
         at = start + mark.offset
-        owner = block_sentences[0]
+        i = block_sentences[0].index
         for sentence in block_sentences:
             if sentence.start < at:
-                owner = sentence
-        i = owner.index
+                i = sentence.index
+        owner = sentences[i]
         if mark.kind == "citation":
             if mark.label not in owner.citations:
                 sentences[i] = replace(owner, citations=(*owner.citations, mark.label))
