@@ -1,0 +1,917 @@
+"""Time expressions: find them in text and normalise them to the contract's When.
+
+Rule based and fast: a set of regular expressions proposes candidate spans,
+the longest non-overlapping ones win, and each is resolved left to right so
+that anaphoric expressions ("the following year", "later that month") can use
+the last date the text gave.
+
+Two anchors:
+
+* ``anchor`` — the document date (news): deictic expressions ("yesterday",
+  "on Tuesday", "last year", "two days ago") resolve against it.
+* the *narrative* date — the last explicit date written before the
+  expression (``narrative=`` seeds it, e.g. from earlier sentences): anaphoric
+  expressions ("the following year", "that month", "three years later")
+  resolve against it. Without an anchor, deictic expressions use the
+  narrative date too (encyclopedic text has no document date).
+
+What a mention carries:
+
+* ``start``/``end`` — the TimeML extent: determiners and modifiers ("the",
+  "late", "earlier this") are inside it, signal prepositions ("in", "since",
+  "until") are not. ``When.text`` is the expression *with* its signal
+  ("since 17 June 2019"), and the signal sets ``When.modifier``.
+* ``value`` — the TimeML normalised value ("1998-08-07", "1998-W32", "199X",
+  "P3Y", "PRESENT_REF", "XXXX-SU"); ``timex_type`` is DATE, TIME, DURATION or SET.
+* ``when`` — the contract's When, never more precise than the text:
+  decades are ``1990``–``1999`` with precision ``decade``; centuries
+  ``1800``–``1899`` with ``century``; seasons (northern hemisphere) and
+  quarters are month spans with precision ``season``/``quarter``; weeks are
+  day spans (Monday–Sunday). **Durations and sets are not points**: their When
+  has ``start=None, end=None, precision="unknown"`` (sets add
+  ``modifier="every"``); read ``value`` for the length. PAST_REF is
+  ``When(None, anchor, modifier="before")``, FUTURE_REF ``When(anchor, None,
+  modifier="after")``, PRESENT_REF ``When(anchor, modifier="approx")``.
+* ``parts`` — for a range ("1960–1991", "from X through Y", "between X and
+  Y") the two dated ends as mentions of their own (TimeML tags them
+  separately); the range itself spans both, with ``When(start, end)``.
+
+Footnote markers ("[17]") and quantities ("60,000 tonnes") are never dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from dyad.dates import MONTHS, days_in_month
+from dyad.model import When
+
+__all__ = ["SentenceTimes", "TimeMention", "annotate_times", "find_times"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    start: int
+    end: int
+    when: When
+    timex_type: str  # DATE TIME DURATION SET
+    value: str  # TimeML value
+    parts: tuple[TimeMention, ...] = ()  # the two ends of a range
+    signal: str | None = None  # "since", "in", ... the preposition before the extent
+
+    @property
+    def is_point(self) -> bool:
+        """True for a date or span on the calendar (not a duration, set or vague reference)."""
+        return self.when.start is not None or self.when.end is not None
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTimes:
+    """The time mentions of one sentence, and the frame it inherits when it has none.
+
+    ``frame`` is the section title's span, set only when the sentence wrote no
+    date of its own: the date was inherited, not written.
+    """
+
+    mentions: list[TimeMention]
+    frame: When | None = None
+
+
+# --- vocabulary -------------------------------------------------------------
+
+_MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
+# Capitalised month names only: "may" and "march" are verbs.
+_MON = r"(?:" + "|".join(m.capitalize() for m in _MONTH_NAMES) + r")\.?"
+_WEEKDAYS = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
+    "saturday": 6, "sunday": 7,
+}  # fmt: skip
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYPARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
+}  # fmt: skip
+_VAGUE_NUMBERS = ("several", "a few", "few", "many", "some")
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+}  # fmt: skip
+# unit word → TimeML duration code
+_UNITS = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
+    "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE",
+}  # fmt: skip
+_TIME_UNITS = {"second", "minute", "hour"}
+
+_NUMWORD = (
+    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+couple\s+of|a\s+dozen|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|hundred|several|a\s+few|few|many|a|an)"
+)
+_UNIT = r"(?:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+# A year must not be part of a bigger number, a reference marker or a quantity.
+_YEAR_PRE = r"(?<![\d,.$£€#/\[:])"
+_YEAR_POST = r"(?![\d,]\d|\]|\s*(?:%|percent|per\s+cent|tonnes?|tons?|people|troops|soldiers|"
+_YEAR_POST += r"km|kilomet|miles?|met(?:er|re)s?|feet|foot|men|votes?|members|units|cars|shares|"
+_YEAR_POST += r"dollars|barrels|acres|hectares|rubles|euros|pounds|yen|[a-z]+s\b(?<!ds)(?<!ss)))"
+
+_SIGNAL = re.compile(
+    r"(?:\b(since|until|till|up\s+to|before|after|from|throughout|during|by|in|on|at|of|"
+    r"around|about|circa|c\.|approximately|between))\s+$",
+    re.I,
+)
+_SIGNAL_MOD = {
+    "since": "since", "from": "since", "until": "until", "till": "until", "up to": "until",
+    "before": "before", "by": "before", "after": "after", "around": "approx", "about": "approx",
+    "circa": "approx", "c.": "approx", "approximately": "approx",
+}  # fmt: skip
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|plans?|planned|due|expects?|"
+    r"next|upcoming|coming|until)\b",
+    re.I,
+)
+
+
+# --- dates ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    year: int
+    month: int | None
+    day: int | None
+
+    @classmethod
+    def parse(cls, iso: str | None) -> _Anchor | None:
+        if not iso:
+            return None
+        m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", iso)
+        if not m:
+            return None
+        return cls(int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.month is None or self.day is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _week_when(d: dt.date) -> When:
+    monday = d - dt.timedelta(days=d.weekday())
+    return When(monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), "day")
+
+
+def _number(word: str) -> int | None:
+    """The count a number word or numeral gives; None for vague ones ("several")."""
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    if w in _VAGUE_NUMBERS:
+        return None
+    if w[0].isdigit():
+        return int(float(w)) if float(w).is_integer() else None
+    if w in _NUMBERS:
+        return _NUMBERS[w]
+    tens, _, ones = w.replace("-", " ").partition(" ")
+    return _NUMBERS.get(tens, 0) + _NUMBERS.get(ones, 0) or None
+
+
+def _duration_value(n: int | None, unit: str) -> str:
+    unit = unit.lower().rstrip("s")
+    code = _UNITS.get(unit, "D")
+    count = "X" if n is None else str(n)
+    return f"PT{count}{code}" if unit in _TIME_UNITS else f"P{count}{code}"
+
+
+def _when_of_value(value: str, text: str) -> When:
+    """The contract's When for a TimeML DATE value."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?", value)
+    if m:
+        prec = "day" if m[3] else "month" if m[2] else "year"
+        return When(value[:10] if m[3] else value[:7] if m[2] else value[:4], None, prec, None, text)
+    m = re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", value)
+    if m:
+        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        w = _week_when(monday)
+        return replace(w, text=text)
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if m:
+        y, q = int(m[1]), int(m[2])
+        return When(_iso(y, 3 * q - 2), _iso(y, 3 * q), "quarter", None, text)
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+    if m:
+        y, (a, b) = int(m[1]), _SEASON_MONTHS[m[2]]
+        return When(_iso(y, a), _iso(y + 1 if b < a else y, b), "season", None, text)
+    m = re.fullmatch(r"(\d{3})X", value)
+    if m:
+        return When(m[1] + "0", m[1] + "9", "decade", None, text)
+    m = re.fullmatch(r"(\d{2})", value)
+    if m:
+        return When(m[1] + "00", m[1] + "99", "century", None, text)
+    return When(None, None, "unknown", None, text)
+
+
+# --- resolution context --------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    anchor: _Anchor | None  # document date
+    narrative: _Anchor | None  # last date written
+    quarter: tuple[int, int] | None = None  # last quarter written (business news)
+
+    def deictic(self) -> _Anchor | None:
+        return self.anchor or self.narrative
+
+    def anaphoric(self) -> _Anchor | None:
+        return self.narrative or self.anchor
+
+    def future(self, start: int, end: int) -> bool:
+        """Whether the clause around a mention speaks of the future (for bare weekdays)."""
+        lo = max(self.text.rfind(". ", 0, start), start - 120, 0)
+        return bool(_FUTURE_CUE.search(self.text, lo, min(len(self.text), end + 30)))
+
+
+_Result = tuple[str, str] | None  # (timex_type, value)
+_Handler = Callable[[re.Match[str], _Ctx], _Result]
+_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = []
+
+
+def _rule(pattern: str, flags: int = re.I) -> Callable[[_Handler], _Handler]:
+    def register(fn: _Handler) -> _Handler:
+        _PATTERNS.append((re.compile(pattern, flags), fn))
+        return fn
+
+    return register
+
+
+def _month_of(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= days_in_month(y, m)
+
+
+def _nearest_year(a: _Anchor | None, month: int, day: int | None = None) -> int | None:
+    """The year that puts a month (and day) nearest the anchor: "Dec. 28" in January is last year."""
+    if a is None:
+        return None
+    if a.month is None:
+        return a.year
+    diff = (month - a.month) + (((day or 15) - (a.day or 15)) / 31)
+    if diff > 6:
+        return a.year - 1
+    if diff < -6:
+        return a.year + 1
+    return a.year
+
+
+# Absolute dates ---------------------------------------------------------------
+
+
+@_rule(rf"\b(?:{_WD},?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON}),?\s+({_YEAR})\b",
+       0)  # fmt: skip
+def _dmy(m: re.Match[str], c: _Ctx) -> _Result:
+    y, mo, d = int(m[3]), _month_of(m[2]), int(m[1])
+    return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
+
+
+@_rule(rf"\b(?:{_WD},?\s+)?({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b", 0)
+def _mdy(m: re.Match[str], c: _Ctx) -> _Result:
+    y, mo, d = int(m[3]), _month_of(m[1]), int(m[2])
+    return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
+
+
+@_rule(r"\b(\d{4})-(\d\d)-(\d\d)\b")
+def _isodate(m: re.Match[str], c: _Ctx) -> _Result:
+    y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
+
+
+@_rule(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)(?![\d/])")
+def _slashdate(m: re.Match[str], c: _Ctx) -> _Result:
+    a, b, y = int(m[1]), int(m[2]), int(m[3])
+    if y < 100:
+        y += 1900 if y > 30 else 2000
+    mo, d = (b, a) if a > 12 else (a, b)  # US order unless the first cannot be a month
+    return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
+
+
+@_rule(rf"\b(?:{_WD},?\s+)?({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![,\d]|\s*\d)", 0)
+def _md(m: re.Match[str], c: _Ctx) -> _Result:
+    mo, d = _month_of(m[1]), int(m[2])
+    y = _nearest_year(c.anchor, mo, d) if c.anchor else _nearest_year(c.narrative, mo, d)
+    if y is None:
+        return ("DATE", f"XXXX-{mo:02d}-{d:02d}") if _valid(2000, mo, d) else None
+    return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
+
+
+@_rule(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})\b(?!,?\s*\d)", 0)
+def _dm(m: re.Match[str], c: _Ctx) -> _Result:
+    mo, d = _month_of(m[2]), int(m[1])
+    y = _nearest_year(c.anchor, mo, d) if c.anchor else _nearest_year(c.narrative, mo, d)
+    if y is None:
+        return ("DATE", f"XXXX-{mo:02d}-{d:02d}") if _valid(2000, mo, d) else None
+    return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
+
+
+_EML = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+)?"
+
+
+@_rule(rf"\b{_EML}(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b(?!\s*[,.]?\d)", 0)
+def _my(m: re.Match[str], c: _Ctx) -> _Result:
+    return "DATE", _iso(int(m["y"]), _month_of(m["mon"]))
+
+
+@_rule(rf"\b(?:(?P<rel>this|last|next|(?i:early|late|mid)|(?i:mid)-)\s*)?(?P<mon>{_MON})\b", 0)
+def _month_alone(m: re.Match[str], c: _Ctx) -> _Result:
+    word = m["mon"].rstrip(".")
+    mo = _month_of(word)
+    rel = (m["rel"] or "").lower().rstrip("-")
+    if word == "May" and not rel:
+        # "May" alone is the verb unless a preposition says otherwise
+        if not re.search(r"\b(?:in|of|since|until|by|from|through|during|early|late)\s+$",
+                         c.text[max(0, m.start() - 10) : m.start()], re.I):
+            return None
+    if word in ("Mar", "Jan", "Jun", "Jul", "Aug", "Oct", "Dec", "Nov", "Sep", "Feb", "Apr",
+                "Sept") and not m[0].endswith("."):
+        return None  # bare abbreviations without a dot are names ("Jan Smit")
+    a = c.deictic()
+    if a is None:
+        return "DATE", f"XXXX-{mo:02d}"
+    if rel == "last":
+        y = a.year if a.month is not None and mo < a.month else a.year - 1
+    elif rel == "next":
+        y = a.year if a.month is not None and mo > a.month else a.year + 1
+    elif rel == "this" or c.anchor is None:
+        y = a.year
+    else:
+        y = _nearest_year(a, mo) or a.year
+    return "DATE", _iso(y, mo)
+
+
+@_rule(rf"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+|the\s+end\s+of\s+|(?:fiscal|calendar)\s+)?"
+       rf"{_YEAR_PRE}({_YEAR}){_YEAR_POST}\b")  # fmt: skip
+def _year(m: re.Match[str], c: _Ctx) -> _Result:
+    if m[0].lower().startswith("the ") and not re.search(r"end|early|mid|late", m[0], re.I):
+        return None  # "the 1990 budget" — a modifier, keep only the year
+    return "DATE", m[1]
+
+
+@_rule(rf"{_YEAR_PRE}\b({_YEAR})\s*[–—-]\s*(\d\d)\b(?![\d–—-])")
+def _year_range_short(m: re.Match[str], c: _Ctx) -> _Result:
+    return "RANGE", f"{m[1]}/{m[1][:2]}{m[2]}"
+
+
+@_rule(rf"{_YEAR_PRE}\b({_YEAR})\s*[–—-]\s*(present|now|today)\b")
+def _year_open(m: re.Match[str], c: _Ctx) -> _Result:
+    return "OPEN", m[1]
+
+
+@_rule(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(1[0-9]|20)(\d)0|'(\d)0)'?s\b")
+def _decade(m: re.Match[str], c: _Ctx) -> _Result:
+    if m[3]:
+        return "DATE", f"19{m[3]}X"
+    return "DATE", f"{m[1]}{m[2]}X"
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
+
+
+@_rule(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(" + "|".join(_DECADE_WORDS) + r")\b")
+def _decade_word(m: re.Match[str], c: _Ctx) -> _Result:
+    return "DATE", f"19{_DECADE_WORDS[m[1].lower()]}X"
+
+
+@_rule(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(\d{1,2}(?:st|nd|rd|th)|"
+       + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")[\s-]+century\b")  # fmt: skip
+def _century(m: re.Match[str], c: _Ctx) -> _Result:
+    w = m[1].lower()
+    n = int(w[:-2]) if w[0].isdigit() else _ORDINALS[w]
+    return ("DATE", f"{n - 1:02d}") if 1 <= n <= 21 else None
+
+
+@_rule(r"\b(?:(?:early|mid|late)[\s-]+)?(?:(this|last|next|the)\s+)?(spring|summer|fall|autumn|winter)"
+       rf"(?:\s+(?:of\s+)?({_YEAR}))?\b")  # fmt: skip
+def _season(m: re.Match[str], c: _Ctx) -> _Result:
+    code = _SEASONS[m[2].lower()]
+    rel = (m[1] or "").lower()
+    if m[3]:
+        return "DATE", f"{m[3]}-{code}"
+    a = c.deictic() if rel in ("this", "last", "next") else c.anaphoric()
+    if not rel or rel == "the" and not re.match(r"(?:early|mid|late)", m[0], re.I):
+        return None  # "summer" alone is too often not a date ("summer camp")
+    if a is None:
+        return "DATE", f"XXXX-{code}"
+    y = a.year + {"last": -1, "next": 1}.get(rel, 0)
+    return "DATE", f"{y}-{code}"
+
+
+_QORD = r"(first|second|third|fourth|1st|2nd|3rd|4th)"
+_QNUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+@_rule(r"\b(?:(?:the|this|last|next)\s+(?:year's\s+)?)?(?:(?:fiscal|calendar)[\s-]+)?"
+       + _QORD + r"[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(" + _YEAR + r"))?\b"
+       + r"|\bQ([1-4])(?:\s+|[\s/-]?)(" + _YEAR + r")\b")  # fmt: skip
+def _quarter(m: re.Match[str], c: _Ctx) -> _Result:
+    q = _QNUM[m[1].lower()] if m[1] else int(m[3])
+    year = m[2] or m[4]
+    if year:
+        y = int(year)
+    else:
+        a = c.deictic()
+        if a is None:
+            return "DATE", f"XXXX-Q{q}"
+        y = a.year - (1 if m[0].lower().startswith("last") else 0)
+        y += 1 if m[0].lower().startswith("next") else 0
+    c.quarter = (y, q)
+    return "DATE", f"{y}-Q{q}"
+
+
+@_rule(r"\bthe\s+(?:latest|most\s+recent|current|recent|same|year-(?:earlier|ago)|"
+       r"previous|prior|preceding|comparable|first|second|third|fourth)?\s*(?:fiscal\s+)?quarter\b")
+def _the_quarter(m: re.Match[str], c: _Ctx) -> _Result:
+    if c.quarter is None:
+        a = c.deictic()
+        if a is None or a.month is None:
+            return None
+        y, mo = _add_months(a.year, a.month, -3)
+        c.quarter = (y, (mo - 1) // 3 + 1)
+    y, q = c.quarter
+    w = m[0].lower()
+    if "year-" in w:
+        y -= 1
+    elif re.search(r"previous|prior|preceding", w):
+        y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+    return "DATE", f"{y}-Q{q}"
+
+
+# Deictic and anaphoric --------------------------------------------------------
+
+
+@_rule(r"\b(today|yesterday|tomorrow|tonight)(?:'s)?\b(?:\s+(morning|afternoon|evening|night))?")
+def _today(m: re.Match[str], c: _Ctx) -> _Result:
+    a = c.deictic()
+    w = m[1].lower()
+    if a is None or a.date is None:
+        return ("DATE", "PRESENT_REF") if w == "today" else None
+    d = a.date + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
+    if w == "tonight":
+        return "TIME", f"{d.isoformat()}TNI"
+    if m[2]:
+        return "TIME", f"{d.isoformat()}T{_DAYPARTS[m[2].lower()]}"
+    return "DATE", d.isoformat()
+
+
+@_rule(r"\bthis\s+(morning|afternoon|evening)\b")
+def _this_daypart(m: re.Match[str], c: _Ctx) -> _Result:
+    a = c.deictic()
+    if a is None or a.date is None:
+        return None
+    return "TIME", f"{a.date.isoformat()}T{_DAYPARTS[m[1].lower()]}"
+
+
+@_rule(rf"\b(?:(last|next|this|this\s+past|this\s+coming|coming)\s+)?({_WD})(?:'s)?"
+       r"(?:\s+(morning|afternoon|evening|night))?\b", 0)
+def _weekday(m: re.Match[str], c: _Ctx) -> _Result:
+    a = c.deictic()
+    if a is None or a.date is None:
+        return None
+    wd = _WEEKDAYS[m[2].lower()]
+    rel = (m[1] or "").lower()
+    base = a.date
+    back = (base.isoweekday() - wd) % 7
+    if rel == "last":
+        d = base - dt.timedelta(days=back or 7)
+    elif rel in ("next", "this coming", "coming"):
+        d = base + dt.timedelta(days=((wd - base.isoweekday()) % 7) or 7)
+    elif rel == "this past":
+        d = base - dt.timedelta(days=back or 7)
+    elif c.future(m.start(), m.end()):
+        d = base + dt.timedelta(days=(wd - base.isoweekday()) % 7)
+    else:
+        d = base - dt.timedelta(days=back)
+    if m[3]:
+        return "TIME", f"{d.isoformat()}T{_DAYPARTS[m[3].lower()]}"
+    return "DATE", d.isoformat()
+
+
+_REL_UNIT = r"(week|weekend|month|year|quarter|decade|century)"
+
+
+def _shift(a: _Anchor, unit: str, n: int) -> str | None:
+    """The TimeML value of the unit-long period ``n`` units from the anchor."""
+    if unit == "year":
+        return _iso(a.year + n)
+    if unit == "decade":
+        return f"{(a.year + 10 * n) // 10}X"
+    if unit == "century":
+        return f"{(a.year + 100 * n) // 100:02d}"
+    if a.month is None:
+        return None
+    if unit == "month":
+        return _iso(*_add_months(a.year, a.month, n))
+    if unit == "quarter":
+        y, mo = _add_months(a.year, a.month, 3 * n)
+        return f"{y}-Q{(mo - 1) // 3 + 1}"
+    if a.date is None:
+        return None
+    if unit in ("week", "weekend"):
+        v = _week(a.date + dt.timedelta(weeks=n))
+        return v + "-WE" if unit == "weekend" else v
+    if unit == "day":
+        return (a.date + dt.timedelta(days=n)).isoformat()
+    return None
+
+
+@_rule(r"\b(?:(?:earlier|later|early|late)\s+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
+       r"(this|last|next|the\s+past|the\s+coming|this\s+past|the\s+current)\s+" + _REL_UNIT
+       + r"(?!\s*'s)\b")  # fmt: skip
+def _this_unit(m: re.Match[str], c: _Ctx) -> _Result:
+    rel = re.sub(r"\s+", " ", m[1].lower())
+    unit = m[2].lower()
+    if rel in ("the past", "this past") and unit not in ("weekend", "week"):
+        return "DURATION", _duration_value(1, unit)  # "the past year" is a length
+    if rel == "the coming":
+        return "DURATION", _duration_value(1, unit)
+    a = c.deictic()
+    if a is None:
+        return None
+    n = {"last": -1, "next": 1, "the past": -1, "this past": -1}.get(rel, 0)
+    v = _shift(a, unit, n)
+    return ("DATE", v) if v else None
+
+
+@_rule(r"\b(?:(?:earlier|later|early|late)\s+)?(?:(the\s+following|the\s+next|the\s+previous|"
+       r"the\s+preceding|the\s+prior|that|the\s+same)\s+)(day|week|weekend|month|year|decade)\b")
+def _anaphoric_unit(m: re.Match[str], c: _Ctx) -> _Result:
+    a = c.anaphoric()
+    if a is None:
+        return None
+    rel = m[1].lower().split()[-1]
+    n = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(rel, 0)
+    v = _shift(a, m[2].lower(), n)
+    return ("DATE", v) if v else None
+
+
+@_rule(rf"\b({_NUMWORD})[\s-]+{_UNIT}s?\s+(ago|earlier|later|before|after|hence|from\s+now)\b")
+def _ago(m: re.Match[str], c: _Ctx) -> _Result:
+    n = _number(m[1])
+    unit = re.search(_UNIT, m[0][len(m[1]) :], re.I)
+    if unit is None:
+        return None
+    u = unit[0].lower().replace("centurie", "century")
+    word = m[2].lower()
+    a = c.deictic() if word in ("ago", "hence", "from now") else c.anaphoric()
+    if n is None or a is None or u in _TIME_UNITS:
+        return ("DATE", "PAST_REF") if word in ("ago", "earlier", "before") else (
+            "DATE", "FUTURE_REF")
+    sign = -1 if word in ("ago", "earlier", "before") else 1
+    v = _shift(a, u, sign * n)
+    return ("DATE", v) if v else None
+
+
+_REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
+    "the present": "PRESENT_REF", "right now": "PRESENT_REF", "these days": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+    "formerly": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the coming years": "FUTURE_REF", "eventually": "FUTURE_REF",
+}  # fmt: skip
+
+
+@_rule(r"\b(?:now|currently|presently|nowadays|(?:at|the)\s+present|right\s+now|these\s+days|"
+       r"recently|lately|previously|formerly|the\s+past|the\s+(?:near\s+)?future|soon|"
+       r"the\s+(?:near|long)\s+term|shortly)\b")  # fmt: skip
+def _ref(m: re.Match[str], c: _Ctx) -> _Result:
+    w = re.sub(r"\s+", " ", m[0].lower())
+    if w == "the present" and re.match(r"\s+\w+", c.text[m.end() : m.end() + 20]):
+        return None  # "the present government"
+    return "DATE", _REFS[w]
+
+
+@_rule(r"\b(?:current|recent|future)\b(?=\s+(?:quarter|period|year|month|week|levels?|prices?|"
+       r"rates?|conditions|times|events|developments|days|weeks|months|years))")
+def _ref_adj(m: re.Match[str], c: _Ctx) -> _Result:
+    return "DATE", _REFS[m[0].lower()]
+
+
+# Durations and sets -----------------------------------------------------------
+
+
+@_rule(rf"\b(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|coming|previous|following|"
+       rf"recent|final|latest|further|additional|entire|full|whole)\s+)?"
+       rf"(?:(?:nearly|almost|about|around|over|more\s+than|some|roughly|at\s+least)\s+)?"
+       rf"({_NUMWORD})[\s-]+(?:and\s+a\s+half\s+)?{_UNIT}s?\b(?:-long|\s+old)?")  # fmt: skip
+def _duration(m: re.Match[str], c: _Ctx) -> _Result:
+    n = _number(m[1])
+    rest = m[0][m.end(1) - m.start() :]
+    unit = re.search(_UNIT, rest, re.I)
+    if unit is None:
+        return None
+    if m[1].lower() in ("a", "an") and m[0].lower().startswith(("a ", "an ")) is False:
+        pass
+    if "and a half" in rest.lower() and n is not None:
+        return "DURATION", _duration_value(None, unit[0])
+    return "DURATION", _duration_value(n, unit[0])
+
+
+@_rule(rf"\b(?:recent|the\s+(?:past|last|next|coming))\s+(?:few\s+|several\s+)?{_UNIT}s\b")
+def _vague_duration(m: re.Match[str], c: _Ctx) -> _Result:
+    unit = re.search(_UNIT + "s$", m[0], re.I)
+    return ("DURATION", _duration_value(None, unit[0][:-1])) if unit else None
+
+
+_SETS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "hourly": "PT1H", "quarterly": "P1Q", "nightly": "P1D", "annual": "P1Y",
+}  # fmt: skip
+
+
+@_rule(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)\b")
+def _set_adverb(m: re.Match[str], c: _Ctx) -> _Result:
+    return "SET", _SETS[m[0].lower()]
+
+
+@_rule(rf"\b(?:every|each|per|a)\s+(?:(other|{_NUMWORD})\s+)?{_UNIT}\b")
+def _set_every(m: re.Match[str], c: _Ctx) -> _Result:
+    if m[0].lower().startswith("a "):
+        return None  # "a year" is a duration, handled there
+    unit = re.search(_UNIT + "$", m[0], re.I)
+    if unit is None:
+        return None
+    n = 2 if m[1] and m[1].lower() == "other" else (_number(m[1]) if m[1] else 1)
+    return "SET", _duration_value(n, unit[0])
+
+
+@_rule(rf"\b(?:every|each)\s+({_MON}|{_WD})\b|\b({_WD})s\b(?:\s+(mornings|nights|evenings))?", 0)
+def _set_named(m: re.Match[str], c: _Ctx) -> _Result:
+    word = (m[1] or m[2]).rstrip(".")
+    if word.lower() in _WEEKDAYS:
+        part = f"T{_DAYPARTS[m[3][:-1].lower()]}" if m[3] else ""
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[word.lower()]}{part}"
+    return "SET", f"XXXX-{_month_of(word):02d}"
+
+
+# Clock times ------------------------------------------------------------------
+
+
+@_rule(r"\b(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?|o'clock)(?=\W|$)(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
+       r"|\b(noon|midnight)\b")  # fmt: skip
+def _clock(m: re.Match[str], c: _Ctx) -> _Result:
+    a = c.deictic()
+    if m[4]:
+        h, mi = (12, 0) if m[4].lower() == "noon" else (24, 0)
+    else:
+        h, mi = int(m[1]), int(m[2] or 0)
+        if h > 12 or mi > 59:
+            return None
+        if m[3].lower().startswith("p") and h < 12:
+            h += 12
+        elif m[3].lower().startswith("a") and h == 12:
+            h = 0
+    day = a.date.isoformat() if a and a.date else "XXXX-XX-XX"
+    return "TIME", f"{day}T{h:02d}:{mi:02d}"
+
+
+# --- matching ------------------------------------------------------------------
+
+
+_RANGE_GAP = re.compile(r"\s*(?:[–—-]|to|through|thru|until|till|and)\s*$", re.I)
+_RANGE_INTRO = re.compile(r"\b(?:from|between|throughout|during|in)\s+$", re.I)
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
+    out = []
+    for i, (pattern, _) in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                out.append((m.start(), m.end(), i, m))
+    # longest first; among equals, the earlier rule (more specific) wins
+    out.sort(key=lambda t: (t[0] - t[1], t[2], t[0]))
+    taken = bytearray(len(text))
+    chosen = []
+    for s, e, i, m in out:
+        if any(taken[s:e]):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        chosen.append((s, e, i, m))
+    chosen.sort()
+    return chosen
+
+
+def _signal(text: str, start: int) -> tuple[str | None, int]:
+    m = _SIGNAL.search(text, max(0, start - 16), start)
+    if not m:
+        return None, start
+    return re.sub(r"\s+", " ", m[1].lower()), m.start(1)
+
+
+def _make(text: str, s: int, e: int, ttype: str, value: str) -> TimeMention:
+    surface = text[s:e]
+    if ttype in ("DURATION", "SET"):
+        when = When(None, None, "unknown", "every" if ttype == "SET" else None, surface)
+    else:
+        when = _when_of_value(value, surface)
+    mod = re.match(r"(?:the\s+)?(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start"
+                   r"\s+of|the\s+middle\s+of|earlier|later)\b", surface, re.I)  # fmt: skip
+    if mod and when.start:
+        w = mod[1].lower()
+        modifier = ("late" if "end" in w else "early" if re.search("beginning|start", w)
+                    else "mid" if "middle" in w else w.replace("earlier", "early")
+                    .replace("later", "late"))  # fmt: skip
+        when = replace(when, modifier=modifier)
+    return TimeMention(s, e, when, ttype, value)
+
+
+def _anchor_of(mention: TimeMention) -> _Anchor | None:
+    v = mention.value
+    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:$|T)", v)
+    if m:
+        return _Anchor(int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
+    if mention.when.start and re.match(r"\d{4}-\d\d-\d\d$", mention.when.start):
+        return _Anchor.parse(mention.when.start)
+    return None
+
+
+def find_times(
+    text: str,
+    anchor: str | None = None,
+    frame: When | None = None,
+    narrative: str | None = None,
+) -> list[TimeMention]:
+    """Time expressions in ``text``, in order, with TimeML values and Whens.
+
+    ``anchor``: ISO document date for deictic expressions. ``narrative``: the
+    last date of the text before this one, for anaphoric expressions (defaults
+    to ``frame``'s start, then to ``anchor``). ``frame``: the span the text is
+    about (a section title's), used as the narrative date when none is given.
+    """
+    if narrative is None and frame is not None:
+        narrative = frame.start
+    ctx = _Ctx(text, _Anchor.parse(anchor), _Anchor.parse(narrative))
+    mentions: list[TimeMention] = []
+    for s, e, i, m in _candidates(text):
+        result = _PATTERNS[i][1](m, ctx)
+        if result is None:
+            continue
+        ttype, value = result
+        if ttype == "RANGE":
+            a, b = value.split("/")
+            split = s + len(m[1])
+            left = _make(text, s, split, "DATE", a)
+            right = _make(text, e - len(m[2]), e, "DATE", b)
+            when = When(a, b, "year", None, text[s:e])
+            mention = TimeMention(s, e, when, "DATE", a, (left, right))
+        elif ttype == "OPEN":
+            left = _make(text, s, s + 4, "DATE", value)
+            right = TimeMention(e - len(m[2]), e, When(anchor, None, "day" if anchor else
+                                "unknown", "approx", m[2]), "DATE", "PRESENT_REF")  # fmt: skip
+            when = When(value, None, "year", "since", text[s:e])
+            mention = TimeMention(s, e, when, "DATE", value, (left, right))
+        else:
+            mention = _make(text, s, e, ttype, value)
+        mention = _with_signal(text, mention, ctx)
+        mentions.append(mention)
+        if mention.timex_type in ("DATE", "TIME"):
+            new = _anchor_of(mention)
+            if new is not None:
+                ctx.narrative = new
+    return _join_ranges(text, mentions)
+
+
+def _with_signal(text: str, mention: TimeMention, ctx: _Ctx) -> TimeMention:
+    signal, at = _signal(text, mention.start)
+    when = mention.when
+    if mention.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        a = ctx.deictic()
+        iso = _iso(a.year, a.month, a.day) if a else None
+        prec = "unknown" if a is None else "day" if a.day else "month" if a.month else "year"
+        when = {
+            "PRESENT_REF": When(iso, None, prec, "approx", when.text),
+            "PAST_REF": When(None, iso, prec if iso else "unknown", "before", when.text),
+            "FUTURE_REF": When(iso, None, prec if iso else "unknown", "after", when.text),
+        }[mention.value]
+    if signal is None:
+        return replace(mention, when=when)
+    mod = _SIGNAL_MOD.get(signal)
+    if mention.timex_type in ("DATE", "TIME") and when.start is not None and mod:
+        when = replace(when, modifier=mod)
+    when = replace(when, text=text[at : mention.end])
+    return replace(mention, when=when, signal=signal)
+
+
+def _join_ranges(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """Join "from X through Y", "between X and Y", "X–Y" into one range mention."""
+    out: list[TimeMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        if i + 1 < len(mentions):
+            n = mentions[i + 1]
+            gap = text[m.end : n.start]
+            intro = m.signal in ("from", "between", "throughout", "during")
+            dash = bool(re.fullmatch(r"\s*[–—-]\s*", gap))
+            if (m.when.start and n.when.start and m.timex_type == n.timex_type == "DATE"
+                    and len(gap) < 12 and _RANGE_GAP.match(gap) and (intro or dash)
+                    and not m.parts and not n.parts):  # fmt: skip
+                end = n.when.end or n.when.start
+                prec = m.when.precision if m.when.precision == n.when.precision else "unknown"
+                if prec == "unknown":
+                    order = ["day", "month", "season", "quarter", "year", "decade", "century"]
+                    pa, pb = m.when.precision, n.when.precision
+                    if pa in order and pb in order:
+                        prec = max(pa, pb, key=order.index)
+                start_text = m.when.text or text[m.start : m.end]
+                when = When(m.when.start, end, prec, None,
+                            text[m.end - len(start_text) : n.end])  # fmt: skip
+                if m.signal == "throughout":
+                    when = replace(when, modifier="throughout")
+                out.append(TimeMention(m.start, n.end, when, "DATE", m.value, (m, n), m.signal))
+                i += 2
+                continue
+        out.append(m)
+        i += 1
+    return out
+
+
+# --- documents -----------------------------------------------------------------
+
+
+def annotate_times(
+    sentences: Sequence[tuple[str, str | None]], doc_date: str | None = None
+) -> list[SentenceTimes]:
+    """Time mentions of each (sentence, section title) of one document.
+
+    The narrative date carries from sentence to sentence ("In 1961 … The
+    following year …"); it restarts from the section title's span when the
+    section changes. A sentence without a date of its own gets that span as
+    ``frame`` (inherited, not written).
+    """
+    out: list[SentenceTimes] = []
+    narrative: str | None = None
+    section: str | None = None
+    frame: When | None = None
+    for text, title in sentences:
+        if title != section:
+            section = title
+            frame = _title_frame(title)
+            narrative = frame.start if frame else narrative
+        mentions = find_times(text, doc_date, frame, narrative)
+        dated = [m for m in mentions if m.is_point]
+        if dated:
+            last = dated[-1]
+            narrative = last.when.end or last.when.start
+            out.append(SentenceTimes(mentions))
+        else:
+            out.append(SentenceTimes(mentions, frame))
+    return out
+
+
+def _title_frame(title: str | None) -> When | None:
+    """The span a section title carries ("Soviet-era relations (1960–1991)"), if any."""
+    if not title:
+        return None
+    last = title.rsplit(">", 1)[-1]
+    dated = [m for m in find_times(last) if m.is_point and m.timex_type == "DATE"]
+    return dated[-1].when if dated else None
+
