@@ -15,7 +15,7 @@ from dyad.read.build import Mark
 _MARKER = re.compile(
     r"(?P<space>[^\S\n]?)\["
     r"(?:(?P<cite>\d{1,4}|[a-z]|[A-Z]|note \d+|nb \d+|[a-z]{1,6} \d{1,3})"
-    r"|(?P<lang>[a-z]{2,3}(?:-[a-z]{2,8})?)"
+    r"|(?!sic\])(?P<lang>[a-z]{2,3}(?:-[a-z]{2,8})?)"
     r"|(?P<note>[a-z][\w ,'’?–-]{2,60}?\??))"
     r"\](?P<page>:\s*[\dIVXLCivxlc]+(?:[–-]\d+)?)?"
 )
@@ -28,7 +28,8 @@ TITLE_WORDS = frozenset(
     Economy Foreign Defence Defense Interior King Queen Prince Princess Sheikh Emir Sultan
     Chancellor Premier Governor Senator Mayor Lieutenant Captain Major Admiral Marshal
     Commander Chief Deputy Vice Dr Mr Mrs Ms Sir Lord Lady Pope Bishop Archbishop Cardinal
-    Envoy Special Representative Speaker Chairman Chairwoman Leader Justice Judge""".split()
+    Envoy Special Representative Speaker Chairman Chairwoman Leader Justice Judge
+    After Before When In On At A An Since During While As Under With By From For Then""".split()
 )
 
 

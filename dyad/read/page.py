@@ -188,18 +188,22 @@ def _blocks(lines: list[_Line]) -> tuple[list[Block], list[Reference]]:
     def flush() -> None:
         nonlocal after_edit
         if not run:
+            after_edit = False  # a blank line under "[edit]": what follows is body text
             return
         if section in REFERENCE_SECTIONS:
             references.extend(_references(run, len(references)))
         elif after_edit:
             blocks.extend(_block("caption", line) for line in run)
         elif len(run) > 1 or section in LIST_SECTIONS or _BULLET.match(run[0].text):
-            blocks.extend(_block("list_item", line) for line in run)
+            # consecutive lines are a list, unless each reads as a paragraph of prose
+            for line in run:
+                prose = _is_paragraph(line.text) and section not in LIST_SECTIONS
+                bullet = _BULLET.match(line.text)
+                blocks.append(_block("paragraph" if prose and not bullet else "list_item", line))
         else:
             line = run[0]
             lone = _has_lone_line_shape(line.text) and not _is_paragraph(line.text)
-            kind = "caption" if lone else "paragraph"
-            blocks.append(_block(kind, line))
+            blocks.append(_block("caption" if lone else "paragraph", line))
         run.clear()
         after_edit = False
 
@@ -265,6 +269,9 @@ def _references(run: list[_Line], count: int) -> list[Reference]:
             body = body[_BACKLINKS.match(body).end() :] if line.text.find("^") >= 0 else body
         else:  # an unnumbered bibliography entry
             label, body = f"B{count + len(refs) + 1}", line.text
-        if body.strip():
-            refs.append(parse_reference(label, body))
+        if not body.strip():
+            continue
+        # a lettered entry is an explanatory note, free prose rather than a citation
+        note = label.isalpha()
+        refs.append(Reference(label, body.strip()) if note else parse_reference(label, body))
     return refs

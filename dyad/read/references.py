@@ -32,6 +32,7 @@ _FORMAT_NOTE = re.compile(r"^\s*\((?:PDF|DOC|PPT|XLS|video|audio|map|in [^)]+)\)
 _PAGES = re.compile(
     r"(?<!\w)(?:pp?|[Vv]ol|No|Issue|Ch|Sec)\.\s*[\dIVXLC][\w–-]*(?:,\s*[\d–-]+)*\.?"
 )
+_VOLUME = re.compile(r"^\d+\s*(?:\([\w–-]+\))?(?::\s*[\d–-]+)?$")  # "12 (3): 101–118"
 _ACRONYM_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.)+[A-Z]$")
 _DATE_WORDS = re.compile(r"^(?:c\.\s*|circa\s+)?(.*\d{4}[a-z]?)$")
 
@@ -86,7 +87,7 @@ def parse_reference(label: str, text: str) -> Reference:
     segments = _segments(_PAGES.sub("", rest))
     # CS1 quotes the titles of articles and chapters, not of books
     book = ref.title is None and ref.isbn is not None
-    if book and segments:
+    if ref.title is None and segments:
         ref.title = segments.pop(0)
     names: list[str] = []
     for seg in segments:
@@ -94,7 +95,7 @@ def parse_reference(label: str, text: str) -> Reference:
         date = iso_date(bare.group(1)) if bare else None
         if date:
             ref.date = ref.date or date
-        else:
+        elif not _VOLUME.match(seg):
             names.append(seg)
     if book and len(names) == 1:
         ref.publisher = names[0]

@@ -1,0 +1,85 @@
+"""Reading files and folders: sniffing, JSON lines, and every kind of bad input."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dyad.errors import DyadError, InputError
+from dyad.read import iter_documents, read_path, sniff
+
+SCRAPED = "Title here\n\nFrom Wikipedia, the free encyclopedia\n\nHistory\n\n[edit]\n\nBody text.\n"
+WIKI = "'''Chile–Kenya relations''' are ties.<ref>A source.</ref>\n\n== History ==\nText.\n"
+HTML = "<!DOCTYPE html><html><body><p>Some text.</p></body></html>"
+JSONL = '{"id": "n1", "text": "Ghana and Togo met on Monday."}\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(SCRAPED, "page"), (WIKI, "wikitext"), (HTML, "html"), (JSONL, "jsonl"),
+     ("Just a plain news story.\n\nWith two paragraphs.", "text"),
+     ("= Chile–Kenya relations =\n\n== History ==\nText.", "wikitext")],
+)
+def test_sniff(text: str, expected: str) -> None:
+    assert sniff(text) == expected
+
+
+def test_jsonl_documents_keep_id_title_date(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": "a1", "text": "Ghana and Togo signed a deal on Tuesday.", "title": "Deal",
+         "date": "2021-03-04", "url": "https://example.org/a1"},
+        {"id": "a2", "text": "Kenya recalled its envoy."},
+    ]
+    feed.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    docs = read_path(feed)
+    assert [(d.id, d.title, d.date, d.url) for d in docs] == [
+        ("a1", "Deal", "2021-03-04", "https://example.org/a1"),
+        ("a2", None, None, None),
+    ]
+    assert docs[0].sentences[0].text == "Ghana and Togo signed a deal on Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "empty file"),
+        (b"  \n\n ", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (b"caf\xe9 au lait, a Latin-1 word", "not UTF-8 text"),
+        (b"x" * 2000, "over the limit"),
+    ],
+)
+def test_bad_files_raise_one_clear_error(tmp_path: Path, content: bytes, problem: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        read_path(path, max_bytes=1000)
+    assert problem in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_path(tmp_path / "nope.txt")
+
+
+def test_folder_skips_bad_files_and_reads_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("Kenya and Chile opened relations in 1964.", encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "sub" / "c.jsonl").write_text(
+        '{"id": "x", "text": "Peru thanked Chile."}\nnot json\n', encoding="utf-8")
+    errors: list[DyadError] = []
+    docs = list(iter_documents([str(tmp_path)], on_error=errors.append))
+    assert [d.sentences[0].text for d in docs] == [
+        "Kenya and Chile opened relations in 1964.", "Peru thanked Chile."]
+    assert len(errors) == 2
+    assert "b.txt" in str(errors[0]) and "binary" in str(errors[0])
+    assert "c.jsonl: line 2" in str(errors[1])
+
+
+def test_empty_folder_is_reported(tmp_path: Path) -> None:
+    errors: list[DyadError] = []
+    assert list(iter_documents([str(tmp_path)], on_error=errors.append)) == []
+    assert "holds no files" in str(errors[0])

@@ -1,0 +1,171 @@
+"""The scraped-page and plain-text reader, on pages written for these tests."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dyad.read import read_text
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "burkina_faso-russia.txt"
+
+PAGE = """Jump to content
+
+Chile–Kenya relations
+
+From Wikipedia, the free encyclopedia
+
+Chile–Kenya relations
+Map indicating locations of Chile and Kenya
+
+Chile
+
+Kenya
+Diplomatic mission
+Embassy of Chile, Nairobi\tEmbassy of Kenya, Santiago
+
+Chile–Kenya relations are the ties between Chile and Kenya.[1] Both are members of the UN.
+
+History
+
+[edit]
+
+Early contacts (1964–1990)
+
+[edit]
+A Chilean delegation at Nairobi airport, 12 March 1970
+
+Kenya and Chile opened relations on 5 May 1964.[1][2] Trade stayed small,[3] but grew later.
+Amb. J. K. Otieno [sw] visited Valparaíso in 1981.[a]
+
+Recent years
+
+[edit]
+
+In 2015 the two governments signed a mining accord.[2]
+
+See also
+
+[edit]
+
+    Foreign relations of Chile
+    Foreign relations of Kenya
+
+Notes
+
+[edit]
+
+    a. ^ The visit lasted three days.
+
+References
+
+[edit]
+
+    1. ^ a b "Chile and Kenya open ties". The Example Times. 6 May 1964.
+    2. ^ Ruiz, Ana (2016). "A mining accord". Andes Review. Retrieved 1 June 2017.
+    3. ^ Mwangi, Peter (2001). Trade in the south. Savannah Press. p. 9. ISBN 0-00-000000-0.
+[edit]
+Retrieved from "https://en.wikipedia.org/w/index.php?title=Chile–Kenya_relations"
+Categories: Bilateral relations of Chile
+"""
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return read_text(PAGE, source="chile-kenya.txt")
+
+
+def test_format_title_and_infobox(doc) -> None:
+    assert doc.format == "page"
+    assert doc.title == "Chile–Kenya relations"
+    assert doc.infobox == {
+        "map_caption": "Map indicating locations of Chile and Kenya",
+        "party1": "Chile",
+        "party2": "Kenya",
+        "mission1": "Embassy of Chile, Nairobi",
+        "mission2": "Embassy of Kenya, Santiago",
+    }
+
+
+def test_sections(doc) -> None:
+    assert [(s.title, s.level, s.path) for s in doc.sections] == [
+        ("History", 2, "History"),
+        ("Early contacts (1964–1990)", 3, "History > Early contacts (1964–1990)"),
+        ("Recent years", 2, "Recent years"),
+        ("See also", 2, "See also"),
+        ("Notes", 2, "Notes"),
+        ("References", 2, "References"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("start", "kind", "section", "citations"),
+    [
+        ("Chile–Kenya relations are", "paragraph", None, ("1",)),
+        ("Both are members", "paragraph", None, ()),
+        ("A Chilean delegation", "caption", "History > Early contacts (1964–1990)", ()),
+        ("Kenya and Chile opened", "paragraph", "History > Early contacts (1964–1990)",
+         ("1", "2")),
+        ("Trade stayed small", "paragraph", "History > Early contacts (1964–1990)", ("3",)),
+        ("Amb. J. K. Otieno visited", "paragraph", "History > Early contacts (1964–1990)",
+         ("a",)),
+        ("In 2015 the two", "paragraph", "Recent years", ("2",)),
+        ("Foreign relations of Kenya", "list_item", "See also", ()),
+    ],
+)
+def test_sentences(doc, start: str, kind: str, section: str | None, citations: tuple) -> None:
+    [sentence] = [s for s in doc.sentences if s.text.startswith(start)]
+    assert (sentence.kind, sentence.section, sentence.citations) == (kind, section, citations)
+
+
+def test_offsets_exact_and_no_markup_left(doc) -> None:
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+        assert not re.search(r"\[(?:\d+|[a-z]{1,3}|edit)\]", s.text), s.text
+    assert "Retrieved from" not in doc.text and "Jump to content" not in doc.text
+
+
+def test_offset_map_points_at_raw(doc) -> None:
+    s = next(s for s in doc.sentences if s.text.startswith("In 2015"))
+    raw = doc.offsets.to_raw(s.start)
+    assert PAGE[raw : raw + len(s.text) - 1] == s.text[:-1]
+
+
+def test_interlanguage_marker_becomes_a_link(doc) -> None:
+    [link] = doc.links
+    assert (link.target, link.language) == ("J. K. Otieno", "sw")
+    assert doc.text[link.start : link.end] == "J. K. Otieno"
+
+
+def test_references(doc) -> None:
+    refs = {r.label: r for r in doc.references}
+    assert list(refs) == ["a", "1", "2", "3"]
+    assert refs["a"].text == "The visit lasted three days." and refs["a"].title is None
+    assert (refs["1"].title, refs["1"].work, refs["1"].date) == (
+        "Chile and Kenya open ties", "The Example Times", "1964-05-06")
+    assert refs["2"].authors == ["Ruiz, Ana"] and refs["2"].accessed == "2017-06-01"
+    assert refs["3"].isbn == "0-00-000000-0" and refs["3"].publisher == "Savannah Press"
+
+
+def test_plain_text_news() -> None:
+    text = "Ministers meet in Accra\n\nThe foreign ministers of Ghana and Togo met on Monday. " \
+           "They agreed to reopen a border post.\n\nA joint statement followed."
+    doc = read_text(text)
+    assert doc.format == "text"
+    assert doc.title == "Ministers meet in Accra"
+    assert [s.text for s in doc.sentences] == [
+        "The foreign ministers of Ghana and Togo met on Monday.",
+        "They agreed to reopen a border post.",
+        "A joint statement followed.",
+    ]
+    assert all(s.kind == "paragraph" and s.section is None for s in doc.sentences)
+
+
+def test_example_document_reads() -> None:
+    doc = read_text(EXAMPLE.read_text(encoding="utf-8"))
+    assert doc.title == "Burkina Faso–Russia relations"
+    assert len(doc.references) == 10
+    assert any(s.kind == "caption" for s in doc.sentences)
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text

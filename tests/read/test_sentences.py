@@ -1,0 +1,34 @@
+import pytest
+
+from dyad.read.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The envoy met A. B. Diallo in Dakar. They spoke for an hour.",
+         ["The envoy met A. B. Diallo in Dakar.", "They spoke for an hour."]),
+        ("The summit moved to St. Petersburg. Leaders arrived on Monday.",
+         ["The summit moved to St. Petersburg.", "Leaders arrived on Monday."]),
+        ("U.S. diplomats left the capital. Talks resumed later.",
+         ["U.S. diplomats left the capital.", "Talks resumed later."]),
+        ("Aid came from the U.S. The shipment was late.",
+         ["Aid came from the U.S.", "The shipment was late."]),
+        ("The airline bought two Il-18 aircraft. Both flew for a decade.",
+         ["The airline bought two Il-18 aircraft.", "Both flew for a decade."]),
+        ("See the calendar, p. 845 of volume two. It lists the pact.",
+         ["See the calendar, p. 845 of volume two.", "It lists the pact."]),
+        ("Gen. Okafor and Dr. Mensah signed. Nobody objected!",
+         ["Gen. Okafor and Dr. Mensah signed.", "Nobody objected!"]),
+        ('He said "we will return." Then he left.',
+         ['He said "we will return."', "Then he left."]),
+        ("The decree No. 281 named him. It was 2019.",
+         ["The decree No. 281 named him.", "It was 2019."]),
+        ("prices rose by 3.5 percent. analysts were surprised.",
+         ["prices rose by 3.5 percent. analysts were surprised."]),
+        ("  Trailing space is trimmed.  ", ["Trailing space is trimmed."]),
+        ("", []),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
