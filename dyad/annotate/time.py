@@ -127,11 +127,11 @@ _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _YEAR_PRE = r"(?<![\d,.$£€#/\[:])"
 _YEAR_POST = r"(?![\d,]\d|\]|\s*(?:%|percent|per\s+cent|tonnes?|tons?|people|troops|soldiers|"
 _YEAR_POST += r"km|kilomet|miles?|met(?:er|re)s?|feet|foot|men|votes?|members|units|cars|shares|"
-_YEAR_POST += r"dollars|barrels|acres|hectares|rubles|euros|pounds|yen|[a-z]+s\b(?<!ds)(?<!ss)))"
+_YEAR_POST += r"dollars|barrels|acres|hectares|rubles|euros|pounds|yen|workers|students)\b)"
 
 _SIGNAL = re.compile(
     r"(?:\b(since|until|till|up\s+to|before|after|from|throughout|during|by|in|on|at|of|"
-    r"around|about|circa|c\.|approximately|between))\s+$",
+    r"around|about|circa|c\.|approximately|between|earlier|later))\s+$",
     re.I,
 )
 _SIGNAL_MOD = {
@@ -141,8 +141,8 @@ _SIGNAL_MOD = {
 }  # fmt: skip
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|plans?|planned|due|expects?|"
-    r"next|upcoming|coming|until)\b",
+    r"(?:\b(?:will|shall|going\s+to|is\s+to|are\s+to|scheduled\s+(?:to|for)|plans?\s+to|"
+    r"expected\s+to|next|upcoming|until)\b|'ll\b)",
     re.I,
 )
 
@@ -262,7 +262,7 @@ class _Ctx:
     def future(self, start: int, end: int) -> bool:
         """Whether the clause around a mention speaks of the future (for bare weekdays)."""
         lo = max(self.text.rfind(". ", 0, start), start - 120, 0)
-        return bool(_FUTURE_CUE.search(self.text, lo, min(len(self.text), end + 30)))
+        return bool(_FUTURE_CUE.search(self.text, lo, start))
 
 
 _Result = tuple[str, str] | None  # (timex_type, value)
@@ -287,15 +287,20 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 def _nearest_year(a: _Anchor | None, month: int, day: int | None = None) -> int | None:
-    """The year that puts a month (and day) nearest the anchor: "Dec. 28" in January is last year."""
+    """The year of a month (and day) written without one, seen from the anchor.
+
+    The nearest such date, leaning to the past as news reports it: "Oct. 23"
+    written in May is last October, "Feb. 1" written in late October is next
+    February.
+    """
     if a is None:
         return None
     if a.month is None:
         return a.year
     diff = (month - a.month) + (((day or 15) - (a.day or 15)) / 31)
-    if diff > 6:
+    if diff > (4 if day is not None else 6):
         return a.year - 1
-    if diff < -6:
+    if diff < -7:
         return a.year + 1
     return a.year
 
@@ -331,7 +336,7 @@ def _slashdate(m: re.Match[str], c: _Ctx) -> _Result:
     return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
 
 
-@_rule(rf"\b(?:{_WD},?\s+)?({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![,\d]|\s*\d)", 0)
+@_rule(rf"\b(?:{_WD},?\s+)?({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d)", 0)
 def _md(m: re.Match[str], c: _Ctx) -> _Result:
     mo, d = _month_of(m[1]), int(m[2])
     y = _nearest_year(c.anchor, mo, d) if c.anchor else _nearest_year(c.narrative, mo, d)
@@ -340,7 +345,7 @@ def _md(m: re.Match[str], c: _Ctx) -> _Result:
     return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
 
 
-@_rule(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})\b(?!,?\s*\d)", 0)
+@_rule(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})(?!\w)", 0)
 def _dm(m: re.Match[str], c: _Ctx) -> _Result:
     mo, d = _month_of(m[2]), int(m[1])
     y = _nearest_year(c.anchor, mo, d) if c.anchor else _nearest_year(c.narrative, mo, d)
@@ -357,11 +362,16 @@ def _my(m: re.Match[str], c: _Ctx) -> _Result:
     return "DATE", _iso(int(m["y"]), _month_of(m["mon"]))
 
 
-@_rule(rf"\b(?:(?P<rel>this|last|next|(?i:early|late|mid)|(?i:mid)-)\s*)?(?P<mon>{_MON})\b", 0)
+@_rule(rf"\b(?:(?P<rel>this|last|next|(?i:early|late|mid)|(?i:mid)-)\s*)?(?P<mon>{_MON})"
+       r"(?:\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+(?i:year))?\b", 0)
 def _month_alone(m: re.Match[str], c: _Ctx) -> _Result:
     word = m["mon"].rstrip(".")
     mo = _month_of(word)
     rel = (m["rel"] or "").lower().rstrip("-")
+    if m["yrel"] and c.deictic():
+        a = c.deictic()
+        assert a is not None
+        return "DATE", _iso(a.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0), mo)
     if word == "May" and not rel:
         # "May" alone is the verb unless a preposition says otherwise
         if not re.search(r"\b(?:in|of|since|until|by|from|through|during|early|late)\s+$",
@@ -402,7 +412,7 @@ def _year_open(m: re.Match[str], c: _Ctx) -> _Result:
     return "OPEN", m[1]
 
 
-@_rule(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(1[0-9]|20)(\d)0|'(\d)0)'?s\b")
+@_rule(r"\b(?:(?:early|mid|late)[\s-]+)?(?:(1[0-9]|20)(\d)0|'(\d)0)'?s\b")
 def _decade(m: re.Match[str], c: _Ctx) -> _Result:
     if m[3]:
         return "DATE", f"19{m[3]}X"
@@ -460,6 +470,8 @@ def _quarter(m: re.Match[str], c: _Ctx) -> _Result:
             return "DATE", f"XXXX-Q{q}"
         y = a.year - (1 if m[0].lower().startswith("last") else 0)
         y += 1 if m[0].lower().startswith("next") else 0
+        if a.month and q > (a.month - 1) // 3 + 1 and not re.match(r"(?:this|next)", m[0], re.I):
+            y -= 1  # results are reported for quarters that are over
     c.quarter = (y, q)
     return "DATE", f"{y}-Q{q}"
 
@@ -485,7 +497,7 @@ def _the_quarter(m: re.Match[str], c: _Ctx) -> _Result:
 # Deictic and anaphoric --------------------------------------------------------
 
 
-@_rule(r"\b(today|yesterday|tomorrow|tonight)(?:'s)?\b(?:\s+(morning|afternoon|evening|night))?")
+@_rule(r"\b(today|yesterday|tomorrow|tonight)\b(?:\s+(morning|afternoon|evening|night))?")
 def _today(m: re.Match[str], c: _Ctx) -> _Result:
     a = c.deictic()
     w = m[1].lower()
@@ -507,7 +519,7 @@ def _this_daypart(m: re.Match[str], c: _Ctx) -> _Result:
     return "TIME", f"{a.date.isoformat()}T{_DAYPARTS[m[1].lower()]}"
 
 
-@_rule(rf"\b(?:(last|next|this|this\s+past|this\s+coming|coming)\s+)?({_WD})(?:'s)?"
+@_rule(rf"\b(?:(last|next|this|this\s+past|this\s+coming|coming)\s+)?({_WD})"
        r"(?:\s+(morning|afternoon|evening|night))?\b", 0)
 def _weekday(m: re.Match[str], c: _Ctx) -> _Result:
     a = c.deictic()
@@ -528,7 +540,7 @@ def _weekday(m: re.Match[str], c: _Ctx) -> _Result:
     else:
         d = base - dt.timedelta(days=back)
     if m[3]:
-        return "TIME", f"{d.isoformat()}T{_DAYPARTS[m[3].lower()]}"
+        return "TIME", d.isoformat()  # TimeBank mostly gives the day only
     return "DATE", d.isoformat()
 
 
@@ -560,9 +572,9 @@ def _shift(a: _Anchor, unit: str, n: int) -> str | None:
     return None
 
 
-@_rule(r"\b(?:(?:earlier|later|early|late)\s+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
+@_rule(r"\b(?:(?:early|late)\s+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
        r"(this|last|next|the\s+past|the\s+coming|this\s+past|the\s+current)\s+" + _REL_UNIT
-       + r"(?!\s*'s)\b")  # fmt: skip
+       + r"\b")  # fmt: skip
 def _this_unit(m: re.Match[str], c: _Ctx) -> _Result:
     rel = re.sub(r"\s+", " ", m[1].lower())
     unit = m[2].lower()
@@ -578,7 +590,7 @@ def _this_unit(m: re.Match[str], c: _Ctx) -> _Result:
     return ("DATE", v) if v else None
 
 
-@_rule(r"\b(?:(?:earlier|later|early|late)\s+)?(?:(the\s+following|the\s+next|the\s+previous|"
+@_rule(r"\b(?:(?:early|late)\s+)?(?:(the\s+following|the\s+next|the\s+previous|"
        r"the\s+preceding|the\s+prior|that|the\s+same)\s+)(day|week|weekend|month|year|decade)\b")
 def _anaphoric_unit(m: re.Match[str], c: _Ctx) -> _Result:
     a = c.anaphoric()
@@ -590,19 +602,21 @@ def _anaphoric_unit(m: re.Match[str], c: _Ctx) -> _Result:
     return ("DATE", v) if v else None
 
 
-@_rule(rf"\b({_NUMWORD})[\s-]+{_UNIT}s?\s+(ago|earlier|later|before|after|hence|from\s+now)\b")
+@_rule(rf"\b(?:(?:nearly|almost|about|around|some|roughly|more\s+than|over|less\s+than)\s+)?"
+       rf"({_NUMWORD})[\s-]+{_UNIT}s?\s+(ago|earlier|later|hence|from\s+now)\b")
 def _ago(m: re.Match[str], c: _Ctx) -> _Result:
     n = _number(m[1])
-    unit = re.search(_UNIT, m[0][len(m[1]) :], re.I)
+    unit = re.search(_UNIT, m[0][m.end(1) - m.start() :], re.I)
     if unit is None:
         return None
     u = unit[0].lower().replace("centurie", "century")
     word = m[2].lower()
     a = c.deictic() if word in ("ago", "hence", "from now") else c.anaphoric()
     if n is None or a is None or u in _TIME_UNITS:
-        return ("DATE", "PAST_REF") if word in ("ago", "earlier", "before") else (
-            "DATE", "FUTURE_REF")
-    sign = -1 if word in ("ago", "earlier", "before") else 1
+        return ("DATE", "PAST_REF") if word in ("ago", "earlier") else ("DATE", "FUTURE_REF")
+    sign = -1 if word in ("ago", "earlier") else 1
+    if u == "year" and n == 1 and c.quarter and sign < 0:
+        return "DATE", f"{c.quarter[0] - 1}-Q{c.quarter[1]}"  # business news: the same quarter
     v = _shift(a, u, sign * n)
     return ("DATE", v) if v else None
 
@@ -619,9 +633,9 @@ _REFS = {
 }  # fmt: skip
 
 
+# "previously", "soon", "formerly" are left out: TimeBank seldom tags them.
 @_rule(r"\b(?:now|currently|presently|nowadays|(?:at|the)\s+present|right\s+now|these\s+days|"
-       r"recently|lately|previously|formerly|the\s+past|the\s+(?:near\s+)?future|soon|"
-       r"the\s+(?:near|long)\s+term|shortly)\b")  # fmt: skip
+       r"recently|lately|the\s+past|the\s+(?:near\s+)?future|the\s+(?:near|long)\s+term)\b")
 def _ref(m: re.Match[str], c: _Ctx) -> _Result:
     w = re.sub(r"\s+", " ", m[0].lower())
     if w == "the present" and re.match(r"\s+\w+", c.text[m.end() : m.end() + 20]):
@@ -629,27 +643,29 @@ def _ref(m: re.Match[str], c: _Ctx) -> _Result:
     return "DATE", _REFS[w]
 
 
-@_rule(r"\b(?:current|recent|future)\b(?=\s+(?:quarter|period|year|month|week|levels?|prices?|"
-       r"rates?|conditions|times|events|developments|days|weeks|months|years))")
+# "recent" and "future" alone are left out: more often not tagged than tagged.
+@_rule(r"\bcurrent\b(?:\s+(?:account|accounts|affairs|generations?)\b)?")
 def _ref_adj(m: re.Match[str], c: _Ctx) -> _Result:
+    if " " in m[0]:
+        return None  # "current account" is not a time
     return "DATE", _REFS[m[0].lower()]
 
 
 # Durations and sets -----------------------------------------------------------
 
 
-@_rule(rf"\b(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|coming|previous|following|"
+# Determiners and approximators ("a 16-hour", "about five hours") stay outside
+# the extent, as in TimeBank; "N years old" is an age, not a time.
+@_rule(rf"\b(?:(?:past|last|next|first|coming|previous|following|"
        rf"recent|final|latest|further|additional|entire|full|whole)\s+)?"
-       rf"(?:(?:nearly|almost|about|around|over|more\s+than|some|roughly|at\s+least)\s+)?"
-       rf"({_NUMWORD})[\s-]+(?:and\s+a\s+half\s+)?{_UNIT}s?\b(?:-long|\s+old)?")  # fmt: skip
+       rf"(?:(?:more\s+than|less\s+than|at\s+least)\s+)?"
+       rf"({_NUMWORD})[\s-]+(?:and\s+a\s+half\s+)?{_UNIT}s?\b(-long|-old|\s+old)?")  # fmt: skip
 def _duration(m: re.Match[str], c: _Ctx) -> _Result:
     n = _number(m[1])
     rest = m[0][m.end(1) - m.start() :]
     unit = re.search(_UNIT, rest, re.I)
-    if unit is None:
+    if unit is None or (m[2] and m[2] != "-long"):
         return None
-    if m[1].lower() in ("a", "an") and m[0].lower().startswith(("a ", "an ")) is False:
-        pass
     if "and a half" in rest.lower() and n is not None:
         return "DURATION", _duration_value(None, unit[0])
     return "DURATION", _duration_value(n, unit[0])
@@ -657,6 +673,8 @@ def _duration(m: re.Match[str], c: _Ctx) -> _Result:
 
 @_rule(rf"\b(?:recent|the\s+(?:past|last|next|coming))\s+(?:few\s+|several\s+)?{_UNIT}s\b")
 def _vague_duration(m: re.Match[str], c: _Ctx) -> _Result:
+    if m[0].lower().startswith("recent"):
+        return "DATE", "PAST_REF"  # "in recent years": TimeBank's reading
     unit = re.search(_UNIT + "s$", m[0], re.I)
     return ("DURATION", _duration_value(None, unit[0][:-1])) if unit else None
 
@@ -669,6 +687,8 @@ _SETS = {
 
 @_rule(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)\b")
 def _set_adverb(m: re.Match[str], c: _Ctx) -> _Result:
+    if m[0].lower() == "quarterly" and re.match(r"\s+[a-z]", c.text[m.end() : m.end() + 2]):
+        return None  # "quarterly dividend": a kind of report, not a recurrence
     return "SET", _SETS[m[0].lower()]
 
 
@@ -698,7 +718,7 @@ def _set_named(m: re.Match[str], c: _Ctx) -> _Result:
 @_rule(r"\b(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?|o'clock)(?=\W|$)(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
        r"|\b(noon|midnight)\b")  # fmt: skip
 def _clock(m: re.Match[str], c: _Ctx) -> _Result:
-    a = c.deictic()
+    a = c.anaphoric()  # a clock time belongs to the day the story is on
     if m[4]:
         h, mi = (12, 0) if m[4].lower() == "noon" else (24, 0)
     else:
@@ -711,6 +731,123 @@ def _clock(m: re.Match[str], c: _Ctx) -> _Result:
             h = 0
     day = a.date.isoformat() if a and a.date else "XXXX-XX-XX"
     return "TIME", f"{day}T{h:02d}:{mi:02d}"
+
+
+# Spelled-out years, holidays, business periods -------------------------------------
+
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SPELLED_YEAR = (
+    rf"(?:the\s+year\s+)?(?:nineteen\s+(?:hundred\s+(?:and\s+)?)?(?:{_TEENS}|{_TENS}(?:[\s-]"
+    rf"(?:one|two|three|four|five|six|seven|eight|nine))?|o[\s-](?:one|two|three|four|five|six|"
+    rf"seven|eight|nine))|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|"
+    rf"eight|nine|ten|{_TEENS}))?)"
+)
+
+
+def _spelled_number(words: str) -> int:
+    total = 0
+    for w in re.split(r"[\s-]+", words.lower()):
+        if w in ("and", "the", "year", "hundred", "o"):
+            continue
+        total += 1000 * 2 if w == "thousand" else _NUMBERS.get(w, 0)
+    return total
+
+
+@_rule(rf"\b{_SPELLED_YEAR}\b")
+def _spelled_year(m: re.Match[str], c: _Ctx) -> _Result:
+    w = m[0].lower()
+    if w.startswith("the year "):
+        w = w[9:]
+    if w.startswith("two thousand"):
+        return "DATE", str(2000 + _spelled_number(w[12:]))
+    if not m[0].lower().startswith("the year") and re.fullmatch(r"nineteen\s+\w+", w) is None \
+            and "-" not in w and "hundred" not in w:
+        return None
+    return "DATE", str(1900 + _spelled_number(w[8:]))
+
+
+# month, day; None for holidays computed from the calendar
+_HOLIDAYS: dict[str, tuple[int, int] | None] = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "independence day": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14), "thanksgiving day": None,
+    "thanksgiving": None, "election day": None, "labor day": None, "memorial day": None,
+}  # fmt: skip
+
+
+def _nth_weekday(y: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th (1-based; -1 for last) ISO weekday of a month."""
+    if n < 0:
+        d = dt.date(y, month, days_in_month(y, month))
+        return d - dt.timedelta(days=(d.isoweekday() - weekday) % 7)
+    d = dt.date(y, month, 1)
+    return d + dt.timedelta(days=(weekday - d.isoweekday()) % 7 + 7 * (n - 1))
+
+
+@_rule(r"\b(?:(last|next|this)\s+)?(" + "|".join(sorted(_HOLIDAYS, key=len, reverse=True))
+       + rf")(?:\s+({_YEAR}))?\b")  # fmt: skip
+def _holiday(m: re.Match[str], c: _Ctx) -> _Result:
+    name = m[2].lower()
+    if not m[2][0].isupper():
+        return None
+    a = c.deictic()
+    if m[3]:
+        y = int(m[3])
+    elif a is None:
+        return None
+    elif m[1]:
+        y = a.year + {"last": -1, "next": 1}.get(m[1].lower(), 0)
+    else:
+        md0 = _HOLIDAYS[name] or (11, 25)
+        y = _nearest_year(a, *md0) or a.year
+    md = _HOLIDAYS[name]
+    if md is None:
+        d = {"thanksgiving": _nth_weekday(y, 11, 4, 4), "labor day": _nth_weekday(y, 9, 1, 1),
+             "memorial day": _nth_weekday(y, 5, 1, -1),
+             "election day": _nth_weekday(y, 11, 1, 1) + dt.timedelta(days=1)}[
+            name.replace(" day", "") if name.startswith("thanks") else name]  # fmt: skip
+        return "DATE", d.isoformat()
+    return "DATE", _iso(y, *md)
+
+
+@_rule(r"\b(?:the\s+)?(?:weekend)\b")
+def _weekend(m: re.Match[str], c: _Ctx) -> _Result:
+    a = c.deictic()
+    if a is None or a.date is None or not m[0].lower().startswith("the"):
+        return None
+    # said early in the week, "the weekend" is the one just past
+    back = 1 if a.date.isoweekday() <= 3 and not c.future(m.start(), m.end()) else 0
+    return "DATE", _week(a.date - dt.timedelta(weeks=back)) + "-WE"
+
+
+@_rule(r"\b(?:(?:the\s+)?(?:year-(?:earlier|ago)|same)\s+(?:period|quarter)|"
+       r"the\s+(?:latest|most\s+recent)\s+period|year-(?:earlier|ago))\b")
+def _business_period(m: re.Match[str], c: _Ctx) -> _Result:
+    a = c.deictic()
+    if c.quarter is None and a is None:
+        return None
+    back = 1 if "year-" in m[0].lower() else 0
+    if c.quarter is None:
+        assert a is not None
+        return "DATE", str(a.year - back)
+    return "DATE", f"{c.quarter[0] - back}-Q{c.quarter[1]}"
+
+
+@_rule(r"\b(?:the\s+(?:current\s+|full\s+|whole\s+|calendar\s+)?(?:fiscal\s+)?year|"
+       r"the\s+(?:current\s+)?(?:fiscal|calendar)\s+year)\b(?!\s*(?:earlier|ago|before|later))")
+def _the_year(m: re.Match[str], c: _Ctx) -> _Result:
+    w = m[0].lower()
+    if w == "the year":
+        return None  # too often a length or a generic year
+    a = c.deictic()
+    return ("DATE", str(a.year)) if a else None
+
+
+@_rule(r"(?<=\bfor\s)(?:years|months|weeks|days|decades|hours)\b|"
+       r"(?<=\bin\s)(?:years|months|weeks|decades)\b(?!\s+(?:to\s+come|ago))")
+def _plural_units(m: re.Match[str], c: _Ctx) -> _Result:
+    return "DURATION", _duration_value(None, m[0][:-1])
 
 
 # --- matching ------------------------------------------------------------------
@@ -811,12 +948,20 @@ def find_times(
         else:
             mention = _make(text, s, e, ttype, value)
         mention = _with_signal(text, mention, ctx)
+        prefix = _PREFIX.match(text, mention.start, mention.end)
+        if prefix and not mention.parts:
+            mention = replace(mention, start=prefix.end())  # When keeps modifier and text
         mentions.append(mention)
         if mention.timex_type in ("DATE", "TIME"):
             new = _anchor_of(mention)
             if new is not None:
                 ctx.narrative = new
     return _join_ranges(text, mentions)
+
+
+# TimeBank leaves "early"/"late" before a name or number out of the extent
+# ("early March", "late 1990s"), and "the" before an adjective ("the third-quarter").
+_PREFIX = re.compile(r"(?:(?:early|mid|late)\s+|the\s+(?=\w+-quarter))(?=[A-Z0-9])|the\s+(?=\w+-quarter)")
 
 
 def _with_signal(text: str, mention: TimeMention, ctx: _Ctx) -> TimeMention:
