@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -71,6 +72,24 @@ def parse(
 @cli.group(name="eval")
 def eval_group() -> None:
     """Measure dyad against labelled data (see ../shared/data/README.md)."""
+
+
+@eval_group.command("time")
+@click.option("--data", type=click.Path(path_type=Path), default=None,
+              help="Folder of TimeML .tml files [default: ../shared/data/tempeval3-train].")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON line.")
+def eval_time(data: Path | None, as_json: bool) -> None:
+    """Score the time tagger on TempEval-3 TimeML files (strict/relaxed extent, value F1)."""
+    from dyad.evaluate.time import evaluate, format_table
+
+    if data is None:
+        data = Path(__file__).resolve().parent.parent.parent / "shared/data/tempeval3-train"
+    result = evaluate(data)
+    if as_json:
+        keys = ("strict_f1", "relaxed_f1", "value_f1", "docs")
+        click.echo(json.dumps({k: result[k] for k in keys}))
+    else:
+        click.echo(format_table(result))
 
 
 def main() -> None:
