@@ -1,0 +1,329 @@
+"""Actor resolution: states (valid at the event's date), persons with roles,
+organisations and IGOs named in a sentence, as ``ActorMention``s.
+
+Gazetteer phrase matches (longest wins) are combined with spaCy's PERSON
+entities and role words: "Russia's foreign minister Sergey Lavrov" is one
+person mention (RUS, GOV, foreign minister). "The two countries" is the
+document's pair, read from its title ("Mali–Russia relations"). Ambiguous names
+("Congo") stay unresolved; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from dyad.annotate.gazetteer import Entry, Gazetteer, Token, load_gazetteer, normalise, tokenize
+from dyad.model import Entity
+
+_PAIR_TITLE = re.compile(r"^\s*(.+?)\s*[–—\-/]\s*(.+?)\s+relations\b", re.I)
+_PAIR_BETWEEN = re.compile(r"relations\s+between\s+(.+?)\s+and\s+(.+?)\s*$", re.I)
+_BOTH = {("the", "two", "countries"), ("both", "countries"), ("both", "states"),
+         ("the", "two", "states"), ("both", "nations"), ("the", "two", "nations"),
+         ("both", "governments"), ("the", "two", "governments")}
+_COUNTRY = {("the", "country"), ("the", "state")}
+# words allowed between a state modifier and a role word: "Russia's *then* foreign minister"
+_GAP = {"the", "'s", "senior", "top", "former", "then", "new", "chief", "deputy", "acting",
+        "interim", "visiting", "outgoing", "incoming", "own", "a", "an", "transitional"}
+_TITLE_LINK = {"of", "and", "for", "the", "&"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int  # character offsets in the sentence text
+    end: int
+    entity: Entity
+
+
+@dataclass
+class DocContext:
+    """What one document fixes for all its sentences: its pair and names resolved so far."""
+
+    pair: tuple[str, ...] = ()
+    resolved: dict[str, Entity] = field(default_factory=dict)  # normalised text → entity
+    last_state: str | None = None
+
+    @classmethod
+    def from_title(cls, title: str | None, gazetteer: Gazetteer | None = None) -> DocContext:
+        return cls(pair=parse_pair(title, gazetteer))
+
+
+def parse_pair(title: str | None, gazetteer: Gazetteer | None = None) -> tuple[str, ...]:
+    """The two state codes of a title such as "Mali–Russia relations"; () if not a pair."""
+    if not title:
+        return ()
+    g = gazetteer or load_gazetteer()
+    m = _PAIR_TITLE.search(title) or _PAIR_BETWEEN.search(title)
+    if not m:
+        return ()
+    codes = []
+    for part in m.groups():
+        states = [e for e in g.lookup(part) if e.kind == "state" and len(e.codes) == 1]
+        if not states:
+            return ()
+        codes.append(states[0].codes[0])
+    return tuple(codes)
+
+
+@dataclass(slots=True)
+class _Cand:
+    i: int  # token span [i, j)
+    j: int
+    entity: Entity
+    modifier: bool = False  # a state word that can qualify a role word after it
+
+
+def resolve_actors(sentence: Any, date: str | None = None, context: DocContext | None = None,
+                   gazetteer: Gazetteer | None = None) -> list[ActorMention]:
+    """Actors named in ``sentence`` (str, spaCy Doc or Span), offsets relative to it.
+
+    ``date`` is the event's ISO date; states are coded as of that date (no date: as named).
+    ``context`` carries the document's pair and earlier resolutions; it is updated.
+    """
+    g = gazetteer or load_gazetteer()
+    ctx = context if context is not None else DocContext()
+    if isinstance(sentence, str):
+        from dyad.annotate.nlp import load_nlp
+
+        text, base, ents = sentence, 0, load_nlp()(sentence).ents
+    else:
+        text, base, ents = sentence.text, getattr(sentence, "start_char", 0), sentence.ents
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    ends = {t.end: k + 1 for k, t in enumerate(tokens)}
+    persons: list[tuple[int, int]] = []
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            i, j = starts.get(ent.start_char - base), ends.get(ent.end_char - base)
+            if i is not None and j is not None:
+                persons.append((i, j))
+
+    cands: list[_Cand] = []
+    for i, j, entries in g.matches(tokens):
+        c = _from_entries(g, tokens, i, j, entries, date, ctx, text, persons)
+        if c:
+            cands.append(c)
+    cands = _roles(g, tokens, cands, persons, date, ctx, text)
+    cands += _references(tokens, cands, date, ctx, g, text)
+
+    out: list[ActorMention] = []
+    taken: set[int] = set()
+    accepted: set[tuple[int, int]] = set()
+    # longest first; the same span may carry several entities ("the two countries")
+    for c in sorted(cands, key=lambda c: (-(c.j - c.i), c.i)):
+        span = set(range(c.i, c.j))
+        if span & taken and (c.i, c.j) not in accepted:
+            continue
+        taken |= span
+        accepted.add((c.i, c.j))
+        out.append(ActorMention(tokens[c.i].start, tokens[c.j - 1].end, c.entity))
+    out.sort(key=lambda m: (m.start, m.end))
+    for m in out:
+        e = m.entity
+        if e.country and e.kind in ("state", "person", "organization"):
+            ctx.resolved.setdefault(normalise(e.name), e)
+        if e.kind == "state" and e.country:
+            ctx.last_state = e.country
+    return out
+
+
+def _with_the(tokens: list[Token], i: int) -> int:
+    return i - 1 if i > 0 and tokens[i - 1].norm == "the" else i
+
+
+def _state(g: Gazetteer, code: str, date: str | None) -> str:
+    return g.state_at(code, date) or code
+
+
+def _from_entries(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: list[Entry],
+                  date: str | None, ctx: DocContext, text: str,
+                  persons: list[tuple[int, int]]) -> _Cand | None:
+    first = tokens[i].text
+    if not first[:1].isupper() and not first[:1].isdigit():
+        return None  # "turkey", "chad", "us" are words, not actors
+    e = entries[0]
+    if e.acronym and not all(t.text.replace(".", "").isupper() for t in tokens[i:j]):
+        return None
+    in_person = any(pi <= i and j <= pj and (pi, pj) != (i, j) for pi, pj in persons)
+    if e.kind == "person":
+        return _person_entry(g, tokens, i, j, entries, date)
+    if in_person:
+        return None  # "Washington" in "George Washington"
+    span = text[tokens[_with_the(tokens, i)].start:tokens[j - 1].end]
+    if e.kind == "igo":
+        return _Cand(_with_the(tokens, i), j,
+                     Entity(e.name, span, "igo", None, None, None, e.code, e.confidence))
+    if e.kind == "organization":
+        country = _state(g, e.codes[0], date)
+        return _Cand(_with_the(tokens, i), j,
+                     Entity(e.name, span, "organization", country, e.sector, None))
+    # a state
+    codes, conf = e.codes, e.confidence
+    if not codes:
+        return None  # a blocker row ("Washington State")
+    if len(codes) > 1:
+        known = [c for c in codes if c in ctx.pair or c == ctx.last_state]
+        if len(known) == 1:
+            codes, conf = (known[0],), 0.7
+        else:
+            return _Cand(_with_the(tokens, i), j,
+                         Entity(e.name, span, "state", None, None, None, None, conf))
+    elif conf < 0.7 and codes[0] in ctx.pair:
+        conf = 0.9  # "Georgia" in "Georgia–Russia relations"
+    elif conf < 0.7:
+        low = normalise(text)
+        if "atlanta" in low or "u.s. state" in low or "us state" in low:
+            return None
+        if codes[0] == ctx.last_state:
+            conf = 0.8
+    country = _state(g, codes[0], date)
+    kind = "organization" if e.kind == "organization" else "state"
+    locative = i > 0 and tokens[i - 1].norm in ("in", "at", "to", "from") and e.form == "capital"
+    return _Cand(_with_the(tokens, i), j,
+                 Entity(g.name_of(country), span, kind, country, e.sector, None, None,
+                        min(conf, 0.6) if locative else conf),
+                 modifier=e.form in ("adjective", "name", "alias", "demonym"))
+
+
+def _person_entry(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: list[Entry],
+                  date: str | None) -> _Cand | None:
+    people = [e for e in entries if e.kind == "person"]
+    if date:
+        d = date[:10]
+        now = [e for e in people if (not e.start or e.start[:len(d)] <= d)
+               and (not e.end or d <= e.end[:len(d)])]
+    else:
+        now = []
+    pick = now or people
+    countries = {e.codes[0] for e in pick}
+    names = {e.name for e in pick}
+    text = " ".join(t.text for t in tokens[i:j])
+    if len(countries) != 1:
+        return _Cand(i, j, Entity(text, text, "person", None, None, None, None, 0.3))
+    e = pick[0]
+    conf = 1.0 if (now and len(names) == 1) else 0.7
+    country = _state(g, e.codes[0], date)
+    role = e.role if (now or len({x.role for x in pick}) == 1) else None
+    return _Cand(i, j, Entity(e.name if len(names) == 1 else text, text, "person", country,
+                              e.sector, role, None, conf))
+
+
+def _roles(g: Gazetteer, tokens: list[Token], cands: list[_Cand],
+           persons: list[tuple[int, int]], date: str | None, ctx: DocContext,
+           text: str) -> list[_Cand]:
+    """Join role words with the state before them and the name after them."""
+    by_end = {c.j: c for c in cands if c.modifier and c.entity.country}
+    by_start = {c.i: c for c in cands}
+    used: set[int] = set()
+    out = list(cands)
+    for ci, cj, cue in g.cue_matches(tokens):
+        if any(c.i <= ci < c.j for c in cands):
+            continue  # inside a name ("Department of State")
+        # the role text runs on over "of Economy and Finance"
+        k = cj
+        while k < len(tokens) and ((tokens[k].norm in _TITLE_LINK and k + 1 < len(tokens)
+                                   and tokens[k + 1].text[:1].isupper())
+                                   or (k > cj and tokens[k].text[:1].isupper()
+                                       and tokens[k - 1].norm in _TITLE_LINK | {"of"}
+                                       and k not in by_start)):
+            k += 1
+        if tokens[k - 1].norm in _TITLE_LINK:
+            k -= 1
+        role_end = k
+        # a state before it: "Russia's", "the Russian", "its"
+        left = ci
+        while left > 0 and tokens[left - 1].norm in _GAP and left not in by_end:
+            left -= 1
+        state: _Cand | None = None
+        start = ci
+        p = left
+        if p > 0 and tokens[p - 1].norm == "'s":
+            p -= 1
+        if p in by_end:
+            state = by_end[p]
+            start = state.i
+        elif p > 0 and tokens[p - 1].norm in ("its", "their") and ctx.last_state:
+            start = p - 1
+            state = _Cand(p - 1, p, Entity(g.name_of(ctx.last_state), tokens[p - 1].text, "state",
+                                           ctx.last_state, None, None, None, 0.6))
+        # "of Mali" after the role: "the President of Mali"
+        if state is None and role_end < len(tokens) and tokens[role_end].norm == "of" \
+                and role_end + 1 in by_start and by_start[role_end + 1].entity.kind == "state" \
+                and by_start[role_end + 1].entity.country:
+            state = by_start[role_end + 1]
+            role_end = state.j
+        # a name right after it: "Colonel Assimi Goïta"
+        person: tuple[int, int] | None = None
+        leader = by_start.get(role_end)
+        if leader and leader.entity.kind == "person":
+            person = (leader.i, leader.j)
+        else:
+            for pi, pj in persons:
+                if pi == role_end or (pi <= ci < pj):
+                    person = (max(pi, role_end), pj)
+                    break
+        if state is None and person is None:
+            continue
+        role_words = " ".join(tokens[x].norm for x in range(ci, role_end)
+                              if state is None or not state.i <= x < state.j)
+        role = cue.role if cue.role and role_words.startswith(cue.role) and len(role_words) \
+            <= len(cue.role) + 1 else (role_words if cue.cue_kind == "person" else None)
+        if role and cue.role and role.split(" ")[0] != cue.role.split(" ")[0] \
+                and cue.role not in role:
+            role = cue.role
+        country = state.entity.country if state else None
+        end = person[1] if person else max(role_end, cj)
+        begin = _with_the(tokens, start)
+        span = text[tokens[begin].start:tokens[end - 1].end]
+        conf = state.entity.confidence if state else 0.9
+        if person:
+            name = " ".join(t.text for t in tokens[person[0]:person[1]])
+            known = leader.entity if leader and leader.entity.kind == "person" else \
+                ctx.resolved.get(normalise(name))
+            if known and known.country:
+                name = known.name
+                country = country or known.country
+            ent = Entity(name, span, "person", country, cue.sector, role, None, conf)
+        else:
+            plural = tokens[cj - 1].norm.endswith("s") and cue.cue_kind == "person"
+            kind = "organization" if cue.cue_kind == "organization" else \
+                ("group" if plural else "person")
+            ent = Entity(_clean(span), span, kind, country, cue.sector,
+                         role if kind == "person" or kind == "group" else None, None, conf)
+        used.update(range(begin, end))
+        out = [c for c in out if not (begin <= c.i and c.j <= end)]
+        out.append(_Cand(begin, end, ent))
+    return out
+
+
+def _clean(span: str) -> str:
+    return span[4:] if span.lower().startswith("the ") else span
+
+
+def _references(tokens: list[Token], cands: list[_Cand], date: str | None, ctx: DocContext,
+                g: Gazetteer, text: str) -> list[_Cand]:
+    """"the two countries" → the document's pair; "the country" → the nearest state."""
+    out: list[_Cand] = []
+    norms = [t.norm for t in tokens]
+    for k in range(len(tokens)):
+        for phrase in _BOTH:
+            n = len(phrase)
+            if tuple(norms[k:k + n]) == phrase and len(ctx.pair) == 2:
+                span = text[tokens[k].start:tokens[k + n - 1].end]
+                for code in ctx.pair:
+                    c = _state(g, code, date)
+                    out.append(_Cand(k, k + n, Entity(g.name_of(c), span, "state", c,
+                                                      None, None, None, 0.9)))
+        for phrase in _COUNTRY:
+            if tuple(norms[k:k + 2]) == phrase:
+                before = [c for c in cands if c.j <= k and c.entity.kind == "state"
+                          and c.entity.country]
+                code = before[-1].entity.country if before else ctx.last_state
+                if code:
+                    span = text[tokens[k].start:tokens[k + 1].end]
+                    out.append(_Cand(k, k + 2, Entity(g.name_of(code), span, "state", code,
+                                                      None, None, None, 0.6)))
+    return out
