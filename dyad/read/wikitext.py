@@ -310,7 +310,7 @@ class _Reader:
         start = len(self.out.text)
         self.walk(shown, text_pos, top=False)
         self.newlines = 0
-        self.out.link(start, _link_target(target))
+        self.out.link(start, link_target(target))
 
     def image(self, node: Wikilink, pos: int, top: bool) -> None:
         if node.text is None:
@@ -447,7 +447,11 @@ class _Reader:
             values = positional if name.startswith("lang-") else positional[1:]
             if not values:
                 return None
-            out.insert(LANGUAGES.get(code.lower(), code) + ": ", pos)
+            language = LANGUAGES.get(code.lower(), code)
+            start = len(out.text)
+            out.insert(language, pos)
+            out.link(start, f"{language} language")  # Wikipedia links the language name
+            out.write(": ", -1)
             self.walk(values[0][0], values[0][1], top=False)
         elif name in ("ill", "interlanguage link", "interlanguage link multi", "link-interwiki"):
             if len(positional) < 2:
@@ -456,11 +460,11 @@ class _Reader:
             shown = named.get("lt") or positional[0]
             start = len(out.text)
             self.walk(shown[0], shown[1], top=False)
-            out.link(start, _link_target(target), str(positional[1][0]).strip())
+            out.link(start, link_target(target), str(positional[1][0]).strip())
         elif name in ("flag", "flagcountry", "flagu", "flag country") and positional:
             start = len(out.text)
             self.walk(positional[0][0], positional[0][1], top=False)
-            out.link(start, _link_target(self.plain(*positional[0])))
+            out.link(start, link_target(self.plain(*positional[0])))
         elif name == "convert" and positional:
             out.write(_convert(positional), pos)
         elif name in ("us$", "usd"):
@@ -721,7 +725,7 @@ def _table_rows(node: Tag, pos: int) -> Iterator[list[tuple[Tag, int]]]:
         yield row
 
 
-def _link_target(target: str) -> str:
+def link_target(target: str) -> str:
     """A page name as Wikipedia shows it in URLs: no fragment, spaces, first letter upper."""
     target = target.split("#", 1)[0].replace("_", " ").strip().lstrip(":")
     target = re.sub(r"\s+", " ", target)
