@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -160,14 +161,14 @@ def _parse(raw: str) -> _El:
     return builder.root
 
 
-def _iter(el: _El):  # noqa: ANN202 - a plain generator of elements
+def _iter(el: _El) -> Iterator[_El]:
     yield el
     for child in el.children:
         if isinstance(child, _El):
             yield from _iter(child)
 
 
-def _find(el: _El, test) -> _El | None:  # noqa: ANN001
+def _find(el: _El, test: Callable[[_El], bool]) -> _El | None:
     return next((e for e in _iter(el) if test(e)), None)
 
 
