@@ -131,7 +131,7 @@ _YEAR_POST += r"dollars|barrels|acres|hectares|rubles|euros|pounds|yen|workers|s
 
 _SIGNAL = re.compile(
     r"(?:\b(since|until|till|up\s+to|before|after|from|throughout|during|by|in|on|at|of|"
-    r"around|about|circa|c\.|approximately|between|earlier|later))\s+$",
+    r"around|about|circa|c\.|approximately|between|earlier|later|for|over|within))\s+$",
     re.I,
 )
 _SIGNAL_MOD = {
@@ -220,7 +220,8 @@ def _when_of_value(value: str, text: str) -> When:
     m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?", value)
     if m:
         prec = "day" if m[3] else "month" if m[2] else "year"
-        return When(value[:10] if m[3] else value[:7] if m[2] else value[:4], None, prec, None, text)
+        start = value[:10] if m[3] else value[:7] if m[2] else value[:4]
+        return When(start, None, prec, None, text)
     m = re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", value)
     if m:
         monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
@@ -372,11 +373,12 @@ def _month_alone(m: re.Match[str], c: _Ctx) -> _Result:
         a = c.deictic()
         assert a is not None
         return "DATE", _iso(a.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0), mo)
-    if word == "May" and not rel:
-        # "May" alone is the verb unless a preposition says otherwise
-        if not re.search(r"\b(?:in|of|since|until|by|from|through|during|early|late)\s+$",
-                         c.text[max(0, m.start() - 10) : m.start()], re.I):
-            return None
+    # "May" alone is the verb unless a preposition says otherwise
+    if word == "May" and not rel and not re.search(
+        r"\b(?:in|of|since|until|by|from|through|during|early|late)\s+$",
+        c.text[max(0, m.start() - 10) : m.start()], re.I,
+    ):
+        return None
     if word in ("Mar", "Jan", "Jun", "Jul", "Aug", "Oct", "Dec", "Nov", "Sep", "Feb", "Apr",
                 "Sept") and not m[0].endswith("."):
         return None  # bare abbreviations without a dot are names ("Jan Smit")
@@ -394,9 +396,16 @@ def _month_alone(m: re.Match[str], c: _Ctx) -> _Result:
     return "DATE", _iso(y, mo)
 
 
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:pages?|pp?\.|no\.|nos\.|numbers?|route|flight|room|model|version|channel|"
+    r"highway))\s*(?:\d+\s*(?:to|and|[-–])\s*)?$", re.I)
+
+
 @_rule(rf"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+|the\s+end\s+of\s+|(?:fiscal|calendar)\s+)?"
        rf"{_YEAR_PRE}({_YEAR}){_YEAR_POST}\b")  # fmt: skip
 def _year(m: re.Match[str], c: _Ctx) -> _Result:
+    if _NOT_YEAR_BEFORE.search(c.text, max(0, m.start() - 24), m.start()):
+        return None  # "pages 1200 to 1300", "flight 1549"
     if m[0].lower().startswith("the ") and not re.search(r"end|early|mid|late", m[0], re.I):
         return None  # "the 1990 budget" — a modifier, keep only the year
     return "DATE", m[1]
@@ -444,7 +453,7 @@ def _season(m: re.Match[str], c: _Ctx) -> _Result:
     if m[3]:
         return "DATE", f"{m[3]}-{code}"
     a = c.deictic() if rel in ("this", "last", "next") else c.anaphoric()
-    if not rel or rel == "the" and not re.match(r"(?:early|mid|late)", m[0], re.I):
+    if not rel or (rel == "the" and not re.match(r"(?:early|mid|late)", m[0], re.I)):
         return None  # "summer" alone is too often not a date ("summer camp")
     if a is None:
         return "DATE", f"XXXX-{code}"
@@ -692,7 +701,8 @@ def _set_adverb(m: re.Match[str], c: _Ctx) -> _Result:
     return "SET", _SETS[m[0].lower()]
 
 
-@_rule(rf"\b(?:every|each|per|a)\s+(?:(other|{_NUMWORD})\s+)?{_UNIT}\b")
+@_rule(rf"\b(?:(?:once|twice|\w+\s+times)\s+)?(?:every|each|per|a)\s+(?:(other|{_NUMWORD})\s+)?"
+       rf"{_UNIT}\b")  # fmt: skip
 def _set_every(m: re.Match[str], c: _Ctx) -> _Result:
     if m[0].lower().startswith("a "):
         return None  # "a year" is a duration, handled there
@@ -961,7 +971,7 @@ def find_times(
 
 # TimeBank leaves "early"/"late" before a name or number out of the extent
 # ("early March", "late 1990s"), and "the" before an adjective ("the third-quarter").
-_PREFIX = re.compile(r"(?:(?:early|mid|late)\s+|the\s+(?=\w+-quarter))(?=[A-Z0-9])|the\s+(?=\w+-quarter)")
+_PREFIX = re.compile(r"(?:early|mid|late)\s+(?=[A-Z0-9])|the\s+(?=\w+-quarter)")
 
 
 def _with_signal(text: str, mention: TimeMention, ctx: _Ctx) -> TimeMention:

@@ -120,8 +120,9 @@ def evaluate(data: Path, errors: bool = False) -> dict[str, Any]:
         strict += sum((s.start, s.end) in spans for s in system)
         used: set[int] = set()
         for g in doc.timexes:
-            match = next((i for i, s in enumerate(system)
-                          if i not in used and s.start < g.end and g.start < s.end), None)  # fmt: skip
+            overlapping = (i for i, s in enumerate(system)
+                           if i not in used and s.start < g.end and g.start < s.end)  # fmt: skip
+            match = next(overlapping, None)
             if match is None:
                 if errors:
                     misses.append({"doc": doc.name, "kind": "miss", "gold": g.text,

@@ -1,0 +1,48 @@
+"""Speed of the time tagger: words per second of find_times over the TimeBank texts.
+
+Run: .venv/bin/python benchmarks/bench_time.py [DATA_DIR]. Without the data
+(../shared/data/tempeval3-train) it times a generated news-like text.
+HeidelTime manages about 1,000 words/s on this machine; the target is 10×.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+from dyad.annotate.time import find_times
+
+DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared/data/tempeval3-train"
+
+
+def texts(data: Path) -> list[tuple[str, str | None]]:
+    if data.exists():
+        from dyad.evaluate.time import read_tml, tml_files
+
+        return [(d.text, d.dct) for d in map(read_tml, tml_files(data))]
+    rng = random.Random(7)
+    pieces = ["The minister said on Tuesday that talks", "would resume next month,",
+              "after 60,000 tonnes of grain arrived in late 2021.[17]", "Since 17 June 2019",
+              "the two sides have met twice a year.", "Officials met in the 1990s and again",
+              "three years ago, according to the report of the council."]  # fmt: skip
+    doc = " ".join(rng.choice(pieces) for _ in range(3000))
+    return [(doc, "2022-03-04")] * 20
+
+
+def main() -> None:
+    data = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    docs = texts(data)
+    words = sum(len(t.split()) for t, _ in docs)
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        found = sum(len(find_times(t, dct)) for t, dct in docs)
+        best = min(best, time.perf_counter() - t0)
+    print(f"{len(docs)} documents, {words:,} words, {found:,} time expressions")
+    print(f"find_times: {words / best:,.0f} words/s (best of 3, {best:.2f} s)")
+
+
+if __name__ == "__main__":
+    main()
