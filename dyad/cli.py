@@ -92,6 +92,23 @@ def eval_time(data: Path | None, as_json: bool) -> None:
         click.echo(format_table(result))
 
 
+@eval_group.command("actors")
+@click.option("--data", type=click.Path(path_type=Path), default=None,
+              help="PLOVER gold JSON [default: ../shared/data/plover/PLOVER_GSR_CAMEO.txt].")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON line.")
+def eval_actors(data: Path | None, as_json: bool) -> None:
+    """Score actor resolution: source/target country accuracy on PLOVER gold records."""
+    from dyad.evaluate.actors import evaluate, format_table
+
+    if data is None:
+        data = (Path(__file__).resolve().parent.parent.parent
+                / "shared/data/plover/PLOVER_GSR_CAMEO.txt")
+    result = evaluate(data)
+    if as_json:
+        click.echo(json.dumps({k: v for k, v in result.items() if k != "misses"}))
+    else:
+        click.echo(format_table(result))
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
