@@ -337,10 +337,17 @@ def _slashdate(m: re.Match[str], c: _Ctx) -> _Result:
     return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
 
 
-@_rule(rf"\b(?:{_WD},?\s+)?({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d)", 0)
+@_rule(rf"\b(?:{_WD},?\s+|(?P<rel>(?i:last|this|next))\s+)?({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+       r"\b(?!\d)", 0)  # fmt: skip
 def _md(m: re.Match[str], c: _Ctx) -> _Result:
-    mo, d = _month_of(m[1]), int(m[2])
+    mo, d = _month_of(m[2]), int(m[3])
     y = _nearest_year(c.anchor, mo, d) if c.anchor else _nearest_year(c.narrative, mo, d)
+    if y is not None and m["rel"]:
+        a = c.deictic()
+        assert a is not None
+        later = (mo, d) > (a.month or 0, a.day or 0)
+        y = a.year - 1 if m["rel"].lower() == "last" and later else a.year
+        y += 1 if m["rel"].lower() == "next" and not later else 0
     if y is None:
         return ("DATE", f"XXXX-{mo:02d}-{d:02d}") if _valid(2000, mo, d) else None
     return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
@@ -406,8 +413,6 @@ _NOT_YEAR_BEFORE = re.compile(
 def _year(m: re.Match[str], c: _Ctx) -> _Result:
     if _NOT_YEAR_BEFORE.search(c.text, max(0, m.start() - 24), m.start()):
         return None  # "pages 1200 to 1300", "flight 1549"
-    if m[0].lower().startswith("the ") and not re.search(r"end|early|mid|late", m[0], re.I):
-        return None  # "the 1990 budget" — a modifier, keep only the year
     return "DATE", m[1]
 
 
@@ -581,7 +586,7 @@ def _shift(a: _Anchor, unit: str, n: int) -> str | None:
     return None
 
 
-@_rule(r"\b(?:(?:early|late)\s+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
+@_rule(r"\b(?:(?:early|late|earlier|later)\s+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
        r"(this|last|next|the\s+past|the\s+coming|this\s+past|the\s+current)\s+" + _REL_UNIT
        + r"\b")  # fmt: skip
 def _this_unit(m: re.Match[str], c: _Ctx) -> _Result:
@@ -599,7 +604,7 @@ def _this_unit(m: re.Match[str], c: _Ctx) -> _Result:
     return ("DATE", v) if v else None
 
 
-@_rule(r"\b(?:(?:early|late)\s+)?(?:(the\s+following|the\s+next|the\s+previous|"
+@_rule(r"\b(?:(?:early|late|earlier|later)\s+)?(?:(the\s+following|the\s+next|the\s+previous|"
        r"the\s+preceding|the\s+prior|that|the\s+same)\s+)(day|week|weekend|month|year|decade)\b")
 def _anaphoric_unit(m: re.Match[str], c: _Ctx) -> _Result:
     a = c.anaphoric()
@@ -971,7 +976,7 @@ def find_times(
 
 # TimeBank leaves "early"/"late" before a name or number out of the extent
 # ("early March", "late 1990s"), and "the" before an adjective ("the third-quarter").
-_PREFIX = re.compile(r"(?:early|mid|late)\s+(?=[A-Z0-9])|the\s+(?=\w+-quarter)")
+_PREFIX = re.compile(r"(?:early|mid|late)\s+(?=[A-Z0-9])|the\s+(?=\w+-quarter|\d{4}\b)")
 
 
 def _with_signal(text: str, mention: TimeMention, ctx: _Ctx) -> TimeMention:
