@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,44 @@ def parse(
                               on_error=report):
         indent = 2 if out_format == "json" else None
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent))
+    if failures:
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@input_options
+@click.option("--format", "out_format", type=click.Choice(["jsonl", "json", "csv"]),
+              default="jsonl", show_default=True,
+              help="jsonl: a record a line; json: one array; csv: events flattened.")
+@click.option("--gazetteer", type=click.Path(dir_okay=False), default=None,
+              help="A TSV of extra names, states or leaders (see dyad/data/gazetteer).")
+@click.option("--verbose", is_flag=True, help="Warn about sentences that could not be handled.")
+def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, out_format: str,
+            gazetteer: str | None, verbose: bool) -> None:
+    """Extract PLOVER events and diplomatic facts, with provenance, as contract records."""
+    from dyad.extract.output import write_records
+    from dyad.pipeline import extract_records
+    from dyad.read import iter_documents
+
+    failures = 0
+
+    def report(error: DyadError) -> None:
+        nonlocal failures
+        failures += 1
+        click.echo(f"dyad: {error}", err=True)
+
+    if verbose:
+        import logging
+
+        logging.basicConfig(level=logging.WARNING, format="dyad: %(message)s")
+
+    def records() -> Iterator[dict[str, Any]]:
+        for doc in iter_documents(paths, input_format=input_format, max_bytes=max_bytes,
+                                  on_error=report):
+            yield from extract_records(doc, gazetteer=gazetteer)
+
+    write_records(records(), out_format, sys.stdout)
     if failures:
         sys.exit(2)
 

@@ -1,0 +1,135 @@
+"""Annotate a Document: spaCy once over its sentences, then times, then actors.
+
+Times come first because actors are coded as of the sentence's date: a 1961
+"Russia" is the Soviet Union. Each sentence gets a ``DocumentContext`` bound
+to its date, so "the two countries" in a 1960s sentence is Mali and the USSR.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from dyad.annotate.actors import DocContext, resolve_actors
+from dyad.annotate.gazetteer import Gazetteer, load_gazetteer
+from dyad.annotate.nlp import load_nlp
+from dyad.annotate.time import SentenceTimes, annotate_times
+from dyad.model import Document, Entity, Sentence
+
+BATCH_SIZE = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A resolved actor in a sentence; ``is_place`` when the words name a city ("Bamako")."""
+
+    start: int
+    end: int
+    entity: Entity
+    is_place: bool = False
+
+
+@dataclass(slots=True)
+class DocumentContext:
+    """What a sentence knows of its document: the pair (as of its date), the last subject."""
+
+    gazetteer: Gazetteer
+    date: str | None
+    pair_codes: tuple[str, ...] = ()
+    last_state: str | None = None
+
+    @property
+    def pair(self) -> tuple[Entity, Entity] | None:
+        if len(self.pair_codes) != 2:
+            return None
+        a, b = (self.state(code) for code in self.pair_codes)
+        return (a, b) if a and b else None
+
+    def state(self, code: str, text: str | None = None) -> Entity | None:
+        current = self.gazetteer.state_at(code, self.date) or code
+        if current not in self.gazetteer.states:
+            return None
+        name = self.gazetteer.name_of(current)
+        return Entity(name, text or name, "state", current)
+
+    def other_side(self, entity: Entity) -> Entity | None:
+        pair = self.pair
+        if pair is None or entity.country is None:
+            return None
+        a, b = pair
+        if entity.country == a.country:
+            return b
+        if entity.country == b.country:
+            return a
+        return None
+
+    @property
+    def last_subject(self) -> Entity | None:
+        return self.state(self.last_state) if self.last_state else None
+
+    def resolve(self, name: str) -> Entity | None:
+        states = [e for e in self.gazetteer.lookup(name) if e.kind == "state" and len(e.codes) == 1]
+        return self.state(states[0].codes[0], name) if states else None
+
+
+@dataclass(slots=True)
+class AnnotatedSentence:
+    sentence: Sentence
+    span: Span
+    times: SentenceTimes
+    actors: list[Mention]
+    context: DocumentContext
+
+    @property
+    def date(self) -> str | None:
+        return self.context.date
+
+
+@dataclass(slots=True)
+class AnnotatedDocument:
+    document: Document
+    sentences: list[AnnotatedSentence] = field(default_factory=list)
+    pair_codes: tuple[str, ...] = ()
+
+    @property
+    def context(self) -> DocumentContext:
+        """The document-level context (no date): for infobox facts."""
+        return DocumentContext(load_gazetteer(), None, self.pair_codes)
+
+
+def annotate(doc: Document, *, gazetteer: str | None = None) -> AnnotatedDocument:
+    """Times, actors and the parse of every sentence of ``doc``."""
+    g = load_gazetteer(gazetteer)
+    nlp = load_nlp()
+    doc_ctx = DocContext.from_title(doc.title, g)
+    times = annotate_times([(s.text, s.section) for s in doc.sentences], doc.date)
+    out = AnnotatedDocument(doc, pair_codes=doc_ctx.pair)
+    texts = (s.text for s in doc.sentences)
+    for sentence, parsed, sentence_times in zip(
+        doc.sentences, nlp.pipe(texts, batch_size=BATCH_SIZE), times, strict=True
+    ):
+        date = sentence_date(sentence_times)
+        last_state = doc_ctx.last_state
+        span = parsed[:]
+        mentions = [
+            Mention(m.start, m.end, m.entity, _is_place(g, sentence.text[m.start : m.end]))
+            for m in resolve_actors(span, date, doc_ctx, g)
+        ]
+        ctx = DocumentContext(g, date, doc_ctx.pair, last_state)
+        out.sentences.append(AnnotatedSentence(sentence, span, sentence_times, mentions, ctx))
+    return out
+
+
+def sentence_date(times: SentenceTimes) -> str | None:
+    """The date actors are coded at: the sentence's first date, else its section's span."""
+    for mention in times.mentions:
+        if mention.is_point and (mention.when.start or mention.when.end):
+            return mention.when.start or mention.when.end
+    if times.frame is not None:
+        return times.frame.start
+    return None
+
+
+def _is_place(g: Gazetteer, surface: str) -> bool:
+    return any(e.form == "capital" for e in g.lookup(surface))

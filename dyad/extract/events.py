@@ -1,0 +1,221 @@
+"""Events: a trigger word, who did it, to whom, when, where, how sure.
+
+For each trigger the dependency parse says which words are its doer and its
+receiver: the subject (or the ``by`` agent of a passive) is the actor; the
+object, a ``to``/``with``/``against`` phrase, or the passive subject is the
+recipient. Resolved actor mentions inside those phrases become the event's
+actors and recipients; coordination ("X and Y signed") gives several. When the
+parse gives nothing, the nearest states before and after the trigger stand in,
+at a lower confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from dyad.annotate.pipeline import AnnotatedSentence, Mention
+from dyad.extract.quantities import Quantity, find_quantities
+from dyad.extract.triggers import Trigger, find_triggers
+from dyad.model import Entity, When
+from dyad.ontology import cameo
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "for", "into",
+                             "from", "of", "between", "at", "in"})
+ACTOR_KINDS = frozenset({"state", "igo", "organization", "group", "person"})
+ATTRIBUTION_LEMMAS = frozenset({"say", "state", "claim", "report", "announce", "allege",
+                                "accuse", "tell", "add", "note", "declare", "insist"})
+
+
+@dataclass(slots=True)
+class FoundEvent:
+    trigger: Trigger
+    actors: list[Entity]
+    recipients: list[Entity]
+    date: When
+    location: dict[str, str | None] | None
+    quantities: list[Quantity]
+    attributed_to: Entity | None
+    confidence: float
+    contexts: list[str] = field(default_factory=list)
+
+
+def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
+    """The events of one annotated sentence, each with resolved sides."""
+    span = sentence.span
+    triggers = [t for t in find_triggers(span) if not t.is_reporting and t.plover_type]
+    if not triggers:
+        return
+    quantities = find_quantities(sentence.sentence.text)
+    attribution = _attribution(span, sentence.actors)
+    for trigger in triggers:
+        token = span[trigger.i]
+        actors, recipients, parsed = _sides(token, span, sentence.actors)
+        if not actors:
+            continue
+        if not recipients and parsed:
+            recipients = _nearest(sentence.actors, trigger.end, after=True, exclude=actors)
+        entry = cameo(trigger.cameo)
+        yield FoundEvent(
+            trigger=trigger,
+            actors=actors,
+            recipients=[r for r in recipients if r != actors[0] or len(recipients) > 1],
+            date=_date_near(sentence, trigger),
+            location=_location(sentence, token, actors + recipients),
+            quantities=[q for q in quantities if _within(q, token, span)],
+            attributed_to=attribution,
+            confidence=_confidence(parsed, actors, recipients),
+            contexts=list(entry.context),
+        )
+
+
+def _sides(token: Token, span: Span,
+           mentions: list[Mention]) -> tuple[list[Entity], list[Entity], bool]:
+    """(actors, recipients, found through the parse)."""
+    head = _clause_head(token)
+    actors: list[Entity] = []
+    recipients: list[Entity] = []
+    for child in head.children:
+        if child.dep_ in SUBJECT_DEPS:
+            actors += _in_subtree(child, span, mentions)
+        elif child.dep_ in PASSIVE_SUBJECT_DEPS:
+            recipients += _in_subtree(child, span, mentions)
+        elif child.dep_ == "agent":
+            actors += _in_subtree(child, span, mentions)
+    if token.pos_ == "NOUN" and not actors:
+        # nominal events: "the establishment of relations between X and Y", "Russian donations"
+        for child in token.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                actors += _in_subtree(child, span, mentions)
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS):
+            recipients += _in_subtree(child, span, mentions)
+    if actors and recipients:
+        return _unique(actors), _unique(recipients), True
+    if actors:
+        return _unique(actors), [], True
+    # the parse gave no doer: nearest actors around the trigger, less sure
+    start = token.idx - span.start_char
+    before = _nearest(mentions, start, after=False, exclude=recipients)
+    after = recipients or _nearest(mentions, start + len(token.text), after=True, exclude=before)
+    return before, after, False
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb whose subject is the trigger's doer: climb xcomp/conj/aux chains."""
+    head = token
+    for _ in range(6):
+        has_subject = any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"agent"}
+                          for c in head.children)
+        if has_subject or head.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl",
+                                            "pcomp", "pobj", "prep", "dobj"):
+            return head
+        if head.dep_ == "relcl" or head.dep_ == "acl":
+            return head  # "aid, which included …": the relative's own subject or none
+        head = head.head
+    return head
+
+
+def _in_subtree(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
+    left = token.left_edge.idx - span.start_char
+    right = token.right_edge.idx + len(token.right_edge.text) - span.start_char
+    found = [m for m in mentions if left <= m.start and m.end <= right]
+    # "Russia's foreign minister Sergey Lavrov": the person, not the state naming him
+    people = [m for m in found if m.entity.kind == "person"]
+    if people and all(m.entity.kind in ("person", "state") for m in found):
+        found = people
+    return [m.entity for m in found if m.entity.kind in ACTOR_KINDS]
+
+
+def _nearest(mentions: list[Mention], offset: int, *, after: bool,
+             exclude: Iterable[Entity]) -> list[Entity]:
+    skip = {(e.country, e.name) for e in exclude}
+    side = [m for m in mentions if (m.start >= offset if after else m.end <= offset)]
+    side = [m for m in side if (m.entity.country, m.entity.name) not in skip]
+    if not side:
+        return []
+    best = min(side, key=lambda m: abs((m.start if after else m.end) - offset))
+    return [best.entity]
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    seen: set[tuple[str | None, str]] = set()
+    out = []
+    for e in entities:
+        key = (e.country, e.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
+    """The dated mention nearest the trigger, else the section's frame, else unknown."""
+    points = [m for m in sentence.times.mentions if m.is_point]
+    if points:
+        best = min(points, key=lambda m: min(abs(m.start - trigger.end),
+                                             abs(m.end - trigger.start)))
+        return best.when
+    if sentence.times.frame is not None:
+        frame = sentence.times.frame
+        return When(frame.start, frame.end, frame.precision, "section", frame.text)
+    return When(None, None, "unknown", None, None)
+
+
+def _location(sentence: AnnotatedSentence, token: Token,
+              parties: list[Entity]) -> dict[str, str | None] | None:
+    """A place in an "in"/"at" phrase under the trigger: a city, or a state not a side."""
+    span = sentence.span
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in ("in", "at"):
+            continue
+        left = child.left_edge.idx - span.start_char
+        right = child.right_edge.idx + len(child.right_edge.text) - span.start_char
+        for m in sentence.actors:
+            if not (left <= m.start and m.end <= right) or m.entity.kind != "state":
+                continue
+            surface = sentence.sentence.text[m.start : m.end]
+            is_city = m.is_place or surface != m.entity.name
+            if is_city or m.entity not in parties:
+                return {"name": surface, "country": m.entity.country}
+    return None
+
+
+def _within(q: Quantity, token: Token, span: Span) -> bool:
+    """A quantity belongs to the trigger whose clause holds it."""
+    head = _clause_head(token)
+    left = head.left_edge.idx - span.start_char
+    right = head.right_edge.idx + len(head.right_edge.text) - span.start_char
+    return left <= q.start and q.end <= right
+
+
+def _attribution(span: Span, mentions: list[Mention]) -> Entity | None:
+    """Who the sentence says made the claim: "According to X, …" or "X said …"."""
+    for token in span:
+        nxt = span.doc[token.i + 1] if token.i + 1 < span.end else None
+        if token.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
+            to = nxt
+            found = _in_subtree(to, span, mentions)
+            if found:
+                return found[0]
+        if token.lemma_ in ATTRIBUTION_LEMMAS and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ == "nsubj":
+                    found = _in_subtree(child, span, mentions)
+                    if found and any(c.dep_ in ("ccomp", "parataxis") for c in token.children):
+                        return found[0]
+    return None
+
+
+def _confidence(parsed: bool, actors: list[Entity], recipients: list[Entity]) -> float:
+    score = 0.85 if parsed else 0.55
+    if not recipients:
+        score -= 0.2
+    resolved = [e for e in actors + recipients if e.country or e.kind == "igo"]
+    score *= 0.6 + 0.4 * len(resolved) / max(len(actors + recipients), 1)
+    return round(min(max(score, 0.05), 1.0), 2)

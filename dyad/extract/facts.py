@@ -1,0 +1,266 @@
+"""Facts: the standing ties between two states, from prose and infoboxes.
+
+Each kind has a cue ("embassy", "ambassador", "diplomatic relations",
+"recognised", "accredited", "member of", "treaty") and reads its sides from the
+resolved actor mentions of the clause around the cue, its dates from the
+clause's time mentions ("since 17 June 2019" opens a tenure, "closed in 1992"
+ends an embassy). A clause is a sentence cut at ";" and ", and".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from dyad.annotate.pipeline import AnnotatedSentence, DocumentContext, Mention
+from dyad.annotate.time import TimeMention
+from dyad.model import Entity, When
+
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=[A-Z])|,\s+and\s+(?=the\s)")
+_MISSION = re.compile(r"\b(embass(?:y|ies)|consulates?(?:[- ]general)?|high commission)\b", re.I)
+_AMBASSADOR = re.compile(r"\b(ambassadors?|high commissioner|envoy)\b", re.I)
+_RELATIONS = re.compile(r"\b(?:diplomatic (?:relations|ties)|relations|ties)\b", re.I)
+_RELATION_CHANGE = [
+    ("severed", re.compile(r"\b(sever(?:ed|s)?|br(?:oke|eak)s? off|cut(?:s|ting)?|suspend(?:ed|s)?"
+                           r"|end(?:ed|s)?|rupture[ds]?)\b", re.I)),
+    ("restored", re.compile(r"\b(restor(?:ed|es?)|resum(?:ed|es?)|re-?establish(?:ed|es)?|"
+                            r"normali[sz](?:ed|es?)|renew(?:ed|s)?)\b", re.I)),
+    ("established", re.compile(r"\b(establish(?:ed|es|ment)?|open(?:ed|s)?|set up|"
+                               r"form(?:ed|alised|alized)?|launch(?:ed)?)\b", re.I)),
+]
+_RECOGNISE = re.compile(r"\brecogni[sz](?:ed|es?|ing)\b", re.I)
+_ACCREDITED = re.compile(r"\baccredited to\b", re.I)
+_MEMBER = re.compile(r"\bmembers? of\b", re.I)
+_TREATY = re.compile(r"\b((?:[A-Z][\w-]* )*(?:Treaty|Pact|Agreement|Accord|Convention)"
+                     r"(?: (?:of|on|for|between) [A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*)?)\b")
+_SIGNED = re.compile(r"\b(sign(?:ed|s|ing)?|conclud(?:ed|es)|ratif(?:ied|ies))\b", re.I)
+_CLOSED = re.compile(r"\b(closed|shut(?: down)?|withdrawn|evacuated)\b", re.I)
+_OPENED = re.compile(r"\b(opened|reopened|re-opened|inaugurated|established)\b", re.I)
+_NOMINATED = re.compile(r"\b(nominated|proposed|designated)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no longer|does not|did not|has no|have no)\b", re.I)
+_PLANNED = re.compile(r"\b(?:plans? to|will|would|intends? to|is to|agreed to)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFact:
+    kind: str
+    subject: Entity
+    object: Entity
+    valid: When
+    status: str
+    person: Entity | None = None
+    place: dict[str, str | None] | None = None
+    confidence: float = 0.8
+
+
+def find_facts(sentence: AnnotatedSentence, context: DocumentContext) -> Iterator[FoundFact]:
+    """The facts stated by one annotated sentence."""
+    text = sentence.sentence.text
+    start = 0
+    for m in [*_CLAUSE_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        yield from _clause_facts(sentence, context, start, end)
+        start = m.end() if m else len(text)
+
+
+def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
+                  ) -> Iterator[FoundFact]:
+    text = s.sentence.text[lo:hi]
+    mentions = [m for m in s.actors if lo <= m.start and m.end <= hi]
+    states = [m for m in mentions if m.entity.kind == "state" and m.entity.country]
+    times = [t for t in s.times.mentions if lo <= t.start and t.end <= hi and t.is_point]
+    status = "negated" if _NEGATION.search(text) else "asserted"
+
+    if (cue := _MISSION.search(text)) is not None:
+        yield from _embassy(s, ctx, text, lo, cue, states, times, status)
+    if (cue := _AMBASSADOR.search(text)) is not None and not _MISSION.search(text):
+        yield from _ambassador(s, ctx, text, lo, cue, mentions, states, times, status)
+    if (cue := _RELATIONS.search(text)) is not None and "diplomatic" in text.lower():
+        yield from _relations(ctx, text, lo, states, times, status)
+    if (cue := _RECOGNISE.search(text)) is not None:
+        yield from _recognition(lo + cue.start(), states, times, status)
+    if (cue := _ACCREDITED.search(text)) is not None:
+        yield from _accreditation(s, ctx, lo + cue.start(), states, times, status)
+    if (cue := _MEMBER.search(text)) is not None:
+        yield from _membership(ctx, text, lo + cue.end(), mentions, states, status)
+    if _SIGNED.search(text) and (treaty := _TREATY.search(text)) is not None:
+        sides = _pair(ctx, text, states)
+        if sides:
+            when = _first(times) or _unknown()
+            yield FoundFact("treaty", sides[0], sides[1], when, status,
+                            place={"name": treaty.group(1), "country": None}, confidence=0.7)
+
+
+def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue: re.Match[str],
+             states: list[Mention], times: list[TimeMention], status: str
+             ) -> Iterator[FoundFact]:
+    kind = "consulate" if cue.group(1).lower().startswith("consul") else "embassy"
+    at = lo + cue.start()
+    after = lo + cue.end()
+    # sender: "X has an embassy", "the X embassy", "the embassy of X"
+    of = re.match(r"\s+of\s+(?:the\s+)?", text[cue.end():])
+    senders = [m for m in states if of and after <= m.start <= after + of.end() + 1]
+    if not senders:
+        before = [m for m in states if m.end <= at]
+        senders = before[-1:] if before else []
+    if not senders and re.search(r"\bits\b", text[: cue.start()]) and ctx.last_subject:
+        senders = [Mention(0, 0, ctx.last_subject)]
+    if not senders:
+        return
+    sender = senders[0].entity
+    # host and city: "in Bamako" (a city names its state), "to Burkina Faso"
+    place = None
+    host = None
+    for m in states:
+        if m.start < after or m.entity.country == sender.country:
+            continue
+        surface = s.sentence.text[m.start : m.end]
+        if m.is_place and place is None:
+            place = {"name": surface, "country": m.entity.country}
+            host = host or m.entity
+        elif host is None:
+            host = m.entity
+    if host is None:
+        other = ctx.other_side(sender)
+        if other is None:
+            return
+        host = other
+    valid = _unknown()
+    clause = text[cue.end():]
+    if _CLOSED.search(clause) and times:
+        valid = When(None, times[0].when.start, times[0].when.precision, "closed",
+                     times[0].when.text)
+    elif _OPENED.search(clause) and times:
+        valid = _opened(times[0])
+    if _PLANNED.search(text[: cue.start()]) and status == "asserted":
+        status = "planned"
+    yield FoundFact(kind, sender, host, valid, status, place=place, confidence=0.85)
+
+
+def _ambassador(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue: re.Match[str],
+                mentions: list[Mention], states: list[Mention],
+                times: list[TimeMention], status: str) -> Iterator[FoundFact]:
+    at = lo + cue.start()
+    after = lo + cue.end()
+    people = [m for m in mentions if m.entity.kind == "person"]
+    if not people:
+        return
+    person = min(people, key=lambda m: abs(m.start - at)).entity
+    person = Entity(person.name, person.text, "person", person.country, "GOV", "ambassador")
+    before = [m for m in states if m.end <= at]
+    to = re.match(r"\s+(?:of\s+[^,]+?\s+)?to\s+(?:the\s+)?", text[cue.end():])
+    hosts = [m for m in states if to and after <= m.start <= after + to.end() + 1]
+    sender = before[-1].entity if before else (
+        Entity(person.country, person.country, "state", person.country) if person.country else None)
+    if sender is None:
+        return
+    host = hosts[0].entity if hosts else ctx.other_side(sender)
+    if host is None or host.country == sender.country:
+        return
+    valid = _unknown()
+    if times:
+        when = times[0].when
+        if _NOMINATED.search(text):
+            status = "planned" if status == "asserted" else status
+            valid = When(when.start, None, when.precision, "nominated", when.text)
+        elif when.end and when.start:
+            valid = when
+        else:
+            valid = When(when.start, None, when.precision, when.modifier or "since", when.text)
+    sender_state = Entity(sender.name, sender.text, "state", sender.country)
+    yield FoundFact("ambassador", sender_state, host, valid, status, person=person,
+                    confidence=0.85 if hosts or before else 0.6)
+
+
+def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
+               times: list[TimeMention], status: str) -> Iterator[FoundFact]:
+    change = next((name for name, pattern in _RELATION_CHANGE if pattern.search(text)), None)
+    if change is None:
+        return
+    sides = _pair(ctx, text, states)
+    if not sides:
+        return
+    when = _first(times)
+    if when is None:
+        valid = _unknown()
+    elif change == "severed":
+        valid = When(None, when.start, when.precision, "severed", when.text)
+    else:
+        valid = When(when.start, None, when.precision, change, when.text)
+    yield FoundFact("diplomatic_relations", sides[0], sides[1], valid, status, confidence=0.85)
+
+
+def _recognition(at: int, states: list[Mention], times: list[TimeMention],
+                 status: str) -> Iterator[FoundFact]:
+    before = [m for m in states if m.end <= at]
+    after = [m for m in states if m.start >= at]
+    if not before or not after or before[-1].entity.country == after[0].entity.country:
+        return
+    when = _first(times)
+    valid = _opened(times[0]) if when else _unknown()
+    yield FoundFact("recognition", before[-1].entity, after[0].entity, valid, status,
+                    confidence=0.85)
+
+
+def _accreditation(s: AnnotatedSentence, ctx: DocumentContext, at: int,
+                   states: list[Mention], times: list[TimeMention],
+                   status: str) -> Iterator[FoundFact]:
+    after = [m for m in states if m.start >= at]
+    before = [m for m in states if m.end <= at]
+    # "handled by the embassy in Abidjan, which was accredited to Burkina Faso"
+    sender = before[0].entity if before else ctx.last_subject
+    if not after or sender is None:
+        return
+    host = after[0].entity
+    if host.country == sender.country:
+        return
+    place = next(({"name": s.sentence.text[m.start:m.end], "country": m.entity.country}
+                  for m in after[1:] + before if m.is_place), None)
+    valid = _opened(times[0]) if times else _unknown()
+    yield FoundFact("accreditation", sender, host, valid, status, place=place, confidence=0.7)
+
+
+def _membership(ctx: DocumentContext, text: str, at: int, mentions: list[Mention],
+                states: list[Mention], status: str) -> Iterator[FoundFact]:
+    igos = [m for m in mentions if m.entity.kind == "igo" and m.start >= at]
+    if not igos:
+        return
+    members = [m.entity for m in states if m.end <= at]
+    if not members and re.search(r"\b(?:both|the two)\b", text, re.I) and ctx.pair:
+        members = list(ctx.pair)
+    for member in members:
+        yield FoundFact("membership", member, igos[0].entity, _unknown(), status, confidence=0.75)
+
+
+def _pair(ctx: DocumentContext, text: str, states: list[Mention]) -> tuple[Entity, Entity] | None:
+    distinct: list[Entity] = []
+    for m in states:
+        if all(m.entity.country != e.country for e in distinct):
+            distinct.append(m.entity)
+    if len(distinct) >= 2:
+        return distinct[0], distinct[1]
+    if ctx.pair and re.search(r"\b(?:both|the two|each other|bilateral)\b", text, re.I):
+        if not distinct:
+            return ctx.pair
+        other = ctx.other_side(distinct[0])
+        if other is not None:
+            return distinct[0], other
+    if len(distinct) == 1 and ctx.pair:
+        other = ctx.other_side(distinct[0])
+        if other is not None and re.search(r"\bbetween\b|\bwith\b", text):
+            return distinct[0], other
+    return None
+
+
+def _first(times: list[TimeMention]) -> When | None:
+    return times[0].when if times else None
+
+
+def _opened(t: TimeMention) -> When:
+    w = t.when
+    return When(w.start, w.end, w.precision, w.modifier, w.text)
+
+
+def _unknown() -> When:
+    return When(None, None, "unknown", None, None)
