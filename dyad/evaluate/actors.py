@@ -53,7 +53,8 @@ def load_records(path: Path) -> list[dict[str, Any]]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise DataError(f"{path}: not a PLOVER gold JSON array ({e})") from e
-    return [r for r in data if isinstance(r, dict) and r.get("text") and r.get("event") != "DOCUMENT"]
+    return [r for r in data
+            if isinstance(r, dict) and r.get("text") and r.get("event") != "DOCUMENT"]
 
 
 def evaluate(path: Path) -> dict[str, Any]:

@@ -1,0 +1,131 @@
+"""Actor resolution in sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.annotate.actors import DocContext, parse_pair, resolve_actors
+
+
+def _find(text: str, date: str | None, words: str, ctx: DocContext | None = None):
+    for m in resolve_actors(text, date, ctx or DocContext()):
+        if text[m.start:m.end] == words:
+            return m.entity
+    return None
+
+
+@pytest.mark.parametrize(("text", "date", "words", "country", "kind"), [
+    ("Russian advisers landed at the airport that spring.", "1975", "Russian advisers",
+     "SUN", "group"),
+    ("Russia opened a new consulate in the north.", "2015", "Russia", "RUS", "state"),
+    ("Upper Volta recalled its envoy.", "1980", "Upper Volta", "HVO", "state"),
+    ("Zaire hosted a summit.", "1990", "Zaire", "ZAR", "state"),
+    ("Burkina Faso hosted a summit.", "1990", "Burkina Faso", "BFA", "state"),
+    ("The Kremlin welcomed the offer.", "2019", "The Kremlin", "RUS", "state"),
+    ("The Kremlin welcomed the offer.", "1979", "The Kremlin", "SUN", "state"),
+    ("Officials in Kyiv rejected the plan.", "2022", "Kyiv", "UKR", "state"),
+    ("The Soviets sent grain.", "1964", "The Soviets", "SUN", "state"),
+    ("Burkinabé farmers crossed the border.", "2021", "Burkinabé", "BFA", "state"),
+    ("A statement from the Pentagon followed.", "2020", "the Pentagon", "USA", "organization"),
+    ("The Wagner Group moved fighters north.", "2022", "The Wagner Group", "RUS",
+     "organization"),
+    ("ECOWAS suspended the country.", "2021", "ECOWAS", None, "igo"),
+])
+def test_codes(text: str, date: str, words: str, country: str | None, kind: str) -> None:
+    e = _find(text, date, words)
+    assert e is not None
+    assert (e.country, e.kind) == (country, kind)
+
+
+@pytest.mark.parametrize(("text", "date", "words", "country", "sector", "role"), [
+    ("Minister of Economy and Finance Alousséni Sanou signed the loan.", "2022-03-01",
+     "Minister of Economy and Finance Alousséni Sanou", "MLI", "GOV",
+     "minister of economy and finance"),
+    ("Russia's foreign minister Sergey Lavrov arrived on Monday.", "2023-02-06",
+     "Russia's foreign minister Sergey Lavrov", "RUS", "GOV", "foreign minister"),
+    ("The Russian ambassador met the press.", "2020", "The Russian ambassador", "RUS", "GOV",
+     "ambassador"),
+    ("Colonel Assimi Goïta chaired the meeting.", "2022", "Colonel Assimi Goïta", "MLI", "MIL",
+     "colonel"),
+    ("President Dmitry Medvedev signed the decree.", "2009", "President Dmitry Medvedev", "RUS",
+     "GOV", "president"),
+    ("Lavrov answered questions.", "2018", "Lavrov", "RUS", "GOV", "foreign minister"),
+])
+def test_roles(text: str, date: str, words: str, country: str, sector: str, role: str) -> None:
+    e = _find(text, date, words)
+    assert e is not None
+    assert (e.country, e.sector, e.role) == (country, sector, role)
+
+
+@pytest.mark.parametrize(("text", "words", "country", "sector"), [
+    ("the Russian Ministry of Foreign Affairs issued a note.",
+     "the Russian Ministry of Foreign Affairs", "RUS", "GOV"),
+    ("The United States Department of State disagreed.",
+     "The United States Department of State", "USA", "GOV"),
+    ("The Malian army took the town.", "The Malian army", "MLI", "MIL"),
+])
+def test_organisations(text: str, words: str, country: str, sector: str) -> None:
+    e = _find(text, "2021", words)
+    assert e is not None
+    assert (e.country, e.sector, e.kind) == (country, sector, "organization")
+
+
+@pytest.mark.parametrize(("title", "pair"), [
+    ("Mali–Russia relations", ("MLI", "RUS")),
+    ("Burkina Faso-France relations", ("BFA", "FRA")),
+    ("Relations between Mali and Russia", ("MLI", "RUS")),
+    ("History of Mali", ()),
+])
+def test_parse_pair(title: str, pair: tuple[str, ...]) -> None:
+    assert parse_pair(title) == pair
+
+
+def test_the_two_countries_is_the_pair() -> None:
+    ctx = DocContext.from_title("Mali–Russia relations")
+    text = "In that year the two countries signed a trade accord."
+    got = {m.entity.country for m in resolve_actors(text, "2019", ctx)
+           if text[m.start:m.end] == "the two countries"}
+    assert got == {"MLI", "RUS"}
+
+
+def test_the_two_countries_in_soviet_times() -> None:
+    ctx = DocContext.from_title("Mali–Russia relations")
+    text = "Both countries exchanged delegations."
+    got = {m.entity.country for m in resolve_actors(text, "1965", ctx)}
+    assert got == {"MLI", "SUN"}
+
+
+def test_the_country_is_the_nearest_state() -> None:
+    text = "Niger expelled the envoy, and the country closed its airspace."
+    e = _find(text, "2023", "the country")
+    assert e is not None and e.country == "NER"
+
+
+def test_georgia_without_context_is_unsure() -> None:
+    e = _find("Georgia signed the agreement.", "2010", "Georgia")
+    assert e is None or e.country is None or e.confidence < 0.7
+
+
+def test_georgia_with_context() -> None:
+    ctx = DocContext.from_title("Georgia–Russia relations")
+    e = _find("Georgia signed the agreement.", "2010", "Georgia", ctx)
+    assert e is not None and e.country == "GEO" and e.confidence >= 0.7
+
+
+def test_congo_alone_is_unresolved() -> None:
+    e = _find("Congo voted against.", "2010", "Congo")
+    assert e is None or e.country is None
+
+
+def test_lowercase_words_are_not_states() -> None:
+    text = "They ate turkey and spoke to us about china plates."
+    assert resolve_actors(text, None) == []
+
+
+def test_spacy_span_offsets_are_relative() -> None:
+    from dyad.annotate.nlp import load_nlp
+
+    doc = load_nlp()("It rained. Senegal and Mali met.")
+    sent = list(doc.sents)[1]
+    got = [(sent.text[m.start:m.end], m.entity.country) for m in resolve_actors(sent, "2020")]
+    assert got == [("Senegal", "SEN"), ("Mali", "MLI")]

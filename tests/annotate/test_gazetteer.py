@@ -1,0 +1,92 @@
+"""Gazetteer data and era resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.annotate.gazetteer import DATA_DIR, key_of, load_gazetteer
+from dyad.errors import DataError
+
+
+@pytest.fixture(scope="module")
+def g():
+    return load_gazetteer()
+
+
+def test_every_un_member_and_observer(g) -> None:
+    members = [s for s in g.states.values() if s.status == "member"]
+    assert len(members) == 193
+    assert {"VAT", "PSE"} <= {s.code for s in g.states.values() if s.status == "observer"}
+
+
+def test_data_files_name_their_source() -> None:
+    for path in DATA_DIR.glob("*.tsv"):
+        assert path.read_text(encoding="utf-8").startswith("# source:"), path.name
+
+
+@pytest.mark.parametrize(("name", "date", "code"), [
+    ("Russia", "1975", "SUN"),
+    ("Russia", "2015-03-01", "RUS"),
+    ("Russian Federation", "1992", "RUS"),
+    ("RUS", "1991-12-25", "SUN"),
+    ("RUS", "1991-12-26", "RUS"),
+    ("Upper Volta", "1980", "HVO"),
+    ("Burkina Faso", "1980", "HVO"),
+    ("Burkina Faso", "1990", "BFA"),
+    ("Zaire", "1990", "ZAR"),
+    ("Zaire", "2001", "COD"),
+    ("Benin", "1970", "DHY"),
+    ("Germany", "1970", "BRD"),
+    ("Serbia", "1985", "YUG"),
+    ("Slovakia", "1980", "CSK"),
+    ("Senegal", "1955", "SEN"),
+    ("Mali", None, "MLI"),
+])
+def test_state_at(g, name: str, date: str | None, code: str) -> None:
+    assert g.state_at(name, date) == code
+
+
+@pytest.mark.parametrize(("surface", "code", "form"), [
+    ("the Soviets", "SUN", "alias"),
+    ("Malians", "MLI", "demonym"),
+    ("Burkinabé", "BFA", "adjective"),
+    ("Burkinabe", "BFA", "adjective"),
+    ("Kyiv", "UKR", "capital"),
+    ("Kiev", "UKR", "capital"),
+    ("Kremlin", "RUS", "metonym"),
+    ("Koulouba", "MLI", "metonym"),
+    ("Cote d'Ivoire", "CIV", "name"),
+])
+def test_lookup(g, surface: str, code: str, form: str) -> None:
+    e = g.lookup(surface)[0]
+    assert (e.codes[0], e.form) == (code, form)
+
+
+def test_ambiguous_names_are_not_decided(g) -> None:
+    assert len(g.lookup("Congo")[0].codes) == 2
+    assert g.lookup("Georgia")[0].confidence < 0.7
+
+
+def test_igo_and_leader(g) -> None:
+    assert g.lookup("ECOWAS")[0].code == "WAS"
+    assert g.lookup("Goita")[0].codes == ("MLI",)
+
+
+def test_key_of_strips_the_and_accents() -> None:
+    assert key_of("The Élysée") == "elysee"
+
+
+def test_user_file(tmp_path) -> None:
+    f = tmp_path / "mine.tsv"
+    f.write_text("kind\tsurface\tcode\tsector\trole\tstart\tend\n"
+                 "state\tFreedonia\tXFD\t\t\t\t\n"
+                 "person\tJane Roe\tMLI\tGOV\tenvoy\t2019-01-01\t\n", encoding="utf-8")
+    g = load_gazetteer(str(f))
+    assert g.lookup("Freedonia")[0].codes == ("XFD",)
+    assert g.lookup("Jane Roe")[0].role == "envoy"
+    assert not load_gazetteer().lookup("Freedonia")
+
+
+def test_user_file_missing(tmp_path) -> None:
+    with pytest.raises(DataError):
+        load_gazetteer(str(tmp_path / "absent.tsv"))
