@@ -7,6 +7,7 @@ to its date, so "the two countries" in a 1960s sentence is Mali and the USSR.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -14,10 +15,17 @@ from spacy.tokens import Span
 from dyad.annotate.actors import DocContext, resolve_actors
 from dyad.annotate.gazetteer import Gazetteer, load_gazetteer
 from dyad.annotate.nlp import load_nlp
-from dyad.annotate.time import SentenceTimes, annotate_times
+from dyad.annotate.time import SentenceTimes, TimeMention, annotate_times
 from dyad.model import Document, Entity, Sentence
 
 BATCH_SIZE = 256
+# "now", "recently", "the future": relative to whatever anchor there was, not a written date
+VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+def is_dated(mention: TimeMention) -> bool:
+    """A mention that puts something on the calendar (not a duration, set or "now")."""
+    return mention.is_point and mention.value not in VAGUE_VALUES
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +121,8 @@ def annotate(doc: Document, *, gazetteer: str | None = None) -> AnnotatedDocumen
         last_state = doc_ctx.last_state
         span = parsed[:]
         mentions = [
-            Mention(m.start, m.end, m.entity, _is_place(g, sentence.text[m.start : m.end]))
+            Mention(m.start, m.end, _written_person(m.entity, sentence.text, m.start, m.end),
+                    _is_place(g, sentence.text[m.start : m.end]))
             for m in resolve_actors(span, date, doc_ctx, g)
         ]
         ctx = DocumentContext(g, date, doc_ctx.pair, last_state)
@@ -124,11 +133,34 @@ def annotate(doc: Document, *, gazetteer: str | None = None) -> AnnotatedDocumen
 def sentence_date(times: SentenceTimes) -> str | None:
     """The date actors are coded at: the sentence's first date, else its section's span."""
     for mention in times.mentions:
-        if mention.is_point and (mention.when.start or mention.when.end):
+        if is_dated(mention) and (mention.when.start or mention.when.end):
             return mention.when.start or mention.when.end
     if times.frame is not None:
         return times.frame.start
     return None
+
+
+def _written_person(entity: Entity, text: str, start: int, end: int) -> Entity:
+    """Keep the name as written when a surname matched someone else ("Igor X" is not "Andrei X").
+
+    A leaders-table match on a surname gives the leader's name and country; if the text
+    writes another given name before that surname, it is another person: keep the
+    written name and drop what the table said.
+    """
+    if entity.kind != "person":
+        return entity
+    before = re.search(r"([A-Z][\w'’-]+)\s+$", text[max(0, start - 40) : start])
+    surface = text[start:end]
+    if before and len(surface.split()) == 1:
+        surface = f"{before.group(1)} {surface}"
+    written = surface.split()
+    canonical = entity.name.split()
+    if len(written) >= 2 and len(canonical) >= 2 and written[-1] == canonical[-1]:
+        given = written[-2]
+        if given[:1].isupper() and given not in canonical:
+            name = f"{given} {written[-1]}"
+            return Entity(name, surface, "person", None, entity.sector, entity.role)
+    return entity
 
 
 def _is_place(g: Gazetteer, surface: str) -> bool:

@@ -11,12 +11,13 @@ at a lower confidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from dyad.annotate.pipeline import AnnotatedSentence, Mention
+from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
 from dyad.extract.quantities import Quantity, find_quantities
 from dyad.extract.triggers import Trigger, find_triggers
 from dyad.model import Entity, When
@@ -28,6 +29,7 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "for", "into",
                              "from", "of", "between", "at", "in"})
 ACTOR_KINDS = frozenset({"state", "igo", "organization", "group", "person"})
+CAPTION_WITH = re.compile(r"\s(?:with|meeting|meets|and)\s")
 ATTRIBUTION_LEMMAS = frozenset({"say", "state", "claim", "report", "announce", "allege",
                                 "accuse", "tell", "add", "note", "declare", "insist"})
 
@@ -48,7 +50,12 @@ class FoundEvent:
 def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     """The events of one annotated sentence, each with resolved sides."""
     span = sentence.span
-    triggers = [t for t in find_triggers(span) if not t.is_reporting and t.plover_type]
+    # a trigger inside a time expression ("in March 2023") is a month, not a march
+    in_time = [(m.start, m.end) for m in sentence.times.mentions]
+    triggers = [t for t in find_triggers(span) if not t.is_reporting and t.plover_type
+                and not any(a <= t.start < b for a, b in in_time)]
+    if sentence.sentence.kind == "caption":
+        yield from _caption_meeting(sentence)
     if not triggers:
         return
     quantities = find_quantities(sentence.sentence.text)
@@ -72,6 +79,30 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             confidence=_confidence(parsed, actors, recipients),
             contexts=list(entry.context),
         )
+
+
+def _caption_meeting(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
+    """A photo caption "A with B in Place, date" shows a meeting: CONSULT (CAMEO 040)."""
+    text = sentence.sentence.text
+    m = CAPTION_WITH.search(text)
+    if m is None or find_triggers(sentence.span):
+        return
+    parties = [a for a in sentence.actors if a.entity.kind in ("person", "state", "igo")]
+    left = [a.entity for a in parties if a.end <= m.start()]
+    right = [a.entity for a in parties if a.start >= m.end() and not a.is_place]
+    if not left or not right or (left[0].country == right[0].country
+                                 and left[0].kind == "state"):
+        return
+    word = m.group().strip()
+    trigger = Trigger(i=0, start=m.start() + 1, end=m.start() + 1 + len(word), text=word,
+                      lemma=word.lower(), pos="caption", cameo="040", plover_type="CONSULT",
+                      negated=False, status="asserted", base_cameo="040",
+                      pattern="photo caption: A with B", specificity=1, depth=0, governors=(),
+                      cue=None)
+    place = next(({"name": text[a.start:a.end], "country": a.entity.country}
+                  for a in parties if a.is_place and a.start >= m.end()), None)
+    yield FoundEvent(trigger, left[:1], right[:1], _date_near(sentence, trigger), place, [],
+                     None, 0.7, list(cameo("040").context))
 
 
 def _sides(token: Token, span: Span,
@@ -156,7 +187,7 @@ def _unique(entities: list[Entity]) -> list[Entity]:
 
 def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
     """The dated mention nearest the trigger, else the section's frame, else unknown."""
-    points = [m for m in sentence.times.mentions if m.is_point]
+    points = [m for m in sentence.times.mentions if is_dated(m)]
     if points:
         best = min(points, key=lambda m: min(abs(m.start - trigger.end),
                                              abs(m.end - trigger.start)))

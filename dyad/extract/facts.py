@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from dyad.annotate.pipeline import AnnotatedSentence, DocumentContext, Mention
+from dyad.annotate.pipeline import AnnotatedSentence, DocumentContext, Mention, is_dated
 from dyad.annotate.time import TimeMention
 from dyad.model import Entity, When
 
@@ -69,7 +69,7 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
     text = s.sentence.text[lo:hi]
     mentions = [m for m in s.actors if lo <= m.start and m.end <= hi]
     states = [m for m in mentions if m.entity.kind == "state" and m.entity.country]
-    times = [t for t in s.times.mentions if lo <= t.start and t.end <= hi and t.is_point]
+    times = [t for t in s.times.mentions if lo <= t.start and t.end <= hi and is_dated(t)]
     status = "negated" if _NEGATION.search(text) else "asserted"
 
     if (cue := _MISSION.search(text)) is not None:
@@ -143,24 +143,33 @@ def _ambassador(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, 
                 times: list[TimeMention], status: str) -> Iterator[FoundFact]:
     at = lo + cue.start()
     after = lo + cue.end()
-    people = [m for m in mentions if m.entity.kind == "person"]
+    # the named holder, not the role phrase itself ("the Russian ambassador")
+    people = [m for m in mentions if m.entity.kind == "person"
+              and not (m.start <= at < m.end) and not _AMBASSADOR.search(m.entity.name)
+              and (0 <= m.start - after <= 45 or 0 <= at - m.end <= 60)]
     if not people:
         return
-    person = min(people, key=lambda m: abs(m.start - at)).entity
+    person = min(people, key=lambda m: (m.start < at, abs(m.start - at))).entity
     person = Entity(person.name, person.text, "person", person.country, "GOV", "ambassador")
     before = [m for m in states if m.end <= at]
     to = re.match(r"\s+(?:of\s+[^,]+?\s+)?to\s+(?:the\s+)?", text[cue.end():])
     hosts = [m for m in states if to and after <= m.start <= after + to.end() + 1]
-    sender = before[-1].entity if before else (
-        Entity(person.country, person.country, "state", person.country) if person.country else None)
+    # "the Russian ambassador" may be one role mention that carries the sending state
+    role = next((m.entity for m in mentions if m.start <= at < m.end and m.entity.country), None)
+    sender_code = (before[-1].entity.country if before else None) or (
+        role.country if role else person.country)
+    sender = ctx.state(sender_code) if sender_code else None
     if sender is None:
         return
+    if person.country is None:
+        person = Entity(person.name, person.text, "person", sender.country, "GOV", "ambassador")
     host = hosts[0].entity if hosts else ctx.other_side(sender)
     if host is None or host.country == sender.country:
         return
     valid = _unknown()
     if times:
-        when = times[0].when
+        since = [t for t in times if t.when.modifier == "since"]
+        when = (since or times)[0].when
         if _NOMINATED.search(text):
             status = "planned" if status == "asserted" else status
             valid = When(when.start, None, when.precision, "nominated", when.text)
@@ -175,13 +184,18 @@ def _ambassador(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, 
 
 def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
                times: list[TimeMention], status: str) -> Iterator[FoundFact]:
-    change = next((name for name, pattern in _RELATION_CHANGE if pattern.search(text)), None)
-    if change is None:
+    found = next(((name, m) for name, pattern in _RELATION_CHANGE
+                  if (m := pattern.search(text)) is not None), None)
+    if found is None:
         return
+    change, verb = found
     sides = _pair(ctx, text, states)
     if not sides:
         return
-    when = _first(times)
+    # the date of this change, not of another event in the clause
+    at = lo + verb.start()
+    nearest = min(times, key=lambda t: abs(t.start - at)) if times else None
+    when = nearest.when if nearest else None
     if when is None:
         valid = _unknown()
     elif change == "severed":

@@ -1,0 +1,384 @@
+"""Event triggers: verbs and nouns that name a CAMEO event, found with the dependency parse.
+
+The patterns live in dyad/data/lexicon/triggers.tsv (pattern syntax in its header). A token
+matches a row when its lemma is one of the row's lemmas and every cue the row names (particle,
+preposition, object head, complement verb, modifier) is present among its dependents; the
+most specific row wins. Each trigger also carries a ``status`` guess from its governors
+("said" → reported, "pledged to" → pledged, "would" → hypothetical, "did not" → negated).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from dyad.errors import DataError
+from dyad.ontology import cameo
+
+__all__ = ["REPORTING_CODE", "STATUSES", "Pattern", "Trigger", "find_triggers", "main_trigger"]
+
+STATUSES = ("asserted", "alleged", "speculated", "reported", "pledged", "planned", "denied",
+            "negated", "hypothetical")
+REPORTING_CODE = "010"
+
+_OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative", "obj", "acomp"}
+_PREP_DEPS = {"prep", "agent", "dative"}
+_COMP_DEPS = {"xcomp", "ccomp", "pcomp", "acl", "advcl", "relcl"}
+_MOD_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
+
+# Governing words → status; the nearest governor decides.
+_STATUS_WORDS = {
+    "pledged": {"pledge", "promise", "vow", "commit", "undertake", "offer", "guarantee",
+                "willing", "ready", "prepared", "determined", "swear"},
+    "planned": {"plan", "intend", "schedule", "expect", "prepare", "aim", "decide", "due",
+                "propose", "seek", "hope", "want", "set", "agree"},
+    "denied": {"deny", "dismiss", "refute", "rebut"},
+    "alleged": {"accuse", "allege", "claim", "suspect", "charge", "blame", "allegedly"},
+    "speculated": {"believe", "think", "speculate", "rumour", "rumor", "appear", "seem",
+                   "likely", "possibly", "perhaps", "probably", "reportedly_believed"},
+    "reported": {"say", "tell", "report", "announce", "state", "according", "reportedly",
+                 "add", "confirm", "quote", "write", "note", "declare"},
+}
+_MODAL_STATUS = {"will": "planned", "shall": "planned", "'ll": "planned", "would": "hypothetical",
+                 "could": "speculated", "may": "speculated", "might": "speculated",
+                 "should": "hypothetical"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# Verbs that only host an event named by their subject: "donations of arms arrived".
+_HOST_VERBS = {"arrive", "begin", "start", "take", "occur", "continue", "end", "follow", "come",
+               "happen", "resume", "last", "reach"}
+
+# Cooperative codes stated as intentions become CAMEO's "express intent" codes (PLOVER AGREE:
+# "cooperative actions reported in future tense are also taken to imply intentions").
+_INTENT = {
+    "04": "036", "05": "032", "057": "030", "06": "031", "061": "0311", "062": "0312",
+    "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333",
+    "074": "0334", "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353",
+    "085": "0354", "086": "0355", "087": "0356",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One lexicon row, for one lemma."""
+
+    pos: str  # "verb" | "noun"
+    lemma: str
+    head_mod: str | None  # first part of a multiword noun lemma ("hunger" of hunger_strike)
+    particles: frozenset[str]
+    preps: frozenset[str]
+    objects: frozenset[str]
+    comps: frozenset[str]
+    mods: frozenset[str]
+    cameo: str
+    note: str
+    order: int
+
+    @property
+    def specificity(self) -> int:
+        return 1 + sum(bool(x) for x in (self.particles, self.preps, self.objects, self.comps,
+                                         self.mods, self.head_mod))
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word that names an event. Offsets are relative to the sentence span."""
+
+    i: int  # token index within the sentence
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    cameo: str
+    plover_type: str | None
+    negated: bool
+    status: str
+    base_cameo: str  # the lexicon's code before the intent rule
+    pattern: str  # the lexicon note of the matched row
+    specificity: int
+    depth: int  # dependency distance from the sentence root
+    governors: tuple[str, ...]  # lemmas of the governing words, nearest first
+    cue: str | None  # the word that set the status
+
+    @property
+    def is_reporting(self) -> bool:
+        return self.base_cameo == REPORTING_CODE
+
+
+def _alts(value: str) -> frozenset[str]:
+    return frozenset(v.strip().lower() for v in value.split("|") if v.strip())
+
+
+def _parse_pattern(pos: str, text: str, code: str, note: str, order: int) -> list[Pattern]:
+    parts = text.split()
+    lemmas, cues = parts[0], parts[1:]
+    slots: dict[str, frozenset[str]] = {k: frozenset() for k in "~+>^@"}
+    for cue in cues:
+        if cue[0] not in slots:
+            raise DataError(f"triggers.tsv: bad cue {cue!r} in pattern {text!r}")
+        slots[cue[0]] = _alts(cue[1:])
+    out = []
+    for lemma in _alts(lemmas):
+        head_mod = None
+        if pos == "noun" and "_" in lemma:  # hunger_strike: head "strike" with modifier
+            head_mod, lemma = lemma.rsplit("_", 1)
+        out.append(Pattern(pos, lemma, head_mod, slots["~"], slots["+"], slots[">"], slots["^"],
+                           slots["@"], code, note, order))
+    return out
+
+
+@cache
+def load_lexicon() -> dict[tuple[str, str], list[Pattern]]:
+    """(pos, lemma) → patterns, from the shipped triggers.tsv (read once)."""
+    try:
+        text = (resources.files("dyad") / "data" / "lexicon" / "triggers.tsv").read_text("utf-8")
+    except OSError as e:
+        raise DataError("dyad/data/lexicon/triggers.tsv is missing") from e
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    order = 0
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("pos\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 4 or cols[0] not in ("verb", "noun"):
+            raise DataError(f"triggers.tsv line {n}: expected pos, pattern, cameo, note")
+        pos, pattern, code, note = cols
+        try:
+            cameo(code)
+        except KeyError as e:
+            raise DataError(f"triggers.tsv line {n}: unknown CAMEO code {code!r}") from e
+        for p in _parse_pattern(pos, pattern, code, note, order):
+            index.setdefault((p.pos, p.lemma), []).append(p)
+        order += 1
+    return index
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _phrase_match(tok: Token, phrase: str) -> bool:
+    """``tok`` heads ``phrase``: "relation", "diplomatic_relation", "state_of_emergency"."""
+    if "_of_" in phrase:
+        head, _, tail = phrase.partition("_of_")
+        return _lemma(tok) == head and any(
+            _lemma(c) == "of" and any(_lemma(g) == tail for g in c.children)
+            for c in tok.children)
+    *mods, head = phrase.split("_")
+    if _lemma(tok) != head and tok.lower_ != head:
+        return False
+    kids = {_lemma(c) for c in tok.children if c.dep_ in _MOD_DEPS}
+    return all(m in kids for m in mods)
+
+
+def _with_conj(toks: Iterable[Token]) -> list[Token]:
+    out = []
+    for t in toks:
+        out.append(t)
+        out.extend(c for c in t.conjuncts)
+    return out
+
+
+def _objects(tok: Token, preps: list[Token]) -> list[Token]:
+    objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+    for p in preps:
+        objs.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
+    return _with_conj(objs)
+
+
+def _match(tok: Token, p: Pattern) -> list[Token] | None:
+    """The dependents the pattern used (to suppress their own triggers), or None."""
+    used: list[Token] = []
+    kids = list(tok.children)
+    if p.head_mod and not _phrase_match(tok, f"{p.head_mod}_{p.lemma}"):
+        return None
+    if p.particles:
+        prts = [c for c in kids if c.dep_ == "prt" and _lemma(c) in p.particles]
+        if not prts:
+            return None
+    preps = [c for c in kids if c.dep_ in _PREP_DEPS]
+    if p.preps:
+        preps = [c for c in preps if _lemma(c) in p.preps]
+        if not preps:
+            return None
+    comps = [c for c in kids if c.dep_ in _COMP_DEPS]
+    for prep in preps:
+        comps.extend(c for c in prep.children if c.dep_ == "pcomp")
+    if p.comps:
+        comps = [c for c in _with_conj(comps) if _lemma(c) in p.comps]
+        if not comps:
+            return None
+        used.extend(comps)
+    if p.objects:
+        # The object may belong to the complement verb: "threatened to impose sanctions".
+        cands = _objects(tok, preps if p.preps or p.pos == "noun" else
+                         [c for c in kids if c.dep_ in _PREP_DEPS])
+        for comp in comps if p.comps else []:
+            cands.extend(_objects(comp, [c for c in comp.children if c.dep_ in _PREP_DEPS]))
+        hits = [o for o in cands if any(_phrase_match(o, ph) for ph in p.objects)]
+        if not hits:
+            return None
+        used.extend(hits)
+    if p.mods:
+        mods = [c for c in kids if c.dep_ in _MOD_DEPS and _lemma(c) in p.mods]
+        if not mods:
+            return None
+    return used
+
+
+def _pos_of(tok: Token) -> str | None:
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        return "verb"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "noun"
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" or _lemma(c) in ("never", "no") for c in tok.children):
+        return True
+    # "no agreement was reached": the negation sits on the object noun.
+    return any(c.dep_ in _OBJ_DEPS and any(_lemma(d) == "no" and d.dep_ == "det"
+                                             for d in c.children) for c in tok.children)
+
+
+def _governors(tok: Token) -> list[Token]:
+    out = []
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _status(tok: Token, negated: bool, reporting_under: bool) -> tuple[str, str | None]:
+    """Nearest cue wins: the trigger's own modal or adverb, then each governor in turn."""
+    chain = [tok, *_governors(tok)]
+    for depth, node in enumerate(chain):
+        lemma = _lemma(node)
+        if depth > 0:
+            if node.i + 1 < len(node.doc) and lemma == "accord" and \
+                    node.nbor(1).lower_ == "to":
+                return "reported", "according to"
+            for status, words in _STATUS_WORDS.items():
+                if lemma in words and node.pos_ in ("VERB", "ADJ", "ADV", "NOUN"):
+                    if status == "denied" and negated:
+                        return "denied", lemma
+                    return status, lemma
+        if depth == 0 and negated:
+            return "negated", "not"
+        for c in node.children:
+            cl = _lemma(c)
+            if c.dep_ == "aux" and c.lower_ in _MODAL_STATUS:
+                status = _MODAL_STATUS[c.lower_]
+                if status == "hypothetical" and c.lower_ == "would" and reporting_under:
+                    status = "planned"  # future in the past: "said it would send"
+                return status, c.lower_
+            if c.dep_ == "mark" and cl in _CONDITIONAL_MARKS:
+                return "hypothetical", cl
+            if c.dep_ == "advmod" and cl in ("reportedly", "allegedly", "possibly",
+                                               "probably", "perhaps"):
+                return ("reported" if cl == "reportedly" else
+                        "alleged" if cl == "allegedly" else "speculated"), cl
+            if c.dep_ == "prep" and cl == "accord":
+                return "reported", "according to"
+        if depth > 0 and _negated(node) and lemma in ("fail", "refuse"):
+            return "negated", lemma
+    return "asserted", None
+
+
+def _intent(code: str) -> str:
+    for key in (code[:3], code[:2]):
+        if key in _INTENT:
+            return _INTENT[key]
+    return code
+
+
+# Conflictual acts announced for the future are threats (CAMEO 13): parent code → threat code.
+_THREAT = {
+    "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312",
+    "164": "134", "165": "135", "166": "136", "17": "132", "172": "132", "1723": "1323",
+    "1724": "1324", "173": "137", "175": "137", "18": "138", "19": "138", "191": "1381",
+    "192": "1382", "20": "138", "204": "1385", "2041": "1385", "2042": "1385",
+}
+
+
+def _threat(code: str) -> str:
+    for key in (code, code[:3], code[:2]):
+        if key in _THREAT:
+            return _THREAT[key]
+    return code
+
+
+def _must(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children)
+
+
+def _depth(tok: Token) -> int:
+    return len(_governors(tok))
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """Every event trigger in ``sent``, in text order (one per token, most specific pattern)."""
+    lex = load_lexicon()
+    found: list[tuple[Token, Pattern]] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        pos = _pos_of(tok)
+        if pos is None:
+            continue
+        cands = lex.get((pos, _lemma(tok)), []) + (
+            lex.get((pos, tok.lower_), []) if tok.lower_ != _lemma(tok) else [])
+        best: tuple[Pattern, list[Token]] | None = None
+        for p in cands:
+            used = _match(tok, p)
+            if used is None:
+                continue
+            if best is None or (p.specificity, -p.order) > (best[0].specificity, -best[0].order):
+                best = (p, used)
+        if best is not None:
+            found.append((tok, best[0]))
+            consumed.update(u.i for u in best[1] if u.i != tok.i)
+    reporting = {t.i for t, p in found if p.cameo == REPORTING_CODE}
+    found_at = {t.i for t, _ in found}
+    for tok, p in found:
+        if p.pos == "verb" and _lemma(tok) in _HOST_VERBS and p.specificity == 1 and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i in found_at for c in tok.children):
+            consumed.add(tok.i)
+    out = []
+    for tok, p in found:
+        if tok.i in consumed:
+            continue
+        negated = _negated(tok)
+        govs = _governors(tok)
+        under_report = any(g.i in reporting for g in govs)
+        status, cue = _status(tok, negated, under_report)
+        code = p.cameo
+        if _must(tok) and under_report and code[:2] not in ("01", "02", "10"):
+            code = "100"  # "X said Y must release ...": a demand on Y
+        elif status in ("pledged", "planned") and code[:2] in ("04", "05", "06", "07", "08"):
+            code = _intent(code)
+        elif status in ("pledged", "planned") and int(code[:2]) >= 14:
+            code = _threat(code)
+        entry = cameo(code)
+        start = tok.idx - sent.start_char
+        out.append(Trigger(
+            i=tok.i - sent.start, start=start, end=start + len(tok.text), text=tok.text,
+            lemma=_lemma(tok), pos=p.pos, cameo=code, plover_type=entry.plover_type,
+            negated=negated, status=status, base_cameo=p.cameo, pattern=p.note,
+            specificity=p.specificity, depth=_depth(tok),
+            governors=tuple(_lemma(g) for g in govs), cue=cue))
+    return out
+
+
+def main_trigger(triggers: list[Trigger]) -> Trigger | None:
+    """The sentence's main event: the root-most trigger, skipping reporting verbs ("said")
+    unless nothing else was found; ties go to the more specific pattern, then text order."""
+    if not triggers:
+        return None
+    events = [t for t in triggers if not t.is_reporting] or triggers
+    return min(events, key=lambda t: (t.depth, -t.specificity, t.i))
