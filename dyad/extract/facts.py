@@ -38,6 +38,7 @@ _SIGNED = re.compile(r"\b(sign(?:ed|s|ing)?|conclud(?:ed|es)|ratif(?:ied|ies))\b
 _CLOSED = re.compile(r"\b(closed|shut(?: down)?|withdrawn|evacuated)\b", re.I)
 _OPENED = re.compile(r"\b(opened|reopened|re-opened|inaugurated|established)\b", re.I)
 _NOMINATED = re.compile(r"\b(nominated|proposed|designated)\b", re.I)
+_HOLDER = re.compile(r"\b(?:is|was|has been|became)\s+((?:[A-Z][\w'’.-]+ ?){2,4})(?=[,.;(]|$| who)")
 _NEGATION = re.compile(r"\b(?:not|never|no longer|does not|did not|has no|have no)\b", re.I)
 _PLANNED = re.compile(r"\b(?:plans? to|will|would|intends? to|is to|agreed to)\b", re.I)
 
@@ -147,9 +148,14 @@ def _ambassador(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, 
     people = [m for m in mentions if m.entity.kind == "person"
               and not (m.start <= at < m.end) and not _AMBASSADOR.search(m.entity.name)
               and (0 <= m.start - after <= 45 or 0 <= at - m.end <= 60)]
-    if not people:
+    if people:
+        person = min(people, key=lambda m: (m.start < at, abs(m.start - at))).entity
+    elif (named := _HOLDER.search(text, cue.end())) is not None:
+        # the tagger missed the name: "… ambassador to X is Firstname Lastname"
+        name = named.group(1).strip()
+        person = Entity(name, name, "person", None, "GOV", "ambassador")
+    else:
         return
-    person = min(people, key=lambda m: (m.start < at, abs(m.start - at))).entity
     person = Entity(person.name, person.text, "person", person.country, "GOV", "ambassador")
     before = [m for m in states if m.end <= at]
     to = re.match(r"\s+(?:of\s+[^,]+?\s+)?to\s+(?:the\s+)?", text[cue.end():])

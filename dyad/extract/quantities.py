@@ -48,9 +48,9 @@ _UNIT_AMOUNT = re.compile(
     r"(?=[,.;)]|\s+(?:and|for|to|in|from|by|worth|which|that)\b|$))?",
 )
 _COUNT = re.compile(
-    rf"{_APPROX}(?P<count>{_NUM[6:-1]}|"
+    rf"{_APPROX}(?P<count>{_NUM[6:-1]}|(?i:"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r")\s+(?P<item>(?:[A-Z]?[a-z][\w-]*\s){0,3}?(?:advis[eo]rs|troops|soldiers|instructors|"
+    + r"))\s+(?P<item>(?:[A-Z]?[a-z][\w-]*\s){0,3}?(?:advis[eo]rs|troops|soldiers|instructors|"
     r"mercenaries|diplomats|aircraft|jets|helicopters|tanks|vehicles|trucks|students|doctors|"
     r"officers|personnel|fighters|drones|ships|warships|refugees|people|civilians|"
     r"performers|coaches|experts|engineers|workers|observers|peacekeepers|weapons|rifles))\b",

@@ -1,0 +1,22 @@
+import pytest
+
+from dyad.extract.quantities import find_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan pledged 12,500 tonnes of rice and 3,000 tonnes of maize.",
+         [(12500, "tonne", None, "rice"), (3000, "tonne", None, "maize")]),
+        ("The loan was worth $250 million.", [(250_000_000, None, "USD", None)]),
+        ("A grant of 40 million euros followed.", [(40_000_000, None, "EUR", None)]),
+        ("About 120 Chinese engineers arrived.", [(120, None, None, "Chinese engineers")]),
+        ("Three transport helicopters were delivered.", [(3, None, None, "transport helicopters")]),
+        ("In 1998 the treaty [12] was signed by 2 ministers.", []),
+    ],
+)
+def test_find_quantities(text: str, expected: list[tuple]) -> None:
+    found = [(q.value, q.unit, q.currency, q.item) for q in find_quantities(text)]
+    assert found == expected
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.text
