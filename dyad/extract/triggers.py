@@ -346,7 +346,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     reporting = {t.i for t, p in found if p.cameo == REPORTING_CODE}
     found_at = {t.i for t, _ in found}
     for tok, p in found:
-        if p.pos == "verb" and _lemma(tok) in _HOST_VERBS and p.specificity == 1 and any(
+        if p.pos == "verb" and _lemma(tok) in _HOST_VERBS and p.cameo[:2] == "04" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.i in found_at for c in tok.children):
             consumed.add(tok.i)
     out = []
@@ -362,7 +362,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             code = "100"  # "X said Y must release ...": a demand on Y
         elif status in ("pledged", "planned") and code[:2] in ("04", "05", "06", "07", "08"):
             code = _intent(code)
-        elif status in ("pledged", "planned") and int(code[:2]) >= 14:
+        elif status in ("pledged", "planned", "hypothetical") and int(code[:2]) >= 14:
             code = _threat(code)
         entry = cameo(code)
         start = tok.idx - sent.start_char
@@ -376,9 +376,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
 
 
 def main_trigger(triggers: list[Trigger]) -> Trigger | None:
-    """The sentence's main event: the root-most trigger, skipping reporting verbs ("said")
-    unless nothing else was found; ties go to the more specific pattern, then text order."""
+    """The sentence's main event: the root-most trigger, skipping framing statements
+    ("said", "denied") unless nothing else was found; ties go to the more specific
+    pattern, then text order."""
     if not triggers:
         return None
-    events = [t for t in triggers if not t.is_reporting] or triggers
+    # Statements ("said", "denied") frame the event rather than being it.
+    framing = {t.i for t in triggers if t.cameo[:2] == "01" and (t.is_reporting or any(
+        t.lemma in u.governors for u in triggers if u is not t))}
+    events = [t for t in triggers if t.i not in framing] or triggers
     return min(events, key=lambda t: (t.depth, -t.specificity, t.i))

@@ -1,0 +1,77 @@
+"""Trigger classifier: sentences written for these tests, expected type / CAMEO root / status."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.annotate.nlp import load_nlp
+from dyad.extract.triggers import find_triggers, load_lexicon, main_trigger
+from dyad.ontology import PLOVER_TYPES
+
+
+def _main(text: str):
+    doc = load_nlp()(text)
+    return main_trigger(find_triggers(doc[:]))
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype", "root", "status"),
+    [
+        ("Ruritania and Freedonia signed a trade treaty in 1994.", "SUPPORT", "05", "asserted"),
+        ("Ruritania did not sign the border accord.", "SUPPORT", "05", "negated"),
+        ("The two states established diplomatic relations in 1962.", "SUPPORT", "05", "asserted"),
+        ("Freedonia recognised the independence of Ruritania.", "SUPPORT", "05", "asserted"),
+        ("The foreign ministers held talks in Geneva.", "CONSULT", "04", "asserted"),
+        ("The president visited Moscow last week.", "CONSULT", "04", "asserted"),
+        ("Japan granted a loan of $50 million to Laos.", "AID", "07", "asserted"),
+        ("Officials said Ruritania would send troops to the region.", "AGREE", "03", "planned"),
+        ("Freedonia pledged to provide humanitarian aid.", "AGREE", "03", "asserted"),
+        ("The minister accused Freedonia of aggression.", "ACCUSE", "11", "asserted"),
+        ("The government condemned the bombing of the embassy.", "ACCUSE", "11", "asserted"),
+        ("Freedonia imposed sanctions on Ruritania.", "COERCE", "16", "asserted"),
+        ("Ruritania severed diplomatic relations with Freedonia.", "SANCTION", "16", "asserted"),
+        ("Freedonia expelled three Ruritanian diplomats.", "SANCTION", "16", "asserted"),
+        ("Rebels shelled the capital overnight.", "ASSAULT", "19", "asserted"),
+        ("Ruritania threatened to invade the islands.", "THREATEN", "13", "asserted"),
+        ("Thousands of students protested outside the parliament.", "PROTEST", "14", "asserted"),
+        ("The army deployed tanks along the border.", "MOBILIZE", "15", "asserted"),
+        ("Police arrested twelve opposition activists.", "COERCE", "17", "asserted"),
+        ("The government released forty political prisoners.", "RETREAT", "08", "asserted"),
+        ("The regime rejected the peace plan.", "REJECT", "12", "asserted"),
+        ("The opposition demanded the resignation of the prime minister.", "REQUEST", "10",
+         "asserted"),
+        ("The two navies held joint exercises in the gulf.", "COOPERATE", "06", "asserted"),
+        ("According to the ministry, Ruritania signed the agreement.", "SUPPORT", "05",
+         "reported"),
+        ("If talks fail, Ruritania would impose an embargo.", "THREATEN", "13", "hypothetical"),
+        ("Donations of military equipment arrived in the capital.", "AID", "07", "asserted"),
+        ("Ruritania denied that it had attacked the convoy.", "ASSAULT", "19", "denied"),
+    ],
+)
+def test_main_trigger(text: str, ptype: str, root: str, status: str) -> None:
+    main = _main(text)
+    assert main is not None
+    assert (main.plover_type, main.cameo[:2], main.status) == (ptype, root, status)
+
+
+def test_offsets_and_reporting() -> None:
+    doc = load_nlp()("Earlier, the spokesman said Ruritania had signed a pact.")
+    sent = doc[2:]
+    triggers = find_triggers(sent)
+    assert [t.is_reporting for t in triggers] == [True, False]
+    signed = triggers[1]
+    assert sent.text[signed.start:signed.end] == "signed"
+    assert signed.governors[0] == "say" and signed.status == "reported"
+
+
+def test_no_trigger() -> None:
+    assert _main("The weather in the capital was mild.") is None
+
+
+def test_lexicon_is_broad_and_valid() -> None:
+    patterns = [p for group in load_lexicon().values() for p in group]
+    from dyad.ontology import cameo
+
+    types = {cameo(p.cameo).plover_type for p in patterns}
+    assert set(PLOVER_TYPES) <= types
+    assert len({p.order for p in patterns}) >= 300
