@@ -147,6 +147,22 @@ def eval_actors(data: Path | None, as_json: bool) -> None:
     else:
         click.echo(format_table(result))
 
+
+@eval_group.command("events")
+@click.option("--data", type=click.Path(path_type=Path), default=None,
+              help="Folder holding plover/ and conflibert-cameo-train/ [default: ../shared/data].")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score the first N items.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON line.")
+def eval_events(data: Path | None, limit: int | None, as_json: bool) -> None:
+    """Score event triggers: PLOVER type accuracy (GSR), coarse class agreement (ConfliBERT)."""
+    from dyad.evaluate.events import evaluate_events, format_table
+
+    if data is None:
+        data = Path(__file__).resolve().parent.parent.parent / "shared/data"
+    result = evaluate_events(data, limit=limit)
+    click.echo(json.dumps(result) if as_json else format_table(result))
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

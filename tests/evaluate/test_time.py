@@ -20,7 +20,7 @@ TML = """<?xml version="1.0" ?>
 The committee <EVENT eid="e1">met</EVENT> <TIMEX3 tid="t1" type="DATE" value="2001-05-03">Thursday</TIMEX3> &amp; agreed to meet again in <TIMEX3 tid="t2" value="2001-06" type="DATE">June</TIMEX3>. Members have argued for <TIMEX3 tid="t3" type="DURATION" value="P2Y">two years</TIMEX3> about <TIMEX3 tid="t4" type="DATE" value="PRESENT_REF">the present</TIMEX3> plan.
 </TEXT>
 </TimeML>
-"""  # noqa: E501
+"""
 
 
 def write(tmp_path, text=TML):
