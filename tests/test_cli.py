@@ -64,3 +64,22 @@ def test_folder_with_one_bad_file_exits_2_but_prints_the_good_one(tmp_path: Path
 def test_unknown_option_is_a_usage_error() -> None:
     out = dyad("parse", "--no-such-option", str(EXAMPLE))
     assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+def test_extract_prints_contract_records_for_the_example() -> None:
+    out = dyad("extract", str(EXAMPLE), "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    kinds = {r["record"] for r in records}
+    assert {"document", "reference", "event", "fact"} <= kinds
+    relations = [r for r in records if r["record"] == "fact"
+                 and r["kind"] == "diplomatic_relations"]
+    assert relations and relations[0]["valid"]["start"] == "1967-02-18"
+
+
+def test_extract_csv_and_bad_input(tmp_path: Path) -> None:
+    out = dyad("extract", str(EXAMPLE), "--format", "csv")
+    assert out.returncode == 0 and out.stdout.startswith("id,event_type,cameo")
+    missing = dyad("extract", str(tmp_path / "none.txt"))
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+    assert "Traceback" not in missing.stderr
