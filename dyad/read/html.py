@@ -20,7 +20,7 @@ from dyad.model import Document, Reference
 from dyad.read.build import build_document
 from dyad.read.page import INFOBOX_LABELS
 from dyad.read.references import parse_reference
-from dyad.read.wikitext import BlockWriter, link_target
+from dyad.read.wikitext import BlockWriter, link_target, note_letters
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 SKIP_TAGS = frozenset(
@@ -284,7 +284,7 @@ class _Reader:
         items = [c for c in el.children if isinstance(c, _El) and c.tag == "li"]
         alpha = "lower-alpha" in el.attrs.get("style", "") or "lower-alpha" in " ".join(el.classes)
         for n, li in enumerate(items, 1):
-            label = self.labels.get(li.id) or (_letters(n) if alpha else str(n))
+            label = self.labels.get(li.id) or (note_letters(n) if alpha else str(n))
             body = _find(li, lambda e: "reference-text" in e.classes) or li
             text = _text(body)
             if not text:
@@ -430,10 +430,3 @@ def _publication_date(root: _El) -> str | None:
             return date
     return None
 
-
-def _letters(n: int) -> str:
-    out = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(ord("a") + r) + out
-    return out

@@ -738,9 +738,9 @@ def _group_label(group: str, n: int) -> str:
     if group in ("", None):
         return str(n)
     if group == "lower-alpha":
-        return _letters(n)
+        return note_letters(n)
     if group == "upper-alpha":
-        return _letters(n).upper()
+        return note_letters(n).upper()
     if group in ("lower-roman", "upper-roman"):
         roman = _roman(n)
         return roman if group == "upper-roman" else roman.lower()
@@ -749,7 +749,8 @@ def _group_label(group: str, n: int) -> str:
     return f"{group} {n}"  # [note 1], [n 1]
 
 
-def _letters(n: int) -> str:
+def note_letters(n: int) -> str:
+    """Wikipedia's note labels: 1 → "a", 26 → "z", 27 → "aa"."""
     out = ""
     while n:
         n, r = divmod(n - 1, 26)
