@@ -16,6 +16,8 @@ import click
 
 from dyad.errors import DyadError
 
+# labelled data beside the checkout (../shared/data), the default for `dyad eval`
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 INPUT_FORMATS = ("page", "wikitext", "html", "text", "jsonl")
 
 
@@ -37,6 +39,21 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+class FailureReport:
+    """Prints each bad input as one line and counts it: a run with any exits 2 at the end."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: DyadError) -> None:
+        self.count += 1
+        click.echo(f"dyad: {error}", err=True)
+
+    def exit_if_any(self) -> None:
+        if self.count:
+            sys.exit(2)
+
+
 @click.group()
 @click.version_option(package_name="dyad")
 def cli() -> None:
@@ -54,19 +71,13 @@ def parse(
     """Read documents and print them with sections, sentences and references."""
     from dyad.read import iter_documents
 
-    failures = 0
-
-    def report(error: DyadError) -> None:
-        nonlocal failures
-        failures += 1
-        click.echo(f"dyad: {error}", err=True)
+    report = FailureReport()
 
     for doc in iter_documents(paths, input_format=input_format, max_bytes=max_bytes,
                               on_error=report):
         indent = 2 if out_format == "json" else None
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent))
-    if failures:
-        sys.exit(2)
+    report.exit_if_any()
 
 
 @cli.command()
@@ -85,12 +96,7 @@ def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, ou
     from dyad.pipeline import extract_records
     from dyad.read import iter_documents
 
-    failures = 0
-
-    def report(error: DyadError) -> None:
-        nonlocal failures
-        failures += 1
-        click.echo(f"dyad: {error}", err=True)
+    report = FailureReport()
 
     if verbose:
         import logging
@@ -103,8 +109,7 @@ def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, ou
             yield from extract_records(doc, gazetteer=gazetteer)
 
     write_records(records(), out_format, sys.stdout)
-    if failures:
-        sys.exit(2)
+    report.exit_if_any()
 
 
 @cli.group(name="eval")
@@ -121,7 +126,7 @@ def eval_time(data: Path | None, as_json: bool) -> None:
     from dyad.evaluate.time import evaluate, format_table
 
     if data is None:
-        data = Path(__file__).resolve().parent.parent.parent / "shared/data/tempeval3-train"
+        data = SHARED_DATA / "tempeval3-train"
     result = evaluate(data)
     if as_json:
         keys = ("strict_f1", "relaxed_f1", "value_f1", "docs")
@@ -139,8 +144,7 @@ def eval_actors(data: Path | None, as_json: bool) -> None:
     from dyad.evaluate.actors import evaluate, format_table
 
     if data is None:
-        data = (Path(__file__).resolve().parent.parent.parent
-                / "shared/data/plover/PLOVER_GSR_CAMEO.txt")
+        data = SHARED_DATA / "plover" / "PLOVER_GSR_CAMEO.txt"
     result = evaluate(data)
     if as_json:
         click.echo(json.dumps({k: v for k, v in result.items() if k != "misses"}))
@@ -158,7 +162,7 @@ def eval_events(data: Path | None, limit: int | None, as_json: bool) -> None:
     from dyad.evaluate.events import evaluate_events, format_table
 
     if data is None:
-        data = Path(__file__).resolve().parent.parent.parent / "shared/data"
+        data = SHARED_DATA
     result = evaluate_events(data, limit=limit)
     click.echo(json.dumps(result) if as_json else format_table(result))
 
