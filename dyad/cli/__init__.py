@@ -1,0 +1,82 @@
+"""The `dyad` command: a thin Click layer over the library.
+
+A DyadError becomes one line on stderr and exit code 2; nothing a user does
+wrong shows a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dyad.errors import DyadError
+
+# labelled data beside the checkout (../shared/data), the default for `dyad eval`
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+INPUT_FORMATS = ("page", "wikitext", "html", "text", "jsonl")
+
+
+def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that reads documents."""
+    fn = click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=200 * 1024 * 1024,
+        show_default=True,
+        help="Refuse input files larger than this.",
+    )(fn)
+    fn = click.option(
+        "--input-format",
+        type=click.Choice(INPUT_FORMATS),
+        default=None,
+        help="Skip sniffing and read every input as this format.",
+    )(fn)
+    return fn
+
+
+class FailureReport:
+    """Prints each bad input as one line and counts it: a run with any exits 2 at the end."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: DyadError) -> None:
+        self.count += 1
+        click.echo(f"dyad: {error}", err=True)
+
+    def exit_if_any(self) -> None:
+        if self.count:
+            sys.exit(2)
+
+
+@click.group()
+@click.version_option(package_name="dyad")
+def cli() -> None:
+    """dyad: relations between states, from documents to a cited knowledge base."""
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("dyad: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(2)
+    except DyadError as e:
+        click.echo(f"dyad: {e}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("dyad: interrupted", err=True)
+        sys.exit(130)
+
+
+# each module adds its commands to `cli` when imported
+from dyad.cli import evaluate, read  # noqa: E402, F401

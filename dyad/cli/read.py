@@ -1,0 +1,64 @@
+"""`dyad parse` and `dyad extract`: documents in, documents or contract records out."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from dyad.cli import FailureReport, cli, input_options
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@input_options
+@click.option("--format", "out_format", type=click.Choice(["json", "jsonl"]), default="json",
+              show_default=True, help="json: an indented object per document; jsonl: a line each.")
+def parse(
+    paths: tuple[str, ...], input_format: str | None, max_bytes: int, out_format: str
+) -> None:
+    """Read documents and print them with sections, sentences and references."""
+    from dyad.read import iter_documents
+
+    report = FailureReport()
+
+    for doc in iter_documents(paths, input_format=input_format, max_bytes=max_bytes,
+                              on_error=report):
+        indent = 2 if out_format == "json" else None
+        click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent))
+    report.exit_if_any()
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@input_options
+@click.option("--format", "out_format", type=click.Choice(["jsonl", "json", "csv"]),
+              default="jsonl", show_default=True,
+              help="jsonl: a record a line; json: one array; csv: events flattened.")
+@click.option("--gazetteer", type=click.Path(dir_okay=False), default=None,
+              help="A TSV of extra names, states or leaders (see dyad/data/gazetteer).")
+@click.option("--verbose", is_flag=True, help="Warn about sentences that could not be handled.")
+def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, out_format: str,
+            gazetteer: str | None, verbose: bool) -> None:
+    """Extract PLOVER events and diplomatic facts, with provenance, as contract records."""
+    from dyad.extract.output import write_records
+    from dyad.pipeline import extract_records
+    from dyad.read import iter_documents
+
+    report = FailureReport()
+
+    if verbose:
+        import logging
+
+        logging.basicConfig(level=logging.WARNING, format="dyad: %(message)s")
+
+    def records() -> Iterator[dict[str, Any]]:
+        for doc in iter_documents(paths, input_format=input_format, max_bytes=max_bytes,
+                                  on_error=report):
+            yield from extract_records(doc, gazetteer=gazetteer)
+
+    write_records(records(), out_format, sys.stdout)
+    report.exit_if_any()
