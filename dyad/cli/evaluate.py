@@ -55,11 +55,19 @@ def eval_actors(data: Path | None, as_json: bool) -> None:
               help="Folder holding plover/ and conflibert-cameo-train/ [default: ../shared/data].")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score the first N items.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON line.")
-def eval_events(data: Path | None, limit: int | None, as_json: bool) -> None:
-    """Score event triggers: PLOVER type accuracy (GSR), coarse class agreement (ConfliBERT)."""
-    from dyad.evaluate.events import evaluate_events, format_table
+@click.option("--misses", is_flag=True,
+              help="Print the GSR items dyad gets wrong (type or sides), one JSON line each.")
+def eval_events(data: Path | None, limit: int | None, as_json: bool, misses: bool) -> None:
+    """Score events: PLOVER type and dyad (actor+recipient country) accuracy on the GSR,
+    coarse class agreement on ConfliBERT."""
+    from dyad.evaluate.events import GSR_PATH, evaluate_events, format_table, gsr_items, load_gsr
 
     if data is None:
         data = SHARED_DATA
+    if misses:
+        for item in gsr_items(load_gsr(data / GSR_PATH)[:limit]):
+            if item.type != item.gold_type or item.dyad_ok is False:
+                click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+        return
     result = evaluate_events(data, limit=limit)
     click.echo(json.dumps(result) if as_json else format_table(result))

@@ -13,9 +13,14 @@ Two measures:
   1 verbal cooperation (03–05), 2 material cooperation (06–08), 3 verbal conflict (09–13),
   4 material conflict (14–20). A sentence with no trigger is predicted 0 (a bare statement).
 
-Dyad (actor/recipient) accuracy is left to actor resolution: pass ``dyad_scorer`` to
-``score_gsr`` — a callable (gold record, spaCy sentence span, main trigger) → bool | None
-(None: not scored) — and the result gains ``dyad_accuracy``.
+* **Dyad accuracy** (GSR): whether the main trigger's event has the gold sides. Gold
+  source and target codes that name countries (old CAMEO codes mapped to ISO as in
+  ``dyad.evaluate.actors``; IGO/NGO and other non-country codes left out) are compared with
+  the countries of dyad's actors and recipients: each gold source country must be among the
+  actors and each gold target country among the recipients, and neither side may hold a
+  country that is gold only for the other side (a swap). A compound actor ("SRC/TAR" in the
+  markup, no target: "X and Y agreed") is right when its countries are among either side.
+  Items with no gold country are not scored; no event for the main trigger counts as wrong.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +40,6 @@ GSR_RENAME = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUS
 GSR_PATH = Path("plover") / "PLOVER_GSR_CAMEO.txt"
 CONFLIBERT_PATH = Path("conflibert-cameo-train") / "cameo_class_train.tsv"
 
-DyadScorer = Callable[[dict[str, Any], Any, Any], bool | None]
 
 
 @dataclass
@@ -114,18 +118,100 @@ def _main(nlp: Any, text: str) -> tuple[Any, Any]:
     return span, main_trigger(find_triggers(span))
 
 
-def score_gsr(records: Iterable[dict[str, Any]], nlp: Any,
-              dyad_scorer: DyadScorer | None = None) -> Score:
-    """Event-type accuracy of the main trigger on GSR records (already renamed)."""
-    score = Score("plover_gsr")
+def gold_sides(rec: dict[str, Any]) -> tuple[set[str], set[str], bool]:
+    """(source countries, target countries, compound) of a GSR record."""
+    from dyad.evaluate.actors import _codes
+
+    info = rec.get("textInfo")
+    markup = info.get("markup", "") if isinstance(info, dict) else str(info or "")
+    source, target = _codes(rec.get("source")), _codes(rec.get("target"))
+    return source, target, "SRC/TAR" in markup and not target
+
+
+def sides_correct(rec: dict[str, Any], actors: Iterable[str | None],
+                  recipients: Iterable[str | None]) -> bool | None:
+    """Dyad verdict for one record given dyad's actor and recipient countries; None: unscored."""
+    source, target, compound = gold_sides(rec)
+    if not source and not target:
+        return None
+    got_a = {c for c in actors if c}
+    got_r = {c for c in recipients if c}
+    if compound:
+        return source <= got_a | got_r
+    return (source <= got_a and target <= got_r and not got_a & (target - source)
+            and not got_r & (source - target))
+
+
+def annotate_item(text: str) -> Any:
+    """One labelled sentence annotated as a one-sentence document (times, actors, parse)."""
+    from dyad.annotate.pipeline import annotate
+    from dyad.model import Document, Sentence
+
+    doc = Document(id="item", title=None, format="text", text=text,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    return annotate(doc).sentences[0]
+
+
+def main_event(sentence: Any) -> tuple[Any, Any]:
+    """(main trigger, dyad's event for it or None) of an annotated sentence."""
+    from dyad.extract.events import find_events, sentence_triggers
+    from dyad.extract.triggers import main_trigger
+
+    main = main_trigger(sentence_triggers(sentence))
+    if main is None:
+        return None, None
+    return main, next((ev for ev in find_events(sentence) if ev.trigger.i == main.i), None)
+
+
+@dataclass
+class GsrItem:
+    """One scored GSR record: what dyad said, for reading the misses."""
+
+    id: str
+    text: str
+    gold_type: str
+    type: str | None
+    gold_source: list[str]
+    gold_target: list[str]
+    actors: list[str | None]
+    recipients: list[str | None]
+    trigger: str | None
+    dyad_ok: bool | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def gsr_items(records: Iterable[dict[str, Any]]) -> list[GsrItem]:
+    """Each record's main event type and sides, with the gold beside them."""
+    out = []
     for rec in records:
-        span, main = _main(nlp, rec["text"])
-        score.add(rec["event"], main.plover_type if main else None)
-        if dyad_scorer is not None:
-            verdict = dyad_scorer(rec, span, main)
-            if verdict is not None:
-                score.dyad_n += 1
-                score.dyad_correct += bool(verdict)
+        sentence = annotate_item(rec["text"])
+        main, event = main_event(sentence)
+        actors = [e.country for e in event.actors] if event else []
+        recipients = [e.country for e in event.recipients] if event else []
+        source, target, _ = gold_sides(rec)
+        verdict = sides_correct(rec, actors, recipients)
+        if verdict is not None and event is None:
+            verdict = False
+        out.append(GsrItem(rec.get("id", ""), rec["text"], rec["event"],
+                           main.plover_type if main else None, sorted(source), sorted(target),
+                           actors, recipients, main.text if main else None, verdict))
+    return out
+
+
+def score_gsr(records: Iterable[dict[str, Any]]) -> Score:
+    """Event-type and dyad accuracy of the main event on GSR records (already renamed)."""
+    return score_items(gsr_items(records))
+
+
+def score_items(items: Iterable[GsrItem], name: str = "plover_gsr") -> Score:
+    score = Score(name)
+    for item in items:
+        score.add(item.gold_type, item.type)
+        if item.dyad_ok is not None:
+            score.dyad_n += 1
+            score.dyad_correct += item.dyad_ok
     return score
 
 
@@ -148,16 +234,20 @@ def evaluate_events(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
     gsr = load_gsr(data_dir / GSR_PATH)
     conf = load_conflibert(data_dir / CONFLIBERT_PATH)
     nlp = load_nlp()
-    return {"plover_gsr": score_gsr(gsr[:limit], nlp).to_dict(),
+    items = gsr_items(gsr[:limit])
+    return {"plover_gsr": score_items(items).to_dict(),
+            "plover_gsr_even": score_items(items[0::2], "plover_gsr_even").to_dict(),
+            "plover_gsr_odd": score_items(items[1::2], "plover_gsr_odd").to_dict(),
             "conflibert_quad": score_conflibert(conf[:limit], nlp).to_dict()}
 
 
 def format_table(result: dict[str, Any]) -> str:
-    lines = [f"{'measure':<18}{'n':>6}{'accuracy':>10}{'no trigger':>12}"]
+    lines = [f"{'measure':<18}{'n':>6}{'accuracy':>10}{'no trigger':>12}{'dyad':>8}"]
     for name, s in result.items():
-        lines.append(f"{name:<18}{s['n']:>6}{s['accuracy']:>10.3f}{s['no_trigger']:>12}")
+        dyad = f"{s['dyad_accuracy']:>8.3f}" if "dyad_accuracy" in s else f"{'-':>8}"
+        lines.append(f"{name:<18}{s['n']:>6}{s['accuracy']:>10.3f}{s['no_trigger']:>12}{dyad}")
     for name, s in result.items():
-        if s["top_confusions"]:
+        if s["top_confusions"] and not name.endswith(("_even", "_odd")):
             pairs = ", ".join(f"{c['gold']}→{c['predicted']} {c['count']}"
                               for c in s["top_confusions"][:6])
             lines.append(f"{name} confusions: {pairs}")

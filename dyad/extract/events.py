@@ -47,13 +47,18 @@ class FoundEvent:
     contexts: list[str] = field(default_factory=list)
 
 
+def sentence_triggers(sentence: AnnotatedSentence) -> list[Trigger]:
+    """The sentence's triggers, less those inside a time expression ("in March 2023" is a
+    month, not a march)."""
+    in_time = [(m.start, m.end) for m in sentence.times.mentions]
+    return [t for t in find_triggers(sentence.span)
+            if not any(a <= t.start < b for a, b in in_time)]
+
+
 def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     """The events of one annotated sentence, each with resolved sides."""
     span = sentence.span
-    # a trigger inside a time expression ("in March 2023") is a month, not a march
-    in_time = [(m.start, m.end) for m in sentence.times.mentions]
-    triggers = [t for t in find_triggers(span) if not t.is_reporting and t.plover_type
-                and not any(a <= t.start < b for a, b in in_time)]
+    triggers = [t for t in sentence_triggers(sentence) if not t.is_reporting and t.plover_type]
     if sentence.sentence.kind == "caption":
         yield from _caption_meeting(sentence)
     if not triggers:

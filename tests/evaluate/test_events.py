@@ -13,10 +13,12 @@ from dyad.evaluate.events import (
     CONFLIBERT_PATH,
     GSR_PATH,
     evaluate_events,
+    gsr_items,
     load_conflibert,
     load_gsr,
     score_conflibert,
     score_gsr,
+    sides_correct,
 )
 from tests.conftest import DATA, need_shared
 
@@ -30,6 +32,12 @@ def _fixture(tmp_path: Path) -> Path:
         {"id": "b", "event": "DISAPPROVE",
          "text": "The minister condemned the decision of the court."},
         {"id": "c", "event": "CONSULT", "text": "The foreign ministers held talks in Geneva."},
+        {"id": "d", "event": "AID", "text": "Norway sent food to Peru on Monday.",
+         "source": [{"actorText": "Norway", "code": "NOR"}],
+         "target": [{"actorText": "Peru", "code": "PER"}]},
+        {"id": "e", "event": "DISAPPROVE", "text": "Peru criticized Norway on Monday.",
+         "source": [{"actorText": "Norway", "code": "NOR"}],
+         "target": [{"actorText": "Peru", "code": "PER"}]},
     ]
     (tmp_path / GSR_PATH).write_text(json.dumps(gsr), encoding="utf-8")
     rows = ["Rebels shelled the capital overnight.\t4",
@@ -41,25 +49,53 @@ def _fixture(tmp_path: Path) -> Path:
 
 def test_gsr_rename_and_document_skipped(tmp_path: Path) -> None:
     records = load_gsr(_fixture(tmp_path) / GSR_PATH)
-    assert [r["event"] for r in records] == ["ASSAULT", "ACCUSE", "CONSULT"]
+    assert [r["event"] for r in records] == ["ASSAULT", "ACCUSE", "CONSULT", "AID", "ACCUSE"]
 
 
 def test_scores_on_fixture(tmp_path: Path) -> None:
     data = _fixture(tmp_path)
     nlp = load_nlp()
-    gsr = score_gsr(load_gsr(data / GSR_PATH), nlp)
-    assert (gsr.n, gsr.correct) == (3, 3)
+    gsr = score_gsr(load_gsr(data / GSR_PATH))
+    assert (gsr.n, gsr.correct) == (5, 5)
+    # d has its sides right; e is written the other way round (a swap); a–c have no countries
+    assert (gsr.dyad_n, gsr.dyad_correct) == (2, 1)
     conf = score_conflibert(load_conflibert(data / CONFLIBERT_PATH), nlp)
     assert (conf.n, conf.correct) == (3, 3)
     result = evaluate_events(data)
     assert result["plover_gsr"]["accuracy"] == 1.0
+    assert result["plover_gsr"]["dyad_accuracy"] == 0.5
+    assert result["plover_gsr_even"]["n"] + result["plover_gsr_odd"]["n"] == 5
 
 
-def test_dyad_hook(tmp_path: Path) -> None:
-    data = _fixture(tmp_path)
-    score = score_gsr(load_gsr(data / GSR_PATH), load_nlp(),
-                      dyad_scorer=lambda rec, span, main: rec["id"] == "a" or None)
-    assert score.to_dict()["dyad_accuracy"] == 1.0 and score.dyad_n == 1
+def test_items_carry_dyad_answer(tmp_path: Path) -> None:
+    items = {i.id: i for i in gsr_items(load_gsr(_fixture(tmp_path) / GSR_PATH))}
+    assert (items["d"].actors, items["d"].recipients, items["d"].dyad_ok) == (["NOR"], ["PER"],
+                                                                              True)
+    assert items["e"].actors == ["PER"] and items["e"].dyad_ok is False
+    assert items["a"].dyad_ok is None
+
+
+def _actor(code: str) -> dict[str, str]:
+    return {"actorText": code, "code": code}
+
+
+@pytest.mark.parametrize(("source", "target", "markup", "actors", "recipients", "expected"), [
+    (["USA"], ["IRQ"], "", ["USA"], ["IRQ"], True),
+    (["USA"], ["IRQ"], "", ["IRQ"], ["USA"], False),  # swapped
+    (["USA"], ["IRQ"], "", ["USA"], [], False),  # recipient missing
+    (["USA"], ["IRQ"], "", ["USA", "IRQ"], ["IRQ"], False),  # target also given as actor
+    (["USA"], ["IRQ"], "", ["USA", "GBR"], ["IRQ"], True),  # an extra actor is allowed
+    (["JAP"], ["VTN"], "", ["JPN"], ["VNM"], True),  # old CAMEO codes mapped to ISO
+    (["IGO"], ["SDN"], "", [None], ["SDN"], True),  # only country codes are scored
+    (["IGO"], ["NGO"], "", ["SDN"], [], None),  # no gold country: not scored
+    (["HUN", "ROU"], [], "(SRC/TAR: Hungarian) and (SRC/TAR: Romanian)", ["HUN"], ["ROU"], True),
+    (["HUN", "ROU"], [], "(SRC/TAR: Hungarian) and (SRC/TAR: Romanian)", ["HUN"], [], False),
+])
+def test_sides_correct(source: list[str], target: list[str], markup: str, actors: list,
+                       recipients: list, expected: bool | None) -> None:
+    rec = {"source": [_actor(c) for c in source], "target": [_actor(c) for c in target] or "",
+           "textInfo": {"markup": markup}}
+    assert sides_correct(rec, actors, recipients) is expected
 
 
 def test_missing_data_is_a_dyad_error(tmp_path: Path) -> None:
@@ -73,4 +109,5 @@ def test_real_data() -> None:
     result = evaluate_events(data, limit=60)
     assert result["plover_gsr"]["n"] == 60
     assert result["plover_gsr"]["accuracy"] > 0.5
+    assert result["plover_gsr"]["dyad_n"] > 40 and result["plover_gsr"]["dyad_accuracy"] > 0.3
     assert result["conflibert_quad"]["accuracy"] > 0.5
