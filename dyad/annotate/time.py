@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from importlib import resources
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -140,11 +141,83 @@ _SIGNAL_MOD = {
     "circa": "approx", "c.": "approx", "approximately": "approx",
 }  # fmt: skip
 
-_FUTURE_CUE = re.compile(
-    r"(?:\b(?:will|shall|going\s+to|is\s+to|are\s+to|scheduled\s+(?:to|for)|plans?\s+to|"
-    r"expected\s+to|next|upcoming|until)\b|'ll\b)",
-    re.I,
+
+def _load_tense_words() -> tuple[dict[str, str], frozenset[str]]:
+    """Tense words, and the verbs whose to-infinitive speaks of the future."""
+    text = (resources.files("dyad") / "data" / "time" / "tense.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    words = {word: tense for word, tense in rows[1:] if tense != "to"}
+    return words, frozenset(word for word, tense in rows[1:] if tense == "to")
+
+
+_TENSE_WORDS, _FUTURE_BEFORE_TO = _load_tense_words()
+_WORD = re.compile(r"[\w$'-]+")
+# the clause a date belongs to ends at a sentence stop, a semicolon or a quotation mark
+_CLAUSE_STOP = re.compile(r"[.!?;]\s|\n|``|''|\"")
+_NOT_VERB_AFTER_TO = frozenset(
+    "the a an his her its their our my your this that these those some any all each every "
+    "no both such what which whom who".split()
 )
+
+
+_PASSIVE_AUX = frozenset("is are be been being 's".split())
+
+
+def _word_tense(words: list[str], i: int) -> str | None:
+    """The tense ``words[i]`` gives its clause, if any."""
+    word = words[i]
+    w = word.lower()
+    tense = _TENSE_WORDS.get(w)
+    if tense == "plan":  # "plans to", not "the plans for"
+        return "future" if i + 1 < len(words) and words[i + 1].lower() == "to" else None
+    if tense is None and len(w) > 4 and w.endswith("ed") and word[0].islower() \
+            and word.isalpha():  # fmt: skip
+        tense = "past"
+    if tense == "past" and i > 0 and words[i - 1].lower() in _PASSIVE_AUX:
+        return None  # a present or future passive ("is heard", "will be held") is not past
+    return None if tense == "none" else tense
+
+
+def _future_infinitive(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is the "to" of a future infinitive ("set to resume", "ready to leave")."""
+    if words[i].lower() != "to" or i + 1 >= len(words) or i == 0:
+        return False
+    verb = words[i + 1]
+    if not (verb.isalpha() and verb.islower()) or verb in _NOT_VERB_AFTER_TO:
+        return False
+    return words[i - 1].lower() in _FUTURE_BEFORE_TO
+
+
+def _clause_tense(text: str, start: int, end: int) -> str | None:
+    """The tense of the clause around ``text[start:end]``: "past", "future" or None.
+
+    News dates a weekday or a month without a year by the tense of its verb:
+    "met on Tuesday" is the Tuesday before the document date, "will meet on
+    Tuesday" the one after. Read the nearest tense word to the left (the verb
+    a date follows governs it), then to the right; "to" + a verb
+    ("planned to leave on Thursday") and verbs of planning read as future.
+    """
+    lo = max(0, start - 160)
+    stops = list(_CLAUSE_STOP.finditer(text, lo, start))
+    if stops:
+        lo = stops[-1].end()
+    left = _WORD.findall(text, lo, start)[-20:]
+    if re.search(r"\bas\s+(?:soon|early)\s+as\s+(?:on\s+)?$", text[lo:start], re.I):
+        return "future"
+    for i in range(len(left) - 1, -1, -1):
+        if _future_infinitive(left, i):
+            return "future"
+        tense = _word_tense(left, i)
+        if tense is not None:
+            return tense
+    stop = _CLAUSE_STOP.search(text, end, end + 160)
+    hi = stop.start() if stop else min(len(text), end + 160)
+    right = _WORD.findall(text, end, hi)[:12]
+    for i in range(len(right)):
+        tense = "future" if _future_infinitive(right, i) else _word_tense(right, i)
+        if tense is not None:
+            return tense
+    return None
 
 
 # --- dates ------------------------------------------------------------------
@@ -260,10 +333,44 @@ class _Ctx:
     def anaphoric(self) -> _Anchor | None:
         return self.narrative or self.anchor
 
-    def future(self, start: int, end: int) -> bool:
-        """Whether the clause around a mention speaks of the future (for bare weekdays)."""
-        lo = max(self.text.rfind(". ", 0, start), start - 120, 0)
-        return bool(_FUTURE_CUE.search(self.text, lo, start))
+    def year_of(self, month: int, day: int | None, start: int, end: int) -> int | None:
+        """The year of a month (and day) written without one.
+
+        Against a document date: a date close to it (within a month and a
+        half) is the nearer one, whatever the verb ("was extended to Nov. 20",
+        written on Nov. 2); a deadline ("by", "until", "payable") is the next
+        one; otherwise the clause's tense decides ("stepped down in March" is
+        the last March, "will be named for a mission in December" the next),
+        and without a tense the nearer one, leaning to the past. Against the
+        narrative date (encyclopedic text): the nearest such date.
+        """
+        a = self.anchor
+        if a is None or a.month is None:
+            return _nearest_year(self.narrative if a is None else a, month, day)
+        prev_y, next_y = _around(a, month, day)
+        if prev_y == next_y:
+            return prev_y
+        if day is None:
+            back = (a.month - month) % 12
+            ahead, near = 12 - back, 1
+        else:
+            ad = a.date or dt.date(a.year, a.month, 15)
+            back = (ad - _safe_date(prev_y, month, day)).days
+            ahead, near = (_safe_date(next_y, month, day) - ad).days, 45
+        if min(back, ahead) <= near:
+            return prev_y if back <= ahead else next_y
+        if _DEADLINE.search(self.text, max(0, start - 20), start):
+            return next_y
+        tense = self.tense(start, end)
+        if tense is not None:
+            return prev_y if tense == "past" else next_y
+        if day is None:
+            return next_y if ahead <= 2 else prev_y
+        return _nearest_year(a, month, day)
+
+    def tense(self, start: int, end: int) -> str | None:
+        """The tense of the clause around a mention (for bare weekdays and months)."""
+        return _clause_tense(self.text, start, end)
 
 
 _Result = tuple[str, str] | None  # (timex_type, value)
@@ -285,6 +392,25 @@ def _month_of(word: str) -> int:
 
 def _valid(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= days_in_month(y, m)
+
+
+def _safe_date(y: int, month: int, day: int) -> dt.date:
+    return dt.date(y, month, min(day, days_in_month(y, month)))
+
+
+def _around(a: _Anchor, month: int, day: int | None) -> tuple[int, int]:
+    """The years of the last and the next such month (and day), seen from the anchor."""
+    assert a.month is not None
+    here = (a.month, a.day or 15) if day is not None else (a.month, 0)
+    then = (month, day or 0)
+    prev_y = a.year if then <= here else a.year - 1
+    next_y = a.year if then >= here else a.year + 1
+    return prev_y, next_y
+
+
+# a deadline looks ahead: "by Dec. 15", "payable Jan. 2", "effective Feb. 1"
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|payable|effective|due|expires?|of\s+record|"
+                       r"deadline\s+of)\s+(?:on\s+)?$", re.I)
 
 
 def _nearest_year(a: _Anchor | None, month: int, day: int | None = None) -> int | None:
@@ -341,7 +467,7 @@ def _slashdate(m: re.Match[str], c: _Ctx) -> _Result:
        r"\b(?!\d)", 0)  # fmt: skip
 def _md(m: re.Match[str], c: _Ctx) -> _Result:
     mo, d = _month_of(m[2]), int(m[3])
-    y = _nearest_year(c.anchor, mo, d) if c.anchor else _nearest_year(c.narrative, mo, d)
+    y = c.year_of(mo, d, m.start(), m.end())
     if y is not None and m["rel"]:
         a = c.deictic()
         assert a is not None
@@ -356,7 +482,7 @@ def _md(m: re.Match[str], c: _Ctx) -> _Result:
 @_rule(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})(?!\w)", 0)
 def _dm(m: re.Match[str], c: _Ctx) -> _Result:
     mo, d = _month_of(m[2]), int(m[1])
-    y = _nearest_year(c.anchor, mo, d) if c.anchor else _nearest_year(c.narrative, mo, d)
+    y = c.year_of(mo, d, m.start(), m.end())
     if y is None:
         return ("DATE", f"XXXX-{mo:02d}-{d:02d}") if _valid(2000, mo, d) else None
     return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
@@ -399,7 +525,7 @@ def _month_alone(m: re.Match[str], c: _Ctx) -> _Result:
     elif rel == "this" or c.anchor is None:
         y = a.year
     else:
-        y = _nearest_year(a, mo) or a.year
+        y = c.year_of(mo, None, m.start(), m.end()) or a.year
     return "DATE", _iso(y, mo)
 
 
@@ -549,12 +675,13 @@ def _weekday(m: re.Match[str], c: _Ctx) -> _Result:
         d = base + dt.timedelta(days=((wd - base.isoweekday()) % 7) or 7)
     elif rel == "this past":
         d = base - dt.timedelta(days=back or 7)
-    elif c.future(m.start(), m.end()):
+    elif not c.text.startswith("'s", m.end()) and c.tense(m.start(), m.end()) == "future":
+        # "Wednesday's ruling" names a day the news looks back on, whatever the verb
         d = base + dt.timedelta(days=(wd - base.isoweekday()) % 7)
     else:
         d = base - dt.timedelta(days=back)
     if m[3]:
-        return "TIME", d.isoformat()  # TimeBank mostly gives the day only
+        return "TIME", f"{d.isoformat()}T{_DAYPARTS[m[3].lower()]}"
     return "DATE", d.isoformat()
 
 
@@ -832,7 +959,7 @@ def _weekend(m: re.Match[str], c: _Ctx) -> _Result:
     if a is None or a.date is None or not m[0].lower().startswith("the"):
         return None
     # said early in the week, "the weekend" is the one just past
-    back = 1 if a.date.isoweekday() <= 3 and not c.future(m.start(), m.end()) else 0
+    back = 1 if a.date.isoweekday() <= 3 and c.tense(m.start(), m.end()) != "future" else 0
     return "DATE", _week(a.date - dt.timedelta(weeks=back)) + "-WE"
 
 

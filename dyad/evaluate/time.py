@@ -91,6 +91,16 @@ def tml_files(data: Path) -> list[Path]:
     return files
 
 
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around a span, on one line, the span in [brackets] (for reading misses)."""
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), start - 200) + 1
+    hi = min((i for i in (text.find(". ", end), text.find("\n\n", end)) if i >= 0),
+             default=len(text))
+    hi = min(hi + 1, end + 200)
+    out = f"{text[lo:start]}[{text[start:end]}]{text[end:hi]}"
+    return " ".join(out.split())
+
+
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -126,7 +136,8 @@ def evaluate(data: Path, errors: bool = False) -> dict[str, Any]:
             if match is None:
                 if errors:
                     misses.append({"doc": doc.name, "kind": "miss", "gold": g.text,
-                                   "value": g.value, "dct": doc.dct})  # fmt: skip
+                                   "value": g.value, "dct": doc.dct,
+                                   "sentence": _sentence(doc.text, g.start, g.end)})  # fmt: skip
                 continue
             used.add(match)
             s = system[match]
@@ -137,12 +148,14 @@ def evaluate(data: Path, errors: bool = False) -> dict[str, Any]:
                 misses.append({"doc": doc.name, "kind": "value" if s.value != g.value else
                                "extent", "gold": g.text, "value": g.value,
                                "system": doc.text[s.start:s.end], "got": s.value,
-                               "dct": doc.dct})  # fmt: skip
+                               "dct": doc.dct,
+                               "sentence": _sentence(doc.text, g.start, g.end)})  # fmt: skip
         if errors:
             for i, s in enumerate(system):
                 if i not in used:
                     misses.append({"doc": doc.name, "kind": "false", "system":
-                                   doc.text[s.start:s.end], "got": s.value, "dct": doc.dct})
+                                   doc.text[s.start:s.end], "got": s.value, "dct": doc.dct,
+                                   "sentence": _sentence(doc.text, s.start, s.end)})
     result: dict[str, Any] = {"docs": len(files), "gold": gold_n, "system": sys_n}
     for name, hits in (("strict", strict), ("relaxed", relaxed), ("value", value_ok),
                        ("type", type_ok)):  # fmt: skip
