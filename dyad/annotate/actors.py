@@ -152,6 +152,8 @@ def _from_entries(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: li
         return _person_entry(g, tokens, i, j, entries, date)
     if in_person:
         return None  # "Washington" in "George Washington"
+    if e.kind == "state" and i > 0 and tokens[i - 1].norm == "ethnic":
+        return None  # "ethnic Albanians in Serbia" are a people, not the state of Albania
     span = text[tokens[_with_the(tokens, i)].start:tokens[j - 1].end]
     if e.kind == "igo":
         return _Cand(_with_the(tokens, i), j,

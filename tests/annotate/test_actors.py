@@ -129,3 +129,9 @@ def test_spacy_span_offsets_are_relative() -> None:
     sent = list(doc.sents)[1]
     got = [(sent.text[m.start:m.end], m.entity.country) for m in resolve_actors(sent, "2020")]
     assert got == [("Senegal", "SEN"), ("Mali", "MLI")]
+
+
+def test_ethnic_group_is_not_the_state() -> None:
+    found = {(m.entity.country, m.entity.kind) for m in resolve_actors(
+        "Ethnic Russians in Estonia protested against the new law.", "2007")}
+    assert found == {("EST", "state")}
