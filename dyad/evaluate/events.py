@@ -21,6 +21,8 @@ Two measures:
   country that is gold only for the other side (a swap). A compound actor ("SRC/TAR" in the
   markup, no target: "X and Y agreed") is right when its countries are among either side.
   Items with no gold country are not scored; no event for the main trigger counts as wrong.
+  dyad codes a state as of the sentence's date (Czechoslovakia in 1983) while the GSR codes
+  every item as of today, so both are brought to the present-day state before comparing.
 """
 
 from __future__ import annotations
@@ -128,14 +130,22 @@ def gold_sides(rec: dict[str, Any]) -> tuple[set[str], set[str], bool]:
     return source, target, "SRC/TAR" in markup and not target
 
 
+def present_day(codes: Iterable[str | None]) -> set[str]:
+    """State codes brought forward to the state that holds them today (SUN → RUS)."""
+    from dyad.annotate.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    return {g.state_at(c, "2100-01-01") or c for c in codes if c}
+
+
 def sides_correct(rec: dict[str, Any], actors: Iterable[str | None],
                   recipients: Iterable[str | None]) -> bool | None:
     """Dyad verdict for one record given dyad's actor and recipient countries; None: unscored."""
     source, target, compound = gold_sides(rec)
     if not source and not target:
         return None
-    got_a = {c for c in actors if c}
-    got_r = {c for c in recipients if c}
+    source, target = present_day(source), present_day(target)
+    got_a, got_r = present_day(actors), present_day(recipients)
     if compound:
         return source <= got_a | got_r
     return (source <= got_a and target <= got_r and not got_a & (target - source)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -26,8 +26,15 @@ from dyad.ontology import cameo
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
-RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "for", "into",
-                             "from", "of", "between", "at", "in"})
+# "sent aid to X", "talks with X", "sanctions on X": a recipient; "for", "from", "in" … only
+# when none of these is there ("apologized to Brazil for a Brazilian ship seized in Chile")
+RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "at",
+                             "upon"})
+LATER_RECIPIENT_PREPS = frozenset({"for", "from", "of", "between", "in", "over", "about"})
+# Dependents that open a phrase of their own inside a side: "an offer [to host talks between
+# X and Y]", "the consulate [in Sydney]". Their actors are not the side's.
+NESTED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "pcomp", "parataxis",
+                         "agent"})
 ACTOR_KINDS = frozenset({"state", "igo", "organization", "group", "person"})
 CAPTION_WITH = re.compile(r"\s(?:with|meeting|meets|and)\s")
 ATTRIBUTION_LEMMAS = frozenset({"say", "state", "claim", "report", "announce", "allege",
@@ -117,20 +124,22 @@ def _sides(token: Token, span: Span,
     actors: list[Entity] = []
     recipients: list[Entity] = []
     for child in head.children:
-        if child.dep_ in SUBJECT_DEPS:
-            actors += _in_subtree(child, span, mentions)
+        if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
+            actors += _phrase_actors(child, span, mentions)
         elif child.dep_ in PASSIVE_SUBJECT_DEPS:
-            recipients += _in_subtree(child, span, mentions)
-        elif child.dep_ == "agent":
-            actors += _in_subtree(child, span, mentions)
+            recipients += _phrase_actors(child, span, mentions)
     if token.pos_ == "NOUN" and not actors:
         # nominal events: "the establishment of relations between X and Y", "Russian donations"
         for child in token.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                actors += _in_subtree(child, span, mentions)
-    for child in token.children:
-        if child.dep_ in OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS):
-            recipients += _in_subtree(child, span, mentions)
+                actors += _phrase_actors(child, span, mentions)
+    for preps in (RECIPIENT_PREPS, LATER_RECIPIENT_PREPS):
+        if recipients:
+            break
+        for child in token.children:
+            if (child.dep_ in OBJECT_DEPS and preps is RECIPIENT_PREPS) or (
+                    child.dep_ == "prep" and child.lower_ in preps):
+                recipients += _phrase_actors(child, span, mentions)
     if actors and recipients:
         return _unique(actors), _unique(recipients), True
     if actors:
@@ -157,15 +166,67 @@ def _clause_head(token: Token) -> Token:
     return head
 
 
+def _char_range(token: Token, span: Span) -> tuple[int, int]:
+    return (token.left_edge.idx - span.start_char,
+            token.right_edge.idx + len(token.right_edge.text) - span.start_char)
+
+
 def _in_subtree(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
-    left = token.left_edge.idx - span.start_char
-    right = token.right_edge.idx + len(token.right_edge.text) - span.start_char
+    left, right = _char_range(token, span)
     found = [m for m in mentions if left <= m.start and m.end <= right]
-    # "Russia's foreign minister Sergey Lavrov": the person, not the state naming him
+    return [m.entity for m in _people_first(found) if m.entity.kind in ACTOR_KINDS]
+
+
+def _phrase_actors(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
+    """The actors a side's phrase names: those outside its nested phrases ("a US offer [to
+    host talks between X and Y]"); failing that, those of its first nested phrase that
+    names any ("an admission [by Moscow] [that Soviet forces killed Polish officers]")."""
+    left, right = _char_range(token, span)
+    found = [m for m in mentions if left <= m.start and m.end <= right
+             and m.entity.kind in ACTOR_KINDS]
+    if not found:
+        return []
+    nested = _nested(token)
+    ranges = [_char_range(d, span) for d in nested]
+    core = [m for m in found if not any(a <= m.start and m.end <= b for a, b in ranges)]
+    if core:
+        return [m.entity for m in _people_first(core)]
+    for d in nested:
+        inner = _phrase_actors(d, span, mentions)
+        if inner:
+            return inner
+    return []
+
+
+def _nested(token: Token) -> list[Token]:
+    """The outermost nested phrases under ``token``, in text order."""
+    out: list[Token] = []
+    stack = list(token.children)
+    while stack:
+        d = stack.pop()
+        if d.dep_ in NESTED_DEPS and d.lower_ != "of":
+            out.append(d)
+        else:
+            stack.extend(d.children)
+    return sorted(out, key=lambda t: t.left_edge.i)
+
+
+def _people_first(found: list[Mention]) -> list[Mention]:
+    """"Russia's foreign minister Sergey Lavrov": the person, not the state naming him; a
+    person the resolver left without a country takes the state named before him in the
+    phrase ("Nigerian junior minister Dubem Oniya")."""
     people = [m for m in found if m.entity.kind == "person"]
-    if people and all(m.entity.kind in ("person", "state") for m in found):
-        found = people
-    return [m.entity for m in found if m.entity.kind in ACTOR_KINDS]
+    if not people or not all(m.entity.kind in ("person", "state") for m in found):
+        return found
+    out = []
+    for m in people:
+        if m.entity.country is None:
+            state = next((s for s in reversed(found) if s.end <= m.start
+                          and s.entity.kind == "state" and s.entity.country), None)
+            if state is not None:
+                m = replace(m, entity=replace(m.entity, country=state.entity.country))
+        out.append(m)
+    return out
 
 
 def _nearest(mentions: list[Mention], offset: int, *, after: bool,

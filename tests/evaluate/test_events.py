@@ -111,3 +111,8 @@ def test_real_data() -> None:
     assert result["plover_gsr"]["accuracy"] > 0.5
     assert result["plover_gsr"]["dyad_n"] > 40 and result["plover_gsr"]["dyad_accuracy"] > 0.3
     assert result["conflibert_quad"]["accuracy"] > 0.5
+
+
+def test_sides_compared_as_present_day_states() -> None:
+    rec = {"source": [_actor("RUS")], "target": [_actor("SRB")], "textInfo": {}}
+    assert sides_correct(rec, ["SUN"], ["YUG"]) is True
