@@ -114,17 +114,21 @@ def annotate(doc: Document, *, gazetteer: str | None = None) -> AnnotatedDocumen
     times = annotate_times([(s.text, s.section) for s in doc.sentences], doc.date)
     out = AnnotatedDocument(doc, pair_codes=doc_ctx.pair)
     texts = (s.text for s in doc.sentences)
+    places: dict[str, bool] = {}  # surface → names a capital; the same names recur
     for sentence, parsed, sentence_times in zip(
         doc.sentences, nlp.pipe(texts, batch_size=BATCH_SIZE), times, strict=True
     ):
         date = sentence_date(sentence_times)
         last_state = doc_ctx.last_state
         span = parsed[:]
-        mentions = [
-            Mention(m.start, m.end, _written_person(m.entity, sentence.text, m.start, m.end),
-                    _is_place(g, sentence.text[m.start : m.end]))
-            for m in resolve_actors(span, date, doc_ctx, g)
-        ]
+        mentions = []
+        for m in resolve_actors(span, date, doc_ctx, g):
+            surface = sentence.text[m.start : m.end]
+            if surface not in places:
+                places[surface] = _is_place(g, surface)
+            mentions.append(Mention(m.start, m.end, _written_person(m.entity, sentence.text,
+                                                                    m.start, m.end),
+                                    places[surface]))
         ctx = DocumentContext(g, date, doc_ctx.pair, last_state)
         out.sentences.append(AnnotatedSentence(sentence, span, sentence_times, mentions, ctx))
     return out
