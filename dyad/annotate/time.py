@@ -43,9 +43,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from importlib import resources
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from importlib import resources
 
 from dyad.dates import MONTHS, days_in_month
 from dyad.model import When
@@ -126,7 +126,7 @@ _UNIT = r"(?:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 # A year must not be part of a bigger number, a reference marker or a quantity.
 _YEAR_PRE = r"(?<![\d,.$£€#/\[:])"
-_YEAR_POST = r"(?![\d,]\d|\]|\s*(?:%|percent|per\s+cent|tonnes?|tons?|people|troops|soldiers|"
+_YEAR_POST = r"(?![\d,.]\d|\]|\s*(?:%|percent|per\s+cent|tonnes?|tons?|people|troops|soldiers|"
 _YEAR_POST += r"km|kilomet|miles?|met(?:er|re)s?|feet|foot|men|votes?|members|units|cars|shares|"
 _YEAR_POST += r"dollars|barrels|acres|hectares|rubles|euros|pounds|yen|workers|students)\b)"
 
@@ -179,7 +179,7 @@ def _word_tense(words: list[str], i: int) -> str | None:
 
 
 def _future_infinitive(words: list[str], i: int) -> bool:
-    """Whether ``words[i]`` is the "to" of a future infinitive ("set to resume", "ready to leave")."""
+    """Whether ``words[i]`` is the "to" of a future infinitive ("set to resume")."""
     if words[i].lower() != "to" or i + 1 >= len(words) or i == 0:
         return False
     verb = words[i + 1]
@@ -284,6 +284,8 @@ def _number(word: str) -> int | None:
 def _duration_value(n: int | None, unit: str) -> str:
     unit = unit.lower().rstrip("s")
     code = _UNITS.get(unit, "D")
+    if n is not None and code in ("DE", "CE"):  # "two decades" is P20Y, as TimeBank writes it
+        n, code = n * (10 if code == "DE" else 100), "Y"
     count = "X" if n is None else str(n)
     return f"PT{count}{code}" if unit in _TIME_UNITS else f"P{count}{code}"
 
@@ -616,6 +618,32 @@ def _quarter(m: re.Match[str], c: _Ctx) -> _Result:
     return "DATE", f"{y}-Q{q}"
 
 
+def _last_quarter(c: _Ctx) -> tuple[int, int] | None:
+    """The quarter the text last named, else the last one over at the document date."""
+    if c.quarter is not None:
+        return c.quarter
+    a = c.deictic()
+    if a is None or a.month is None:
+        return None
+    y, mo = _add_months(a.year, a.month, -3)
+    return y, (mo - 1) // 3 + 1
+
+
+@_rule(rf"\bthe\s+(?:({_YEAR})|(?:comparable\s+)?(year-(?:ago|earlier)))\s+(?:{_QORD}[\s-]+)?"
+       r"(?:fiscal\s+)?(?:quarter|period)\b")  # fmt: skip
+def _year_quarter(m: re.Match[str], c: _Ctx) -> _Result:
+    """"the 1988 second quarter", "the 1989 period", "the year-ago third quarter"."""
+    last = _last_quarter(c)
+    q = _QNUM[m[3].lower()] if m[3] else last[1] if last else None
+    if q is None:
+        return None
+    if m[1]:
+        return "DATE", f"{m[1]}-Q{q}"
+    if last is None:
+        return None
+    return "DATE", f"{last[0] - 1}-Q{q}"
+
+
 @_rule(r"\bthe\s+(?:latest|most\s+recent|current|recent|same|year-(?:earlier|ago)|"
        r"previous|prior|preceding|comparable|first|second|third|fourth)?\s*(?:fiscal\s+)?quarter\b")
 def _the_quarter(m: re.Match[str], c: _Ctx) -> _Result:
@@ -795,27 +823,59 @@ def _ref_adj(m: re.Match[str], c: _Ctx) -> _Result:
 # Durations and sets -----------------------------------------------------------
 
 
+def _is_length(m: re.Match[str], unit: str, text: str) -> bool:
+    """Whether a number and a unit are a length of time, not a rank, a share or a title.
+
+    "a second betrayal" is a rank, "three-quarters of" and "a quarter of" a
+    share, "60 Minutes" (capitalised mid-sentence) a title.
+    """
+    u = unit.lower()
+    after = text[m.end() : m.end() + 16]
+    if u == "second" and m[1].lower() in ("a", "an") and re.match(r"\s+[a-z]", after) \
+            and not re.match(r"\s+(?:ago|later|earlier|or|and|of|before|after)\b", after):
+        return False  # fmt: skip
+    if u == "quarter" and (re.match(r"\s+of\b", after) or m[0].lower().endswith("-quarters")):
+        return False
+    return not (m[1][0].isdigit() and unit[0].isupper())
+
+
 # Determiners and approximators ("a 16-hour", "about five hours") stay outside
 # the extent, as in TimeBank; "N years old" is an age, not a time.
 @_rule(rf"\b(?:(?:past|last|next|first|coming|previous|following|"
        rf"recent|final|latest|further|additional|entire|full|whole)\s+)?"
        rf"(?:(?:more\s+than|less\s+than|at\s+least)\s+)?"
-       rf"({_NUMWORD})[\s-]+(?:and\s+a\s+half\s+)?{_UNIT}s?\b(-long|-old|\s+old)?")  # fmt: skip
+       rf"({_NUMWORD})(\s+1/2|[\s-]+and\s+a\s+half)?[\s-]+{_UNIT}s?\b(-long|-old|\s+old)?"
+       rf"(\s+and\s+a\s+half)?")  # fmt: skip
 def _duration(m: re.Match[str], c: _Ctx) -> _Result:
     n = _number(m[1])
     rest = m[0][m.end(1) - m.start() :]
+    half = bool(m[2] or m[4])
     unit = re.search(_UNIT, rest, re.I)
-    if unit is None or (m[2] and m[2] != "-long"):
+    if unit is None or (m[3] and m[3] != "-long"):
         return None
-    if "and a half" in rest.lower() and n is not None:
-        return "DURATION", _duration_value(None, unit[0])
+    if n is not None and n >= 1000 and not re.search(_UNIT + r"s\b", rest, re.I):
+        return None  # "the 1988 quarter" is a year's quarter, not a length
+    if not _is_length(m, unit[0], c.text):
+        return None
+    if half and n is not None:
+        return "DURATION", _half_more(n, unit[0].lower())
     return "DURATION", _duration_value(n, unit[0])
 
 
-@_rule(rf"\b(?:recent|the\s+(?:past|last|next|coming))\s+(?:few\s+|several\s+)?{_UNIT}s\b")
+# half a unit in the next smaller one: "2 1/2 years" is P2Y6M
+_HALVES = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M",
+           "minute": "30S"}  # fmt: skip
+
+
+def _half_more(n: int, unit: str) -> str:
+    if unit not in _HALVES:
+        return _duration_value(None, unit)
+    return _duration_value(n, unit) + _HALVES[unit]
+
+
+@_rule(rf"\b(?:recent|coming|the\s+(?:past|last|next|coming))\s+(?:few\s+|several\s+)?{_UNIT}s\b")
 def _vague_duration(m: re.Match[str], c: _Ctx) -> _Result:
-    if m[0].lower().startswith("recent"):
-        return "DATE", "PAST_REF"  # "in recent years": TimeBank's reading
+    """"recent years", "the past few weeks", "coming months": a stretch of unknown length."""
     unit = re.search(_UNIT + "s$", m[0], re.I)
     return ("DURATION", _duration_value(None, unit[0][:-1])) if unit else None
 
@@ -979,9 +1039,13 @@ def _business_period(m: re.Match[str], c: _Ctx) -> _Result:
 @_rule(r"\b(?:the\s+(?:current\s+|full\s+|whole\s+|calendar\s+)?(?:fiscal\s+)?year|"
        r"the\s+(?:current\s+)?(?:fiscal|calendar)\s+year)\b(?!\s*(?:earlier|ago|before|later))")
 def _the_year(m: re.Match[str], c: _Ctx) -> _Result:
-    w = m[0].lower()
-    if w == "the year":
-        return None  # too often a length or a generic year
+    after = c.text[m.end() : m.end() + 24]
+    if re.match(r"\s+end(?:ed|ing)\b", after):
+        return "DURATION", "P1Y"  # "the year ended March 31": twelve months, not a calendar year
+    if m[0].lower() == "the year" and re.match(
+        r"\s+(?:of|in\s+which|when|that|before|after|earlier|later|ago|\d)|-", after
+    ):
+        return None  # "the year of the treaty", "the year before": not the current year
     a = c.deictic()
     return ("DATE", str(a.year)) if a else None
 
@@ -1098,7 +1162,7 @@ def find_times(
             new = _anchor_of(mention)
             if new is not None:
                 ctx.narrative = new
-    return _join_ranges(text, mentions)
+    return _join_ranges(text, _join_clock_days(text, mentions))
 
 
 # TimeBank leaves "early"/"late" before a name or number out of the extent
@@ -1125,6 +1189,25 @@ def _with_signal(text: str, mention: TimeMention, ctx: _Ctx) -> TimeMention:
         when = replace(when, modifier=mod)
     when = replace(when, text=text[at : mention.end])
     return replace(mention, when=when, signal=signal)
+
+
+def _join_clock_days(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """Join a clock time and the day after it ("9 a.m. Tuesday", "noon Saturday",
+    "5 p.m. EST, Nov. 9") into one TIME on that day, as TimeML tags them."""
+    out: list[TimeMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.timex_type == "TIME" and m.timex_type == "DATE"
+                and re.fullmatch(r",?\s{1,2}", text[prev.end : m.start])
+                and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value)
+                and (clock := re.search(r"T\d\d(?::\d\d)?$", prev.value))):  # fmt: skip
+            when = replace(m.when, text=text[prev.start : m.end], modifier=m.when.modifier
+                           or prev.when.modifier)  # fmt: skip
+            out[-1] = TimeMention(prev.start, m.end, when, "TIME", m.value + clock[0],
+                                  signal=prev.signal)  # fmt: skip
+            continue
+        out.append(m)
+    return out
 
 
 def _join_ranges(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
