@@ -1,0 +1,318 @@
+"""Storing one document's records: versions, merging with other documents' tellings.
+
+Everything here runs inside the caller's transaction, so a document is stored
+whole or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, select, update
+
+from dyad.errors import DataError
+from dyad.kb import merge
+from dyad.kb.periods import bounds, sort_key
+from dyad.kb.schema import (
+    documents,
+    event_pairs,
+    event_tellings,
+    events,
+    fact_tellings,
+    facts,
+    references,
+    sentences,
+)
+
+# sources that do not name one document: a second stdin read is not a new version of the first
+_ANONYMOUS_SOURCES = frozenset({"-", "<stdin>"})
+
+
+@dataclass
+class IngestResult:
+    """What storing one document did."""
+
+    document: str
+    title: str | None
+    status: str  # added, replaced, unchanged
+    events: int = 0
+    facts: int = 0
+    merged: int = 0  # events and facts that joined one another document told
+    replaced: list[str] = field(default_factory=list)  # ids of the older versions removed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "title": self.title, "status": self.status,
+                "events": self.events, "facts": self.facts, "merged": self.merged,
+                "replaced": self.replaced}
+
+
+def split_records(records: Iterable[dict[str, Any]]) -> tuple[
+        dict[str, Any], list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """(document, references, events, facts) of one document's records, checked."""
+    document: dict[str, Any] | None = None
+    refs: list[dict[str, Any]] = []
+    evs: list[dict[str, Any]] = []
+    fcts: list[dict[str, Any]] = []
+    for r in records:
+        kind = r.get("record") if isinstance(r, dict) else None
+        if kind == "document":
+            if document is not None:
+                raise DataError("ingest_records takes one document's records; got a second "
+                                f"document record ({r.get('id')!r})")
+            document = r
+        elif kind == "reference":
+            refs.append(r)
+        elif kind == "event":
+            evs.append(r)
+        elif kind == "fact":
+            fcts.append(r)
+        else:
+            raise DataError(f"not a dyad record (record: {kind!r})")
+    if document is None or not document.get("id"):
+        raise DataError("the records hold no document record with an id")
+    for r in (*evs, *fcts):
+        if not r.get("id"):
+            raise DataError(f"a {r['record']} record without an id")
+        told_in = (r.get("evidence") or {}).get("document")
+        if told_in and told_in != document["id"]:
+            raise DataError(f"{r['record']} {r['id']} comes from document {told_in}, "
+                            f"not {document['id']}")
+    return document, refs, evs, fcts
+
+
+def records_hash(records: list[dict[str, Any]], sentence_rows: list[dict[str, Any]]) -> str:
+    h = hashlib.sha256()
+    for item in (*records, *sentence_rows):
+        h.update(json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def evidence_sentences(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Without the document's sentences, the ones its records stand on."""
+    seen: dict[int, dict[str, Any]] = {}
+    for r in records:
+        ev = r.get("evidence") or {}
+        spans = (ev.get("end") or 0) > (ev.get("start") or 0)  # an infobox line is no sentence
+        if (isinstance(ev.get("sentence"), int) and ev.get("text") and spans
+                and ev["sentence"] not in seen):
+            seen[ev["sentence"]] = {"sentence": ev["sentence"], "section": ev.get("section"),
+                                    "start": ev.get("start") or 0, "end": ev.get("end") or 0,
+                                    "text": ev["text"]}
+    return [seen[k] for k in sorted(seen)]
+
+
+def store_document(conn: Connection, records: list[dict[str, Any]],
+                   sentence_rows: list[dict[str, Any]] | None = None) -> IngestResult:
+    """Store one document's records in the caller's transaction."""
+    document, refs, evs, fcts = split_records(records)
+    rows = sentence_rows if sentence_rows is not None else evidence_sentences(records)
+    digest = records_hash(records, rows)
+    doc_id, title = document["id"], document.get("title")
+
+    same = conn.execute(select(documents.c.records_hash)
+                        .where(documents.c.id == doc_id)).first()
+    if same is not None and same[0] == digest:
+        return IngestResult(doc_id, title, "unchanged")
+
+    replaced: list[str] = []
+    for old_pk, old_id in older_versions(conn, document):
+        delete_document(conn, old_pk)
+        replaced.append(old_id)
+    doc_pk = conn.execute(insert(documents).values(
+        id=doc_id, title=title, source=document.get("source"), format=document.get("format"),
+        date=document.get("date"), url=document.get("url"), records_hash=digest,
+        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        json=_dumps(document),
+    )).inserted_primary_key[0]
+    if refs:
+        conn.execute(insert(references), [{"document_pk": doc_pk, "label": r.get("label"),
+                                           "json": _dumps(r)} for r in refs])
+    if rows:
+        conn.execute(insert(sentences), [
+            {"document_pk": doc_pk, "idx": s["sentence"], "section": s.get("section"),
+             "start": s.get("start", 0), "end": s.get("end", 0), "text": s["text"]}
+            for s in rows])
+    result = IngestResult(doc_id, title, "replaced" if replaced else "added",
+                          events=len(evs), facts=len(fcts), replaced=replaced)
+    for r in evs:
+        result.merged += _store_event(conn, doc_pk, r)
+    for r in fcts:
+        result.merged += _store_fact(conn, doc_pk, r)
+    return result
+
+
+def older_versions(conn: Connection, document: dict[str, Any]) -> list[tuple[int, str]]:
+    """Stored documents this one replaces: the same id, source or title."""
+    same = [documents.c.id == document["id"]]
+    source, title = document.get("source"), document.get("title")
+    if source and source not in _ANONYMOUS_SOURCES:
+        same.append(documents.c.source == source)
+    if title:
+        same.append(documents.c.title == title)
+    return [(pk, i) for pk, i in conn.execute(
+        select(documents.c.pk, documents.c.id).where(or_(*same)).order_by(documents.c.pk))]
+
+
+# -- events -------------------------------------------------------------------
+
+def _event_columns(record: dict[str, Any]) -> dict[str, Any]:
+    lo, hi = bounds(record.get("date"))
+    return {"id": record["id"], "event_type": record.get("event_type"),
+            "quad_class": record.get("quad_class"), "goldstein": record.get("goldstein"),
+            "status": record.get("status"), "date_key": sort_key(record.get("date")),
+            "date_lo": lo, "date_hi": hi}
+
+
+def _store_event(conn: Connection, doc_pk: int, record: dict[str, Any]) -> int:
+    """Store one event telling; 1 when it joined an event another document told."""
+    pairs = merge.event_pairs(record)
+    key = merge.event_key(record, pairs)
+    event_pk = _matching_event(conn, doc_pk, record, key) if key else None
+    payload = _dumps(record)
+    if event_pk is not None:
+        conn.execute(insert(event_tellings).values(event_pk=event_pk, document_pk=doc_pk,
+                                                   record_id=record["id"], json=payload))
+        conn.execute(update(events).where(events.c.pk == event_pk)
+                     .values(tellings=events.c.tellings + 1))
+        return 1
+    cols = _event_columns(record)
+    event_pk = conn.execute(insert(events).values(
+        merge_key=key or f"!{record['id']}", first_telling=0, tellings=1, **cols,
+    )).inserted_primary_key[0]
+    telling_pk = conn.execute(insert(event_tellings).values(
+        event_pk=event_pk, document_pk=doc_pk, record_id=record["id"], json=payload,
+    )).inserted_primary_key[0]
+    conn.execute(update(events).where(events.c.pk == event_pk).values(first_telling=telling_pk))
+    conn.execute(insert(event_pairs), [
+        {"event_pk": event_pk, "a": a, "b": b, "date_key": cols["date_key"],
+         "date_lo": cols["date_lo"], "date_hi": cols["date_hi"],
+         "quad_class": cols["quad_class"], "goldstein": cols["goldstein"]} for a, b in pairs])
+    return 0
+
+
+def _matching_event(conn: Connection, doc_pk: int, record: dict[str, Any],
+                    key: str) -> int | None:
+    lo, hi = bounds(record.get("date"))
+    if lo is None or hi is None:
+        return None
+    told_here = exists().where(and_(event_tellings.c.event_pk == events.c.pk,
+                                    event_tellings.c.document_pk == doc_pk))
+    candidates = conn.execute(
+        select(events.c.pk).where(
+            events.c.merge_key == key, ~told_here,
+            or_(and_(events.c.date_lo <= lo, events.c.date_hi >= hi),
+                and_(events.c.date_lo >= lo, events.c.date_hi <= hi)),
+        ).order_by(events.c.pk)).scalars().all()
+    for pk in candidates:
+        told = conn.execute(select(event_tellings.c.json)
+                            .where(event_tellings.c.event_pk == pk)).scalars()
+        if all(merge.events_match(json.loads(t), record) for t in told):
+            return pk
+    return None
+
+
+# -- facts --------------------------------------------------------------------
+
+def _fact_columns(record: dict[str, Any]) -> dict[str, Any]:
+    lo, hi = bounds(record.get("valid"))
+    return {"id": record["id"], "status": record.get("status"),
+            "date_key": sort_key(record.get("valid")), "date_lo": lo, "date_hi": hi}
+
+
+def _store_fact(conn: Connection, doc_pk: int, record: dict[str, Any]) -> int:
+    key = merge.fact_key(record)
+    fact_pk = _matching_fact(conn, doc_pk, record, key)
+    payload = _dumps(record)
+    if fact_pk is not None:
+        conn.execute(insert(fact_tellings).values(fact_pk=fact_pk, document_pk=doc_pk,
+                                                  record_id=record["id"], json=payload))
+        conn.execute(update(facts).where(facts.c.pk == fact_pk)
+                     .values(tellings=facts.c.tellings + 1))
+        return 1
+    a, b = merge.fact_pair(record)
+    fact_pk = conn.execute(insert(facts).values(
+        merge_key=key, kind=record.get("kind") or "", a=a, b=b, first_telling=0, tellings=1,
+        **_fact_columns(record),
+    )).inserted_primary_key[0]
+    telling_pk = conn.execute(insert(fact_tellings).values(
+        fact_pk=fact_pk, document_pk=doc_pk, record_id=record["id"], json=payload,
+    )).inserted_primary_key[0]
+    conn.execute(update(facts).where(facts.c.pk == fact_pk).values(first_telling=telling_pk))
+    return 0
+
+
+def _matching_fact(conn: Connection, doc_pk: int, record: dict[str, Any],
+                   key: str) -> int | None:
+    told_here = exists().where(and_(fact_tellings.c.fact_pk == facts.c.pk,
+                                    fact_tellings.c.document_pk == doc_pk))
+    candidates = conn.execute(select(facts.c.pk).where(facts.c.merge_key == key, ~told_here)
+                              .order_by(facts.c.pk)).scalars().all()
+    for pk in candidates:
+        told = conn.execute(select(fact_tellings.c.json)
+                            .where(fact_tellings.c.fact_pk == pk)).scalars()
+        if all(merge.facts_match(json.loads(t), record) for t in told):
+            return pk
+    return None
+
+
+# -- removing a document --------------------------------------------------------
+
+def delete_document(conn: Connection, doc_pk: int) -> None:
+    """Remove a document and its tellings; merged records fall back on their other tellings."""
+    touched_events = conn.execute(select(event_tellings.c.event_pk).distinct()
+                                  .where(event_tellings.c.document_pk == doc_pk)).scalars().all()
+    touched_facts = conn.execute(select(fact_tellings.c.fact_pk).distinct()
+                                 .where(fact_tellings.c.document_pk == doc_pk)).scalars().all()
+    conn.execute(delete(event_tellings).where(event_tellings.c.document_pk == doc_pk))
+    conn.execute(delete(fact_tellings).where(fact_tellings.c.document_pk == doc_pk))
+    for pk in touched_events:
+        _refresh_event(conn, pk)
+    for pk in touched_facts:
+        _refresh_fact(conn, pk)
+    conn.execute(delete(sentences).where(sentences.c.document_pk == doc_pk))
+    conn.execute(delete(references).where(references.c.document_pk == doc_pk))
+    conn.execute(delete(documents).where(documents.c.pk == doc_pk))
+
+
+def _refresh_event(conn: Connection, event_pk: int) -> None:
+    told = conn.execute(select(event_tellings.c.pk, event_tellings.c.json)
+                        .where(event_tellings.c.event_pk == event_pk)
+                        .order_by(event_tellings.c.pk)).all()
+    if not told:
+        conn.execute(delete(event_pairs).where(event_pairs.c.event_pk == event_pk))
+        conn.execute(delete(events).where(events.c.pk == event_pk))
+        return
+    cols = _event_columns(json.loads(told[0].json))
+    conn.execute(update(events).where(events.c.pk == event_pk)
+                 .values(first_telling=told[0].pk, tellings=len(told), **cols))
+    conn.execute(update(event_pairs).where(event_pairs.c.event_pk == event_pk).values(
+        date_key=cols["date_key"], date_lo=cols["date_lo"], date_hi=cols["date_hi"],
+        quad_class=cols["quad_class"], goldstein=cols["goldstein"]))
+
+
+def _refresh_fact(conn: Connection, fact_pk: int) -> None:
+    told = conn.execute(select(fact_tellings.c.pk, fact_tellings.c.json)
+                        .where(fact_tellings.c.fact_pk == fact_pk)
+                        .order_by(fact_tellings.c.pk)).all()
+    if not told:
+        conn.execute(delete(facts).where(facts.c.pk == fact_pk))
+        return
+    conn.execute(update(facts).where(facts.c.pk == fact_pk).values(
+        first_telling=told[0].pk, tellings=len(told), **_fact_columns(json.loads(told[0].json))))
+
+
+def counts(conn: Connection) -> dict[str, int]:
+    """Rows per kind, for summaries and tests."""
+    return {name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+            for name, table in (("documents", documents), ("events", events),
+                                ("facts", facts), ("sentences", sentences))}
+
+
+def _dumps(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))

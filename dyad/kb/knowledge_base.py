@@ -1,0 +1,273 @@
+"""KnowledgeBase: the library's one entry to the store (the CLI, report and web use it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, or_, select
+
+from dyad.errors import DataError, DyadError
+from dyad.kb import countries, queries, store
+from dyad.kb.ingest import IngestResult, counts, store_document
+from dyad.kb.periods import range_bound, sort_key
+from dyad.kb.schema import event_pairs, facts
+from dyad.read import DEFAULT_MAX_BYTES
+
+Dyad = tuple[str, str]
+
+
+@dataclass
+class IngestSummary:
+    """A run of ``KnowledgeBase.ingest``: what was stored and what was skipped, and why."""
+
+    results: list[IngestResult] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # one line per bad input
+
+    @property
+    def documents(self) -> int:
+        return sum(1 for r in self.results if r.status != "unchanged")
+
+    @property
+    def unchanged(self) -> int:
+        return sum(1 for r in self.results if r.status == "unchanged")
+
+    @property
+    def replaced(self) -> int:
+        return sum(1 for r in self.results if r.status == "replaced")
+
+    @property
+    def events(self) -> int:
+        return sum(r.events for r in self.results if r.status != "unchanged")
+
+    @property
+    def facts(self) -> int:
+        return sum(r.facts for r in self.results if r.status != "unchanged")
+
+    @property
+    def merged(self) -> int:
+        return sum(r.merged for r in self.results)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"documents": self.documents, "unchanged": self.unchanged,
+                "replaced": self.replaced, "events": self.events, "facts": self.facts,
+                "merged": self.merged, "skipped": list(self.skipped)}
+
+
+class KnowledgeBase:
+    """Documents' events and facts, merged across documents, queryable by dyad and time."""
+
+    def __init__(self, engine: Engine, name: str) -> None:
+        self.engine = engine
+        self.name = name
+
+    @classmethod
+    def open(cls, db: str | None = None, *, create: bool = True) -> KnowledgeBase:
+        """A SQLite path or a postgresql:// URL; None → $DYAD_DB → ./dyad.db.
+
+        ``create=False`` refuses a SQLite file that does not exist yet.
+        """
+        engine, name = store.open_engine(db, create=create)
+        return cls(engine, name)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # -- storing ------------------------------------------------------------------
+
+    def ingest_records(self, records: Iterable[dict[str, Any]], *,
+                       sentences: list[dict[str, Any]] | None = None) -> IngestResult:
+        """One document's records (document, reference*, event*, fact*) in one transaction.
+
+        ``sentences`` ({"sentence", "section", "start", "end", "text"}) feed search;
+        without them, the evidence sentences of the records are indexed.
+        """
+        items = list(records)
+        with store.errors(self.name), store.write(self.engine) as conn:
+            return store_document(conn, items, sentences)
+
+    def ingest(self, paths: Iterable[str], *, input_format: str | None = None,
+               gazetteer: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+               on_error: Callable[[DyadError], None] | None = None,
+               progress: Callable[[IngestResult | None], None] | None = None) -> IngestSummary:
+        """Read, extract and store documents, each in its own transaction.
+
+        A bad input is skipped with its reason (passed to ``on_error`` as well);
+        ``progress`` is called after each document (None for a skipped one).
+        """
+        from dyad.pipeline import extract_records
+        from dyad.read import iter_documents
+
+        summary = IngestSummary()
+
+        def skip(error: DyadError) -> None:
+            summary.skipped.append(str(error))
+            if on_error is not None:
+                on_error(error)
+            if progress is not None:
+                progress(None)
+
+        for doc in iter_documents(paths, input_format=input_format, max_bytes=max_bytes,
+                                  on_error=skip):
+            try:
+                records = list(extract_records(doc, gazetteer=gazetteer))
+            except DataError:
+                raise  # a bad gazetteer file spoils every document: stop
+            rows = [{"sentence": s.index, "section": s.section, "start": s.start,
+                     "end": s.end, "text": s.text} for s in doc.sentences]
+            result = self.ingest_records(records, sentences=rows)
+            summary.results.append(result)
+            if progress is not None:
+                progress(result)
+        return summary
+
+    # -- reading ----------------------------------------------------------------------
+
+    def _query(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        with store.errors(self.name), store.read(self.engine) as conn:
+            return fn(conn, *args, **kwargs)
+
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        return self._query(queries.select_documents, limit=limit, offset=offset)
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        return self._query(queries.select_document, doc_id)
+
+    def references(self, doc_id: str) -> list[dict[str, Any]]:
+        return self._query(queries.select_references, doc_id)
+
+    def events(self, *, dyad: Dyad | None = None, country: str | None = None,
+               event_type: str | None = None, start: str | None = None,
+               end: str | None = None, status: str | None = None,
+               document: str | None = None, strict: bool = False, limit: int | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Events (merged across documents) in time order, undated last."""
+        return self._query(queries.select_events, limit=limit, offset=offset,
+                           dyad=self._dyad(dyad, strict), country=self._side(country, strict),
+                           event_type=event_type, status=status, document=document,
+                           start=range_bound(start, end=False), end=range_bound(end, end=True))
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        return self._query(queries.select_event, event_id)
+
+    def facts(self, *, kind: str | None = None, country: str | None = None,
+              dyad: Dyad | None = None, document: str | None = None, strict: bool = False,
+              limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Facts (merged across documents), conflicting ones flagged."""
+        return self._query(queries.select_facts, limit=limit, offset=offset, kind=kind,
+                           dyad=self._dyad(dyad, strict), country=self._side(country, strict),
+                           document=document)
+
+    def fact(self, fact_id: str) -> dict[str, Any] | None:
+        return self._query(queries.select_fact, fact_id)
+
+    def timeline(self, a: str, b: str, *, strict: bool = False) -> list[dict[str, Any]]:
+        """The pair's events and facts in time order (undated last)."""
+        pair = self._dyad((a, b), strict)
+        with store.errors(self.name), store.read(self.engine) as conn:
+            items = (queries.select_events(conn, dyad=pair)
+                     + queries.select_facts(conn, dyad=pair))
+        return sorted(items, key=_time_order)
+
+    def dyads(self) -> list[dict[str, Any]]:
+        rows = self._query(queries.select_dyads)
+        for row in rows:
+            row["a_name"] = countries.name_of(row["a"])
+            row["b_name"] = countries.name_of(row["b"])
+        return rows
+
+    def series(self, a: str, b: str, *, by: str = "year",
+               strict: bool = False) -> list[dict[str, Any]]:
+        return self._query(queries.select_series, self._dyad((a, b), strict), by)
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        return self._query(queries.select_sentences, query, limit=limit, offset=offset)
+
+    def stats(self) -> dict[str, int]:
+        return self._query(counts)
+
+    # -- names ------------------------------------------------------------------------
+
+    def country(self, name_or_code: str) -> str:
+        """"Mali"/"mali"/"MLI" → "MLI"; an unknown name ("Atlantis") raises DataError."""
+        try:
+            return countries.code_of(name_or_code)
+        except DataError:
+            value = (name_or_code or "").strip().upper()
+            if value and self._stored_code(value):
+                return value
+            raise
+
+    def _stored_code(self, code: str) -> bool:
+        def probe(conn: Connection) -> bool:
+            for table in (event_pairs, facts):
+                hit = conn.execute(select(table.c.a).where(
+                    or_(table.c.a == code, table.c.b == code)).limit(1)).first()
+                if hit:
+                    return True
+            return False
+        return bool(self._query(probe))
+
+    def _side(self, name: str | None, strict: bool) -> frozenset[str] | None:
+        if name is None:
+            return None
+        return countries.side(self.country(name), strict=strict)
+
+    def _dyad(self, dyad: Dyad | str | None,
+              strict: bool) -> tuple[frozenset[str], frozenset[str]] | None:
+        if dyad is None:
+            return None
+        if isinstance(dyad, str):
+            dyad = parse_dyad(dyad, self.country)
+        a, b = dyad
+        return (countries.side(self.country(a), strict=strict),
+                countries.side(self.country(b), strict=strict))
+
+
+def parse_dyad(value: str, resolve: Callable[[str], str] | None = None) -> Dyad:
+    """"MLI-RUS", "Mali-Russia", "Mali,Russia", "Guinea-Bissau-Russia" → the two sides.
+
+    With ``resolve``, a hyphen splits where both sides are countries, so names
+    that hold a hyphen stay whole.
+    """
+    value = value.strip()
+    if "," in value:
+        a, _, b = value.partition(",")
+        if a.strip() and b.strip():
+            return a.strip(), b.strip()
+    cuts = [i for i, ch in enumerate(value) if ch in "-–—:/"]
+    for i in cuts:
+        a, b = value[:i].strip(), value[i + 1:].strip()
+        if not a or not b:
+            continue
+        if resolve is None:
+            return a, b
+        try:
+            resolve(a)
+            resolve(b)
+        except DataError:
+            continue
+        return a, b
+    if cuts and resolve is not None:
+        a, b = value[:cuts[0]].strip(), value[cuts[0] + 1:].strip()
+        resolve(a)
+        resolve(b)  # raises the message that names the unknown side
+    raise DataError(f"a dyad is two countries, such as MLI-RUS or 'Mali,Russia'; got {value!r}")
+
+
+def _time_order(record: dict[str, Any]) -> tuple[bool, str, int]:
+    when = record.get("date") if record.get("record") == "event" else record.get("valid")
+    key = sort_key(when)
+    evidence = record.get("evidence") or {}
+    return key is None, key or "", evidence.get("sentence") or 0

@@ -1,0 +1,222 @@
+"""The knowledge base's tables and the migrations that build them.
+
+One schema for SQLite and PostgreSQL (SQLAlchemy Core). Each stored event or
+fact is a *merged* record (``events``, ``facts``) with one or more *tellings*
+(``event_tellings``, ``fact_tellings``): the record as one document told it,
+kept as its full JSON so the contract dict comes back exactly. ``event_pairs``
+holds each event's country pairs under a normalised key (``a < b``; ``b`` is
+"" when the event names one country only), denormalised with the event's
+dates, quad class and Goldstein score so that a dyad's timeline and the
+summary of all dyads are index scans.
+
+Dates are stored three ways: ``date_key``, the When's own start as written
+("1967", "1967-02-18"; ISO strings at mixed precision sort in time order, a
+year before its days), for ordering, first/last and series periods without
+inventing precision; and ``date_lo``/``date_hi``, the first and last day it
+can mean ("1967" → 1967-01-01 … 1967-12-31), for range filters and merging.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    select,
+    text,
+)
+
+SCHEMA_VERSION = 1
+APPLICATION = "dyad"
+
+metadata = MetaData()
+
+meta = Table(
+    "dyad_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(200), nullable=False, unique=True),
+    Column("title", Text),
+    Column("source", Text),
+    Column("format", String(32)),
+    Column("date", String(32)),
+    Column("url", Text),
+    Column("records_hash", String(64), nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+    Column("json", Text, nullable=False),
+    Index("ix_documents_source", "source"),
+    Index("ix_documents_title", "title"),
+)
+
+references = Table(
+    "doc_references", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("document_pk", Integer, ForeignKey("documents.pk"), nullable=False),
+    Column("label", Text),
+    Column("json", Text, nullable=False),
+    Index("ix_references_document", "document_pk"),
+)
+
+sentences = Table(
+    "sentences", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("document_pk", Integer, ForeignKey("documents.pk"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("section", Text),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_sentences_document", "document_pk", "idx"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(64), nullable=False),  # the first telling's record id
+    Column("merge_key", Text, nullable=False),  # event type and country pairs
+    Column("event_type", String(16)),
+    Column("quad_class", Integer),
+    Column("goldstein", Float),
+    Column("status", String(16)),
+    Column("date_key", String(10)),
+    Column("date_lo", String(10)),
+    Column("date_hi", String(10)),
+    Column("first_telling", Integer, nullable=False),
+    Column("tellings", Integer, nullable=False),
+    Index("ix_events_id", "id"),
+    Index("ix_events_merge_key", "merge_key"),
+    Index("ix_events_date", "date_key", "pk"),
+    Index("ix_events_type", "event_type"),
+)
+
+event_tellings = Table(
+    "event_tellings", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("event_pk", Integer, ForeignKey("events.pk"), nullable=False),
+    Column("document_pk", Integer, ForeignKey("documents.pk"), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Column("json", Text, nullable=False),
+    Index("ix_event_tellings_event", "event_pk"),
+    Index("ix_event_tellings_document", "document_pk"),
+    Index("ix_event_tellings_record", "record_id"),
+)
+
+event_pairs = Table(
+    "event_pairs", metadata,
+    Column("event_pk", Integer, ForeignKey("events.pk"), nullable=False),
+    Column("a", String(8), nullable=False),
+    Column("b", String(8), nullable=False),
+    Column("date_key", String(10)),
+    Column("date_lo", String(10)),
+    Column("date_hi", String(10)),
+    Column("quad_class", Integer),
+    Column("goldstein", Float),
+    # covering: a dyad's timeline, series and the all-dyads summary read only this index
+    Index("ix_event_pairs_ab", "a", "b", "date_key", "quad_class", "goldstein", "event_pk"),
+    Index("ix_event_pairs_b", "b", "a"),
+    Index("ix_event_pairs_event", "event_pk"),
+)
+
+facts = Table(
+    "facts", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(64), nullable=False),
+    Column("merge_key", Text, nullable=False),  # kind, subject, object (unordered where symmetric)
+    Column("kind", String(32), nullable=False),
+    Column("a", String(8), nullable=False),  # the pair, a <= b; "" for a side that is no state
+    Column("b", String(8), nullable=False),
+    Column("status", String(16)),
+    Column("date_key", String(10)),
+    Column("date_lo", String(10)),
+    Column("date_hi", String(10)),
+    Column("first_telling", Integer, nullable=False),
+    Column("tellings", Integer, nullable=False),
+    Index("ix_facts_id", "id"),
+    Index("ix_facts_merge_key", "merge_key"),
+    Index("ix_facts_ab", "a", "b", "date_key"),
+    Index("ix_facts_b", "b", "a"),
+    Index("ix_facts_kind", "kind"),
+)
+
+fact_tellings = Table(
+    "fact_tellings", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("fact_pk", Integer, ForeignKey("facts.pk"), nullable=False),
+    Column("document_pk", Integer, ForeignKey("documents.pk"), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Column("json", Text, nullable=False),
+    Index("ix_fact_tellings_fact", "fact_pk"),
+    Index("ix_fact_tellings_document", "document_pk"),
+    Index("ix_fact_tellings_record", "record_id"),
+)
+
+TABLES = [t.name for t in metadata.sorted_tables]
+
+# -- full-text search: each dialect's own -------------------------------------
+
+_SQLITE_FTS = [
+    """CREATE VIRTUAL TABLE sentences_fts USING fts5(
+           text, content='sentences', content_rowid='pk',
+           tokenize='porter unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+           INSERT INTO sentences_fts(rowid, text) VALUES (new.pk, new.text);
+       END""",
+    """CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+           INSERT INTO sentences_fts(sentences_fts, rowid, text)
+           VALUES ('delete', old.pk, old.text);
+       END""",
+]
+
+_POSTGRES_FTS = [
+    """ALTER TABLE sentences ADD COLUMN tsv tsvector
+           GENERATED ALWAYS AS (to_tsvector('english', text)) STORED""",
+    "CREATE INDEX ix_sentences_tsv ON sentences USING GIN (tsv)",
+]
+
+
+def _create_v1(conn: Connection) -> None:
+    metadata.create_all(conn)
+    statements = _SQLITE_FTS if conn.dialect.name == "sqlite" else _POSTGRES_FTS
+    for statement in statements:
+        conn.execute(text(statement))
+
+
+# Migration n brings a database from version n - 1 to n. Append, never edit.
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def stored_version(conn: Connection) -> int | None:
+    """The schema version recorded in the database; None when dyad_meta is absent."""
+    from sqlalchemy import inspect
+
+    if not inspect(conn).has_table(meta.name):
+        return None
+    row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: Connection, current: int) -> None:
+    """Run the migrations after ``current`` inside the caller's transaction."""
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[version - 1](conn)
+    if current == 0:
+        conn.execute(meta.insert(), [{"key": "application", "value": APPLICATION},
+                                     {"key": "schema_version", "value": str(SCHEMA_VERSION)}])
+    else:
+        conn.execute(meta.update().where(meta.c.key == "schema_version")
+                     .values(value=str(SCHEMA_VERSION)))

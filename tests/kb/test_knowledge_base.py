@@ -1,0 +1,89 @@
+"""KnowledgeBase.ingest on real files: read, extract, store, search the sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyad.errors import DyadError
+from dyad.kb import KnowledgeBase
+from dyad.pipeline import extract_records
+from dyad.read import read_path
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "burkina_faso-russia.txt"
+
+PAGE = """Chile–Kenya relations
+
+From Wikipedia, the free encyclopedia
+
+Chile–Kenya relations are the bilateral relations between Chile and Kenya.
+
+History
+
+[edit]
+
+Kenya and Chile established diplomatic relations on 5 May 1964.[1] In 1971 Chile granted Kenya a loan of $20 million.[2]
+
+Kenya has an embassy in Santiago, and Chile has an embassy in Nairobi.[1] Copper traders from both countries met in Valparaíso every spring.
+
+References
+
+[edit]
+
+    1. ^ "Chile and Kenya open ties". The Example Times. 6 May 1964.
+    2. ^ Ruiz, Pat (2016). "Loans and envoys". Andes Review. Retrieved 1 June 2017.
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "chile-kenya.txt").write_text(PAGE, encoding="utf-8")
+    (pages / "empty.txt").write_text("", encoding="utf-8")
+    return pages
+
+
+def test_ingest_a_folder_stores_what_extract_prints(kb: KnowledgeBase, folder: Path) -> None:
+    errors: list[DyadError] = []
+    seen: list[object] = []
+    summary = kb.ingest([str(folder)], on_error=errors.append, progress=seen.append)
+    assert summary.documents == 1 and len(summary.skipped) == 1
+    assert "empty file" in summary.skipped[0] and len(errors) == 1
+    assert len(seen) == 2 and None in seen  # one stored, one skipped
+    [doc] = read_path(folder / "chile-kenya.txt")
+    expected = list(extract_records(doc))
+    events = {r["id"]: r for r in expected if r["record"] == "event"}
+    facts = {r["id"]: r for r in expected if r["record"] == "fact"}
+    assert summary.events == len(events) and summary.facts == len(facts)
+    assert {r["id"]: r for r in kb.events()} == events
+    assert {r["id"]: r for r in kb.facts()} == facts
+
+
+def test_every_sentence_is_searchable(kb: KnowledgeBase, folder: Path) -> None:
+    kb.ingest([str(folder)])
+    [hit] = kb.search("copper traders")  # a sentence no record stands on
+    assert hit["title"] == "Chile–Kenya relations" and hit["section"] == "History"
+    assert PAGE.find("Copper") >= 0 and hit["text"].startswith("Copper traders")
+
+
+def test_ingest_twice_is_idempotent(kb: KnowledgeBase) -> None:
+    first = kb.ingest([str(EXAMPLE)])
+    before = (kb.stats(), kb.events(), kb.facts())
+    second = kb.ingest([str(EXAMPLE)])
+    assert first.documents == 1 and second.documents == 0 and second.unchanged == 1
+    assert (kb.stats(), kb.events(), kb.facts()) == before
+
+
+def test_example_timeline_runs_through_the_soviet_era(kb: KnowledgeBase) -> None:
+    kb.ingest([str(EXAMPLE)])
+    timeline = kb.timeline("Burkina Faso", "Russia")
+    dated = [r for r in timeline if (r.get("date") or r.get("valid"))["start"]]
+    countries = {e["country"] for r in dated for e in r.get("actors", []) if e["country"]}
+    assert {"SUN", "HVO"} <= countries
+    starts = [(r.get("date") or r.get("valid"))["start"] for r in dated]
+    assert starts == sorted(starts)
+    strict = kb.timeline("Burkina Faso", "Russia", strict=True)
+    assert 0 < len(strict) < len(timeline)

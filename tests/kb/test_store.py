@@ -1,0 +1,102 @@
+"""Opening stores: new, existing, corrupt, foreign, newer, missing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from dyad.errors import DataError
+from dyad.kb import KnowledgeBase
+from dyad.kb.schema import SCHEMA_VERSION
+from dyad.kb.store import describe, resolve
+from tests.kb.records import mali_russia
+
+
+def test_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    KnowledgeBase.open(str(path)).close()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    rows = dict(con.execute("SELECT key, value FROM dyad_meta"))
+    assert rows == {"application": "dyad", "schema_version": str(SCHEMA_VERSION)}
+    con.close()
+
+
+def test_reopening_keeps_the_records(tmp_path: Path) -> None:
+    path = str(tmp_path / "kb.db")
+    with KnowledgeBase.open(path) as kb:
+        kb.ingest_records(mali_russia())
+    with KnowledgeBase.open(path) as kb:
+        assert kb.stats()["events"] == 4
+
+
+def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DYAD_DB", str(tmp_path / "env.db"))
+    assert resolve(None) == str(tmp_path / "env.db")
+    assert resolve("other.db") == "other.db"
+    monkeypatch.delenv("DYAD_DB")
+    assert resolve(None) == "dyad.db"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"this is not a database at all, just some bytes\n" * 50, "corrupt or not SQLite"),
+     (b"SQLite format 3\x00" + b"\xff" * 4000, "corrupt or not SQLite")],
+)
+def test_corrupt_file_is_one_data_error(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.db"
+    path.write_bytes(content)
+    with pytest.raises(DataError, match=message):
+        KnowledgeBase.open(str(path))
+    assert path.read_bytes() == content  # nothing written into it
+
+
+def test_someone_elses_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER, amount REAL)")
+    con.commit()
+    con.close()
+    with pytest.raises(DataError, match=r"not a dyad knowledge base.*invoices"):
+        KnowledgeBase.open(str(path))
+    con = sqlite3.connect(path)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    con.close()
+    assert tables == {"invoices"}
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "kb.db"
+    KnowledgeBase.open(str(path)).close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE dyad_meta SET value = '999' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    with pytest.raises(DataError, match="newer dyad"):
+        KnowledgeBase.open(str(path))
+
+
+def test_missing_database_without_create(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="no knowledge base here"):
+        KnowledgeBase.open(str(tmp_path / "absent.db"), create=False)
+    assert not (tmp_path / "absent.db").exists()
+
+
+@pytest.mark.parametrize("name", ["missing-folder/kb.db", "."])
+def test_unusable_paths(tmp_path: Path, name: str) -> None:
+    with pytest.raises(DataError):
+        KnowledgeBase.open(str(tmp_path / name))
+
+
+def test_unreachable_postgres_is_one_data_error() -> None:
+    # port 9 on loopback: nothing listens there
+    with pytest.raises(DataError, match=r"127\.0\.0\.1") as info:
+        KnowledgeBase.open("postgresql://dyad:secret@127.0.0.1:9/dyad")
+    assert "secret" not in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_describe_hides_the_password() -> None:
+    assert describe("postgresql://u:pw@host/db") == "postgresql://u:***@host/db"
