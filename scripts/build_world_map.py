@@ -78,10 +78,10 @@ def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
     return arcs
 
 
-def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
-    """Douglas-Peucker on one arc; its ends stay, so borders shared by two countries still meet."""
+def simplify(points: list[tuple[float, float]], tolerance: float) -> list[int]:
+    """Douglas-Peucker on one arc: the indices kept. Its ends stay, so shared borders still meet."""
     if len(points) < 3:
-        return points
+        return list(range(len(points)))
     keep = [False] * len(points)
     keep[0] = keep[-1] = True
     stack = [(0, len(points) - 1)]
@@ -101,19 +101,70 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
         if best > tolerance:
             keep[far] = True
             stack += [(i, far), (far, j)]
-    return [p for p, k in zip(points, keep, strict=True) if k]
+    return [i for i, k in enumerate(keep) if k]
 
 
-def ring_points(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
+LonLat = tuple[float, float]
+
+
+def unwrap(points: list[LonLat], lon0: float | None = None) -> list[LonLat]:
+    """Longitudes made continuous (179, -179 → 179, 181), starting near ``lon0`` when given."""
+    out: list[LonLat] = []
+    prev = lon0
+    for lon, lat in points:
+        if prev is not None:
+            lon += 360 * round((prev - lon) / 360)
+        out.append((lon, lat))
+        prev = lon
+    return out
+
+
+def clip(ring: list[LonLat], edge: float, keep_below: bool) -> list[LonLat]:
+    """Sutherland-Hodgman: the part of a ring on one side of the meridian ``edge``."""
+    def inside(p: LonLat) -> bool:
+        return p[0] <= edge if keep_below else p[0] >= edge
+
+    out = []
+    for k, cur in enumerate(ring):
+        prev = ring[k - 1]
+        if inside(cur) != inside(prev):
+            t = (edge - prev[0]) / (cur[0] - prev[0])
+            out.append((edge, prev[1] + t * (cur[1] - prev[1])))
+        if inside(cur):
+            out.append(cur)
+    return out
+
+
+def split_at_antimeridian(ring: list[LonLat]) -> list[list[LonLat]]:
+    """A ring crossing ±180° (Chukotka, Fiji, Kiribati) as pieces each within -180..180."""
+    lons = [p[0] for p in ring]
+    if min(lons) >= -180 and max(lons) <= 180:
+        return [ring]
+    pieces = []
+    for m in range(math.floor((min(lons) + 180) / 360), math.floor((max(lons) + 180) / 360) + 1):
+        lo, hi = -180 + 360 * m, 180 + 360 * m
+        piece = clip(clip(ring, hi, keep_below=True), lo, keep_below=False)
+        if len(piece) >= 3:
+            pieces.append([(lon - 360 * m, lat) for lon, lat in piece])
+    return pieces
+
+
+def ring_points(ring: list[int], arcs: list[list[LonLat]]) -> list[list[tuple[int, int]]]:
+    """One ring of arcs, projected to grid points; several pieces where it crosses ±180°."""
+    lonlat: list[LonLat] = []
     for index in ring:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-        for k, (x, y) in enumerate(arc):
-            if k == 0 and out:
-                continue  # the previous arc ended here
+        arc = unwrap(arc, lonlat[-1][0] if lonlat else None)
+        lonlat += arc[1:] if lonlat else arc  # each arc starts where the previous one ended
+    out = []
+    for piece in split_at_antimeridian(lonlat):
+        points: list[tuple[int, int]] = []
+        for lon, lat in piece:
+            x, y = project(lon, lat)
             p = (round(x), round(y))
-            if not out or out[-1] != p:
-                out.append(p)
+            if not points or points[-1] != p:
+                points.append(p)
+        out.append(points)
     return out
 
 
@@ -150,8 +201,12 @@ def key_of(geometry: dict, iso: dict[str, str]) -> str | None:
 
 
 def shapes(topo: dict, iso: dict[str, str]) -> dict[str, tuple[str, list[list[tuple[int, int]]]]]:
-    projected = [[project(lon, lat) for lon, lat in arc] for arc in decode_arcs(topo)]
-    arcs = [simplify(arc, TOLERANCE) for arc in projected]
+    arcs = []
+    for arc in decode_arcs(topo):
+        arc = unwrap(arc)
+        # simplify on the projected shape (the projection takes any longitude), keep lon/lat
+        kept = simplify([project(lon, lat) for lon, lat in arc], TOLERANCE)
+        arcs.append([arc[i] for i in kept])
     out: dict[str, tuple[str, list[list[tuple[int, int]]]]] = {}
     for geometry in topo["objects"]["countries"]["geometries"]:
         if geometry.get("id") == ANTARCTICA:
@@ -160,7 +215,8 @@ def shapes(topo: dict, iso: dict[str, str]) -> dict[str, tuple[str, list[list[tu
         if code is None:
             print(f"skipped unkeyed feature {geometry['properties']['name']}", file=sys.stderr)
             continue
-        rings = [ring_points(ring, arcs) for poly in polygons_of(geometry) for ring in poly]
+        rings = [piece for poly in polygons_of(geometry) for ring in poly
+                 for piece in ring_points(ring, arcs)]
         rings = [r for r in rings if len(r) >= 3]
         name, old = out.get(code, (geometry["properties"]["name"], []))
         out[code] = (name, old + rings)
