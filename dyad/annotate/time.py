@@ -310,7 +310,7 @@ def _when_of_value(value: str, text: str) -> When:
     if m:
         y, (a, b) = int(m[1]), _SEASON_MONTHS[m[2]]
         return When(_iso(y, a), _iso(y + 1 if b < a else y, b), "season", None, text)
-    m = re.fullmatch(r"(\d{3})X", value)
+    m = re.fullmatch(r"(\d{3})X?", value)
     if m:
         return When(m[1] + "0", m[1] + "9", "decade", None, text)
     m = re.fullmatch(r"(\d{2})", value)
@@ -554,11 +554,12 @@ def _year_open(m: re.Match[str], c: _Ctx) -> _Result:
     return "OPEN", m[1]
 
 
-@_rule(r"\b(?:(?:early|mid|late)[\s-]+)?(?:(1[0-9]|20)(\d)0|'(\d)0)'?s\b")
+# A decade's TimeML value is its first three digits ("the 1990s" is "199").
+@_rule(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(1[0-9]|20)(\d)0|'(\d)0)'?s\b")
 def _decade(m: re.Match[str], c: _Ctx) -> _Result:
     if m[3]:
-        return "DATE", f"19{m[3]}X"
-    return "DATE", f"{m[1]}{m[2]}X"
+        return "DATE", f"19{m[3]}"
+    return "DATE", f"{m[1]}{m[2]}"
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
@@ -567,7 +568,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 @_rule(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(" + "|".join(_DECADE_WORDS) + r")\b")
 def _decade_word(m: re.Match[str], c: _Ctx) -> _Result:
-    return "DATE", f"19{_DECADE_WORDS[m[1].lower()]}X"
+    return "DATE", f"19{_DECADE_WORDS[m[1].lower()]}"
 
 
 @_rule(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(\d{1,2}(?:st|nd|rd|th)|"
@@ -665,10 +666,14 @@ def _the_quarter(m: re.Match[str], c: _Ctx) -> _Result:
 # Deictic and anaphoric --------------------------------------------------------
 
 
-@_rule(r"\b(today|yesterday|tomorrow|tonight)\b(?:\s+(morning|afternoon|evening|night))?")
+@_rule(r"\b(today|yesterday|tomorrow|tonight|last\s+night)\b(?:\s+(morning|afternoon|evening|night))?")
 def _today(m: re.Match[str], c: _Ctx) -> _Result:
     a = c.deictic()
-    w = m[1].lower()
+    w = re.sub(r"\s+", " ", m[1].lower())
+    if w == "last night":
+        if a is None or a.date is None:
+            return None
+        return "TIME", f"{(a.date - dt.timedelta(days=1)).isoformat()}TNI"
     if a is None or a.date is None:
         return ("DATE", "PRESENT_REF") if w == "today" else None
     d = a.date + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
@@ -703,11 +708,14 @@ def _weekday(m: re.Match[str], c: _Ctx) -> _Result:
         d = base + dt.timedelta(days=((wd - base.isoweekday()) % 7) or 7)
     elif rel == "this past":
         d = base - dt.timedelta(days=back or 7)
-    elif not c.text.startswith("'s", m.end()) and c.tense(m.start(), m.end()) == "future":
-        # "Wednesday's ruling" names a day the news looks back on, whatever the verb
-        d = base + dt.timedelta(days=(wd - base.isoweekday()) % 7)
     else:
-        d = base - dt.timedelta(days=back)
+        # "Wednesday's ruling" names a day the news looks back on, whatever the verb
+        tense = "past" if c.text.startswith("'s", m.end()) else c.tense(m.start(), m.end())
+        ahead = (wd - base.isoweekday()) % 7
+        if tense == "future" or (tense is None and ahead < back):
+            d = base + dt.timedelta(days=ahead)
+        else:
+            d = base - dt.timedelta(days=back)
     if m[3]:
         return "TIME", f"{d.isoformat()}T{_DAYPARTS[m[3].lower()]}"
     return "DATE", d.isoformat()
@@ -721,7 +729,7 @@ def _shift(a: _Anchor, unit: str, n: int) -> str | None:
     if unit == "year":
         return _iso(a.year + n)
     if unit == "decade":
-        return f"{(a.year + 10 * n) // 10}X"
+        return f"{(a.year + 10 * n) // 10}"
     if unit == "century":
         return f"{(a.year + 100 * n) // 100:02d}"
     if a.month is None:
@@ -893,11 +901,10 @@ def _set_adverb(m: re.Match[str], c: _Ctx) -> _Result:
     return "SET", _SETS[m[0].lower()]
 
 
-@_rule(rf"\b(?:(?:once|twice|\w+\s+times)\s+)?(?:every|each|per|a)\s+(?:(other|{_NUMWORD})\s+)?"
-       rf"{_UNIT}\b")  # fmt: skip
+# "a year" alone is a duration; "twice a year" and "every other year" are sets
+@_rule(rf"\b(?:(?:once|twice|\w+\s+times)\s+a\s+|(?:(?:once|twice|\w+\s+times)\s+)?"
+       rf"(?:every|each|per)\s+(?:(other|{_NUMWORD})\s+)?){_UNIT}\b")  # fmt: skip
 def _set_every(m: re.Match[str], c: _Ctx) -> _Result:
-    if m[0].lower().startswith("a "):
-        return None  # "a year" is a duration, handled there
     unit = re.search(_UNIT + "$", m[0], re.I)
     if unit is None:
         return None
