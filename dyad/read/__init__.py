@@ -21,6 +21,8 @@ from dyad.read.build import document_id
 
 FORMATS = ("page", "wikitext", "html", "text", "jsonl")
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+HEAD_BYTES = 64 * 1024  # enough to sniff a format and spot a binary file
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
 _HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|article|span|a)\b[^>]*>", re.I)
@@ -93,10 +95,20 @@ def read_jsonl(
     text: str, *, source: str, on_error: Callable[[DyadError], None] | None = None
 ) -> Iterator[Document]:
     """Documents from JSON lines: ``{"id", "text", "title"?, "date"?, "url"?}`` per line."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+    return read_jsonl_lines(text.splitlines(), source=source, on_error=on_error)
+
+
+def read_jsonl_lines(
+    lines: Iterable[str | bytes], *, source: str,
+    on_error: Callable[[DyadError], None] | None = None,
+) -> Iterator[Document]:
+    """Documents from JSON lines taken one at a time (a feed may be large); bytes lines
+    are decoded as UTF-8, and one that is not is reported like any bad line."""
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
             continue
         try:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
             item = json.loads(line)
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                 raise ValueError("needs an object with a string 'text'")
@@ -127,12 +139,32 @@ def read_path(
     on_error: Callable[[DyadError], None] | None = None,
 ) -> list[Document]:
     """The documents in one file (several for JSON lines); raises InputError for bad input."""
+    return list(iter_path(path, input_format=input_format, max_bytes=max_bytes,
+                          on_error=on_error))
+
+
+def iter_path(
+    path: str | Path,
+    *,
+    input_format: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: Callable[[DyadError], None] | None = None,
+) -> Iterator[Document]:
+    """The documents in one file, one at a time; a JSON-lines file is read line by line,
+    so a large feed is never held whole."""
     name = str(path)
+    if name != "-" and input_format in (None, "jsonl"):
+        start = load_bytes(name, max_bytes, limit=HEAD_BYTES)
+        head = decode(start, name, partial=True)  # the checks, on the first bytes
+        if (input_format or sniff(head)) == "jsonl" and not start.startswith(UTF16_BOMS):
+            yield from read_jsonl_lines(_file_lines(name), source=name, on_error=on_error)
+            return
     text = decode(load_bytes(name, max_bytes), name)
     fmt = input_format or sniff(text)
     if fmt == "jsonl":
-        return list(read_jsonl(text, source=name, on_error=on_error))
-    return [read_text(text, input_format=fmt, source=name)]
+        yield from read_jsonl(text, source=name, on_error=on_error)
+    else:
+        yield read_text(text, input_format=fmt, source=name)
 
 
 def iter_documents(
@@ -151,7 +183,7 @@ def iter_documents(
 
     for path in _expand(paths, report):
         try:
-            yield from read_path(path, input_format=input_format, max_bytes=max_bytes,
+            yield from iter_path(path, input_format=input_format, max_bytes=max_bytes,
                                  on_error=report)
         except DyadError as e:
             report(e)
@@ -159,9 +191,12 @@ def iter_documents(
             report(InputError(path, "too deeply nested to read"))
 
 
-def load_bytes(path: str, max_bytes: int) -> bytes:
+def load_bytes(path: str, max_bytes: int, *, limit: int | None = None) -> bytes:
+    """The bytes of ``path`` (``-``: stdin), or its first ``limit`` bytes, after the checks
+    every input gets: it exists, is a file, is within ``max_bytes``, is not empty."""
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
+        size = len(data)
     else:
         p = Path(path)
         if not p.exists():
@@ -173,34 +208,54 @@ def load_bytes(path: str, max_bytes: int) -> bytes:
             raise InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} "
                                    "(raise it with --max-bytes)")
         try:
-            data = p.read_bytes()
+            with p.open("rb") as f:
+                data = f.read(-1 if limit is None else limit)
         except OSError as e:
             raise InputError(path, f"cannot be read ({e.strerror or e})") from None
     if len(data) > max_bytes:
         raise InputError(path, f"input is over the limit of {max_bytes:,} bytes")
-    if not data.strip():
+    if not data.strip() and len(data) >= size:
         raise InputError(path, "empty file")
     return data
 
 
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+def decode(data: bytes, path: str, *, partial: bool = False) -> str:
+    """UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is refused.
+
+    ``partial``: ``data`` is the head of a file, so a character cut at its end is dropped.
+    """
+    if data.startswith(UTF16_BOMS):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise InputError(path, "undecodable UTF-16") from None
+            if not partial:
+                raise InputError(path, "undecodable UTF-16") from None
+            return data[: len(data) // 2 * 2 - 2].decode("utf-16", errors="replace")
     if b"\x00" in data[:8192]:
         raise InputError(path, "binary file (contains NUL bytes), not a document")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        if partial and e.start >= len(data) - 3:
+            return decode(data[: e.start], path)
         raise InputError(path, f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset "
                                f"{e.start})") from None
     control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if control > 0.01 * min(len(text), 8192):
         raise InputError(path, "binary file (control characters), not a document")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _file_lines(path: str) -> Iterator[bytes]:
+    """The lines of a file as bytes, without line ends or a UTF-8 BOM, read lazily."""
+    try:
+        with open(path, "rb") as f:
+            for number, line in enumerate(f):
+                if number == 0 and line.startswith(b"\xef\xbb\xbf"):
+                    line = line[3:]
+                yield line.rstrip(b"\r\n")
+    except OSError as e:
+        raise InputError(path, f"cannot be read ({e.strerror or e})") from None
 
 
 def _expand(paths: Iterable[str], report: Callable[[DyadError], None]) -> Iterator[str]:
