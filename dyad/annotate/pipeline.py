@@ -7,7 +7,9 @@ to its date, so "the two countries" in a 1960s sentence is Mali and the USSR.
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -18,7 +20,9 @@ from dyad.annotate.nlp import load_nlp
 from dyad.annotate.time import SentenceTimes, TimeMention, annotate_times
 from dyad.model import Document, Entity, Sentence
 
-BATCH_SIZE = 256
+log = logging.getLogger("dyad")
+
+BATCH_SIZE = 256  # sentences per spaCy batch: the fastest on these sentences (64 to 4000 tried)
 # "now", "recently", "the future": relative to whatever anchor there was, not a written date
 VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
@@ -103,21 +107,47 @@ class AnnotatedDocument:
     @property
     def context(self) -> DocumentContext:
         """The document-level context (no date): for infobox facts."""
-        return DocumentContext(load_gazetteer(), None, self.pair_codes)
+        return document_context(self.pair_codes)
+
+
+def document_pair(doc: Document, *, gazetteer: str | None = None) -> tuple[str, ...]:
+    """The two state codes the document is about, from its title; () if not a pair."""
+    return DocContext.from_title(doc.title, load_gazetteer(gazetteer)).pair
+
+
+def document_context(pair_codes: tuple[str, ...]) -> DocumentContext:
+    """The document-level context: its pair, no date."""
+    return DocumentContext(load_gazetteer(), None, pair_codes)
 
 
 def annotate(doc: Document, *, gazetteer: str | None = None) -> AnnotatedDocument:
-    """Times, actors and the parse of every sentence of ``doc``."""
+    """Times, actors and the parse of every sentence of ``doc``, all held in memory
+    (``iter_annotated`` gives them one at a time)."""
+    return AnnotatedDocument(doc, list(iter_annotated(doc, gazetteer=gazetteer)),
+                             document_pair(doc, gazetteer=gazetteer))
+
+
+def iter_annotated(doc: Document, *, gazetteer: str | None = None
+                   ) -> Iterator[AnnotatedSentence]:
+    """The annotated sentences of ``doc`` in order, one at a time: only a batch of parses
+    is alive, so a long document streams. A sentence too long for spaCy is skipped
+    with a warning."""
     g = load_gazetteer(gazetteer)
     nlp = load_nlp()
     doc_ctx = DocContext.from_title(doc.title, g)
     times = annotate_times([(s.text, s.section) for s in doc.sentences], doc.date)
-    out = AnnotatedDocument(doc, pair_codes=doc_ctx.pair)
-    texts = (s.text for s in doc.sentences)
     places: dict[str, bool] = {}  # surface → names a capital; the same names recur
-    for sentence, parsed, sentence_times in zip(
-        doc.sentences, nlp.pipe(texts, batch_size=BATCH_SIZE), times, strict=True
-    ):
+
+    def parseable() -> Iterator[tuple[str, tuple[Sentence, SentenceTimes]]]:
+        for sentence, sentence_times in zip(doc.sentences, times, strict=True):
+            if len(sentence.text) > nlp.max_length:
+                log.warning("%s: sentence %d skipped (%d characters, over spaCy's limit)",
+                            doc.source or doc.id, sentence.index, len(sentence.text))
+                continue
+            yield sentence.text, (sentence, sentence_times)
+
+    for parsed, (sentence, sentence_times) in nlp.pipe(parseable(), batch_size=BATCH_SIZE,
+                                                       as_tuples=True):
         date = sentence_date(sentence_times)
         last_state = doc_ctx.last_state
         span = parsed[:]
@@ -130,8 +160,7 @@ def annotate(doc: Document, *, gazetteer: str | None = None) -> AnnotatedDocumen
                                                                     m.start, m.end),
                                     places[surface]))
         ctx = DocumentContext(g, date, doc_ctx.pair, last_state)
-        out.sentences.append(AnnotatedSentence(sentence, span, sentence_times, mentions, ctx))
-    return out
+        yield AnnotatedSentence(sentence, span, sentence_times, mentions, ctx)
 
 
 def sentence_date(times: SentenceTimes) -> str | None:

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from dyad.annotate.pipeline import AnnotatedDocument
+from dyad.annotate.pipeline import AnnotatedDocument, AnnotatedSentence, DocumentContext
 from dyad.extract.events import find_events
 from dyad.extract.facts import find_facts
 from dyad.extract.infobox import infobox_facts
 from dyad.extract.records import event_record, fact_record
+from dyad.model import Document
 
 log = logging.getLogger("dyad")
 
 
 def extract(annotated: AnnotatedDocument) -> Iterator[dict[str, Any]]:
     """Event and fact records of one annotated document, in sentence order."""
-    doc = annotated.document
-    seen: set[str] = set()
-    context = annotated.context  # the same for every sentence: build it once
-    for sentence in annotated.sentences:
+    return extract_sentences(annotated.document, annotated.sentences, annotated.context)
+
+
+def extract_sentences(doc: Document, sentences: Iterable[AnnotatedSentence],
+                      context: DocumentContext) -> Iterator[dict[str, Any]]:
+    """Event and fact records of ``doc`` from its annotated sentences, taken one at a time
+    (records come out as each sentence is done), then its infobox facts."""
+    for sentence in sentences:
         if sentence.sentence.kind == "heading":
             continue
         try:
@@ -32,12 +37,16 @@ def extract(annotated: AnnotatedDocument) -> Iterator[dict[str, Any]]:
             log.warning("%s: sentence %d skipped (%s: %s)", doc.source or doc.id,
                         sentence.sentence.index, type(e).__name__, e)
             continue
-        for record in records:
-            if record["id"] not in seen:
-                seen.add(record["id"])
-                yield record
-    for source, fact in infobox_facts(doc, context):
-        record = fact_record(doc, None, fact, source)
+        yield from _unique(records)
+    yield from _unique(fact_record(doc, None, fact, source)
+                       for source, fact in infobox_facts(doc, context))
+
+
+def _unique(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Records less repeats of an id. Ids hash the sentence index (or the infobox), so
+    repeats only happen within one sentence: a long document needs no growing set."""
+    seen: set[str] = set()
+    for record in records:
         if record["id"] not in seen:
             seen.add(record["id"])
             yield record
