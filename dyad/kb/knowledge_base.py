@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, or_, select
 
 from dyad.errors import DataError, DyadError
 from dyad.kb import countries, queries, store
+from dyad.kb.export import Records
 from dyad.kb.ingest import IngestResult, counts, store_document
 from dyad.kb.periods import range_bound, sort_key
 from dyad.kb.schema import event_pairs, facts
@@ -153,10 +154,11 @@ class KnowledgeBase:
                document: str | None = None, strict: bool = False, limit: int | None = None,
                offset: int = 0) -> list[dict[str, Any]]:
         """Events (merged across documents) in time order, undated last."""
-        return self._query(queries.select_events, limit=limit, offset=offset,
+        return Records(self._query(queries.select_events, limit=limit, offset=offset,
                            dyad=self._dyad(dyad, strict), country=self._side(country, strict),
                            event_type=event_type, status=status, document=document,
-                           start=range_bound(start, end=False), end=range_bound(end, end=True))
+                           start=range_bound(start, end=False),
+                           end=range_bound(end, end=True)))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         return self._query(queries.select_event, event_id)
@@ -165,9 +167,9 @@ class KnowledgeBase:
               dyad: Dyad | None = None, document: str | None = None, strict: bool = False,
               limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Facts (merged across documents), conflicting ones flagged."""
-        return self._query(queries.select_facts, limit=limit, offset=offset, kind=kind,
-                           dyad=self._dyad(dyad, strict), country=self._side(country, strict),
-                           document=document)
+        return Records(self._query(queries.select_facts, limit=limit, offset=offset, kind=kind,
+                                   dyad=self._dyad(dyad, strict),
+                                   country=self._side(country, strict), document=document))
 
     def fact(self, fact_id: str) -> dict[str, Any] | None:
         return self._query(queries.select_fact, fact_id)
@@ -178,21 +180,21 @@ class KnowledgeBase:
         with store.errors(self.name), store.read(self.engine) as conn:
             items = (queries.select_events(conn, dyad=pair)
                      + queries.select_facts(conn, dyad=pair))
-        return sorted(items, key=_time_order)
+        return Records(sorted(items, key=_time_order))
 
     def dyads(self) -> list[dict[str, Any]]:
         rows = self._query(queries.select_dyads)
         for row in rows:
             row["a_name"] = countries.name_of(row["a"])
             row["b_name"] = countries.name_of(row["b"])
-        return rows
+        return Records(rows)
 
     def series(self, a: str, b: str, *, by: str = "year",
                strict: bool = False) -> list[dict[str, Any]]:
-        return self._query(queries.select_series, self._dyad((a, b), strict), by)
+        return Records(self._query(queries.select_series, self._dyad((a, b), strict), by))
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        return self._query(queries.select_sentences, query, limit=limit, offset=offset)
+        return Records(self._query(queries.select_sentences, query, limit=limit, offset=offset))
 
     def stats(self) -> dict[str, int]:
         return self._query(counts)
