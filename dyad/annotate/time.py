@@ -85,7 +85,10 @@ class SentenceTimes:
 
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 # Capitalised month names only: "may" and "march" are verbs.
-_MON = r"(?:" + "|".join(m.capitalize() for m in _MONTH_NAMES) + r")\.?"
+# the dot belongs to an abbreviation ("Sept."); after a full name it ends the sentence
+_FULL_SHORT = ("may", "june", "july")  # names that are no abbreviation
+_MON = r"(?:" + "|".join(m.capitalize() + (r"\.?" if len(m) <= 4 and m not in _FULL_SHORT else "")
+                         for m in _MONTH_NAMES) + r")"
 _WEEKDAYS = {
     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
     "saturday": 6, "sunday": 7,
@@ -587,12 +590,35 @@ def _season(m: re.Match[str], c: _Ctx) -> _Result:
     if m[3]:
         return "DATE", f"{m[3]}-{code}"
     a = c.deictic() if rel in ("this", "last", "next") else c.anaphoric()
-    if not rel or (rel == "the" and not re.match(r"(?:early|mid|late)", m[0], re.I)):
+    if not rel or (rel == "the" and not re.match(r"(?:early|mid|late)", m[0], re.I)
+                   and not _season_of_time(c.text, m.start(), m.end())):  # fmt: skip
         return None  # "summer" alone is too often not a date ("summer camp")
     if a is None:
         return "DATE", f"XXXX-{code}"
+    if rel == "the" and c.anchor is not None and _recent(c.narrative, c.anchor):
+        # news: "in the spring" is the spring the clause's tense points to
+        y = c.year_of(_SEASON_MID[code], None, m.start(), m.end()) or a.year
+        return "DATE", f"{y}-{code}"
     y = a.year + {"last": -1, "next": 1}.get(rel, 0)
     return "DATE", f"{y}-{code}"
+
+
+_SEASON_MID = {"SP": 4, "SU": 7, "FA": 10, "WI": 12}  # a winter is named by its December
+
+
+def _recent(narrative: _Anchor | None, anchor: _Anchor) -> bool:
+    """Whether the story's last date is the document's own time (within a year of it)."""
+    if narrative is None:
+        return True
+    return abs((narrative.year * 12 + (narrative.month or 6)) - (anchor.year * 12 + (anchor.month
+               or 6))) < 12  # fmt: skip
+
+
+def _season_of_time(text: str, start: int, end: int) -> bool:
+    """Whether "the summer" is a time ("in the spring,"), not a kind ("the summer camp")."""
+    before = re.search(r"\b(?:in|during|over|by|until|since|through|throughout)\s+$",
+                       text[max(0, start - 12) : start], re.I)  # fmt: skip
+    return bool(before) and not re.match(r"\s+[a-z]", text[end : end + 2])
 
 
 _QORD = r"(first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -613,8 +639,9 @@ def _quarter(m: re.Match[str], c: _Ctx) -> _Result:
             return "DATE", f"XXXX-Q{q}"
         y = a.year - (1 if m[0].lower().startswith("last") else 0)
         y += 1 if m[0].lower().startswith("next") else 0
-        if a.month and q > (a.month - 1) // 3 + 1 and not re.match(r"(?:this|next)", m[0], re.I):
-            y -= 1  # results are reported for quarters that are over
+        if a.month and q > (a.month - 1) // 3 + 1 and not re.match(r"(?:this|next)", m[0], re.I) \
+                and c.tense(m.start(), m.end()) != "future":  # fmt: skip
+            y -= 1  # results are reported for quarters that are over; plans look ahead
     c.quarter = (y, q)
     return "DATE", f"{y}-Q{q}"
 
@@ -849,7 +876,11 @@ def _is_length(m: re.Match[str], unit: str, text: str) -> bool:
 
 # Determiners and approximators ("a 16-hour", "about five hours") stay outside
 # the extent, as in TimeBank; "N years old" is an age, not a time.
-@_rule(rf"\b(?:(?:past|last|next|first|coming|previous|following|"
+# "last" after a modal is the verb ("the drills will last ten days")
+_VERB_LAST = r"(?<!will\s)(?<!to\s)(?<!would\s)(?<!could\s)(?<!may\s)(?<!might\s)(?<!can\s)last"
+
+
+@_rule(rf"\b(?:(?:the\s+)?(?:past|{_VERB_LAST}|next|first|coming|previous|following|"
        rf"recent|final|latest|further|additional|entire|full|whole)\s+)?"
        rf"(?:(?:more\s+than|less\s+than|at\s+least)\s+)?"
        rf"({_NUMWORD})(\s+1/2|[\s-]+and\s+a\s+half)?[\s-]+{_UNIT}s?\b(-long|-old|\s+old)?"
@@ -903,9 +934,9 @@ def _set_adverb(m: re.Match[str], c: _Ctx) -> _Result:
 
 # "a year" alone is a duration; "twice a year" and "every other year" are sets
 @_rule(rf"\b(?:(?:once|twice|\w+\s+times)\s+a\s+|(?:(?:once|twice|\w+\s+times)\s+)?"
-       rf"(?:every|each|per)\s+(?:(other|{_NUMWORD})\s+)?){_UNIT}\b")  # fmt: skip
+       rf"(?:every|each|per)\s+(?:(other|{_NUMWORD})\s+)?){_UNIT}s?\b")  # fmt: skip
 def _set_every(m: re.Match[str], c: _Ctx) -> _Result:
-    unit = re.search(_UNIT + "$", m[0], re.I)
+    unit = re.search(_UNIT + "(?=s?$)", m[0], re.I)
     if unit is None:
         return None
     n = 2 if m[1] and m[1].lower() == "other" else (_number(m[1]) if m[1] else 1)
@@ -1043,12 +1074,19 @@ def _business_period(m: re.Match[str], c: _Ctx) -> _Result:
     return "DATE", f"{c.quarter[0] - back}-Q{c.quarter[1]}"
 
 
-@_rule(r"\b(?:the\s+(?:current\s+|full\s+|whole\s+|calendar\s+)?(?:fiscal\s+)?year|"
-       r"the\s+(?:current\s+)?(?:fiscal|calendar)\s+year)\b(?!\s*(?:earlier|ago|before|later))")
+@_rule(r"\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
+       r"(?:the\s+(?:current\s+|full\s+|whole\s+|calendar\s+)?(?:fiscal\s+)?year|"
+       r"the\s+(?:current\s+)?(?:fiscal|calendar)\s+year)\b(?!\s*(?:earlier|ago|later))"
+       r"(?:\s+(?:before|after)(?=\s*[,.;)]|$))?")
 def _the_year(m: re.Match[str], c: _Ctx) -> _Result:
     after = c.text[m.end() : m.end() + 24]
     if re.match(r"\s+end(?:ed|ing)\b", after):
         return "DURATION", "P1Y"  # "the year ended March 31": twelve months, not a calendar year
+    if re.fullmatch(r"the\s+year\s+(?:before|after)", m[0], re.I):
+        a = c.anaphoric()  # "up 8 percent on the year before."
+        if a is None:
+            return None
+        return "DATE", str(a.year + (1 if m[0].lower().endswith("after") else -1))
     if m[0].lower() == "the year" and re.match(
         r"\s+(?:of|in\s+which|when|that|before|after|earlier|later|ago|\d)|-", after
     ):
@@ -1057,7 +1095,7 @@ def _the_year(m: re.Match[str], c: _Ctx) -> _Result:
     return ("DATE", str(a.year)) if a else None
 
 
-@_rule(r"(?<=\bfor\s)(?:years|months|weeks|days|decades|hours)\b|"
+@_rule(r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?:years|months|weeks|days|decades|hours)\b|"
        r"(?<=\bin\s)(?:years|months|weeks|decades)\b(?!\s+(?:to\s+come|ago))")
 def _plural_units(m: re.Match[str], c: _Ctx) -> _Result:
     return "DURATION", _duration_value(None, m[0][:-1])
@@ -1070,7 +1108,14 @@ _RANGE_GAP = re.compile(r"\s*(?:[–—-]|to|through|thru|until|till|and)\s*$", 
 _RANGE_INTRO = re.compile(r"\b(?:from|between|throughout|during|in)\s+$", re.I)
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
+def _candidates(
+    text: str, viable: Callable[[int, re.Match[str]], bool]
+) -> list[tuple[int, int, int, re.Match[str]]]:
+    """The matches that will be resolved: longest first, none overlapping.
+
+    A match its rule turns down (``viable`` is False: "will last ten days" is
+    a verb before a length) leaves its characters to shorter matches.
+    """
     out = []
     for i, (pattern, _) in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
@@ -1081,7 +1126,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     taken = bytearray(len(text))
     chosen = []
     for s, e, i, m in out:
-        if any(taken[s:e]):
+        if any(taken[s:e]) or not viable(i, m):
             continue
         taken[s:e] = b"\x01" * (e - s)
         chosen.append((s, e, i, m))
@@ -1140,7 +1185,11 @@ def find_times(
         narrative = frame.start
     ctx = _Ctx(text, _Anchor.parse(anchor), _Anchor.parse(narrative))
     mentions: list[TimeMention] = []
-    for s, e, i, m in _candidates(text):
+    # viability is asked with a stand-in date, so that a rule that needs a date
+    # it does not have yet ("the following year") is not turned down for that
+    stand_in = _Anchor(2000, 6, 15)
+    scratch = _Ctx(text, ctx.anchor or stand_in, ctx.narrative or stand_in)
+    for s, e, i, m in _candidates(text, lambda i, m: _PATTERNS[i][1](m, scratch) is not None):
         result = _PATTERNS[i][1](m, ctx)
         if result is None:
             continue

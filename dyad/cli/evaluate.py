@@ -19,13 +19,17 @@ def eval_group() -> None:
 @click.option("--data", type=click.Path(path_type=Path), default=None,
               help="Folder of TimeML .tml files [default: ../shared/data/tempeval3-train].")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON line.")
-def eval_time(data: Path | None, as_json: bool) -> None:
+@click.option("--errors", is_flag=True,
+              help="Also print each miss, false alarm and wrong value with its sentence.")
+def eval_time(data: Path | None, as_json: bool, errors: bool) -> None:
     """Score the time tagger on TempEval-3 TimeML files (strict/relaxed extent, value F1)."""
-    from dyad.evaluate.time import evaluate, format_table
+    from dyad.evaluate.time import evaluate, format_errors, format_table
 
     if data is None:
         data = SHARED_DATA / "tempeval3-train"
-    result = evaluate(data)
+    result = evaluate(data, errors=errors)
+    if errors:
+        click.echo(format_errors(result["errors"]))
     if as_json:
         keys = ("strict_f1", "relaxed_f1", "value_f1", "docs")
         click.echo(json.dumps({k: result[k] for k in keys}))

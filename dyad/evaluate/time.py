@@ -181,3 +181,13 @@ def format_table(result: dict[str, Any]) -> str:
     if result.get("words_per_s"):
         lines.append(f"speed: {result['words_per_s']:,} words/s")
     return "\n".join(lines)
+
+
+def format_errors(errors: list[dict[str, Any]]) -> str:
+    """One line per error: kind, gold and dyad's extent and value, the sentence."""
+    lines = []
+    for e in errors:
+        gold = f"{e['gold']!r}={e['value']}" if "gold" in e else "-"
+        got = f"{e['system']!r}={e['got']}" if "system" in e else "-"
+        lines.append(f"{e['kind']:6} {e['doc']} gold {gold} dyad {got} | {e['sentence']}")
+    return "\n".join(lines)

@@ -94,6 +94,12 @@ def test_absolute(text, extent, value, start, end, precision, modifier):
         ("Revenue for the year ended on a high note.", "P1Y", "DURATION"),
         ("Sales in the 1997 third quarter were weak.", "1997-Q3", "DATE"),
         ("Trade has grown in recent years along the river.", "PXY", "DURATION"),
+        ("The rules will be reviewed every six months by the board.", "P6M", "SET"),
+        ("The talks will last three days in all.", "P3D", "DURATION"),
+        ("The truce collapsed within days of the vote.", "PXD", "DURATION"),
+        ("New ferries are expected in the fourth quarter on this route.", "1998-Q4", "DATE"),
+        ("The envoy is expected to arrive in the winter, aides say.", "1998-WI", "DATE"),
+        ("Rice prices rose by the end of the year in the north.", "1998", "DATE"),
     ],
 )  # fmt: skip
 def test_relative_to_document_date(text, value, timex_type):
