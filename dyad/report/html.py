@@ -145,7 +145,10 @@ def _section(section_id: str, title: str, inner: str) -> str:
 
 
 def _fact_link(item: Item, text: str = "evidence") -> str:
-    return f'<a href="#fact-{escape(item.id)}">{escape(text)}</a>'
+    link = f'<a href="#fact-{escape(item.id)}">{escape(text)}</a>'
+    if item.record.get("conflict"):
+        link = f'<span class="conflict">sources disagree</span> {link}'
+    return link
 
 
 # -- header, map, contents --------------------------------------------------------

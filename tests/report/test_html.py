@@ -191,3 +191,17 @@ def test_empty_dossier_says_so() -> None:
     page = render_html(assemble(Side("CHL", "Chile"), Side("PER", "Peru"), []))
     assert 'id="nothing"' in page and "no events or facts between Chile and Peru" in page
     assert 'id="timeline"' not in page
+
+
+def test_conflicting_facts_are_flagged() -> None:
+    one = records.fact("f-r1", "diplomatic_relations", "CHL", "PER", records.when("1839"),
+                       "Chile and Peru established relations in 1839.", 1)
+    two = records.fact("f-r2", "diplomatic_relations", "CHL", "PER", records.when("1840"),
+                       "Relations between Peru and Chile date from 1840.", 2)
+    one.update(conflict=True, conflicts_with=["f-r2"])
+    two.update(conflict=True, conflicts_with=["f-r1"])
+    page = render_html(assemble(Side("CHL", "Chile"), Side("PER", "Peru"), [one, two]))
+    key = page[page.index('id="key-facts"'):page.index('id="timeline"')]
+    assert key.count("sources disagree") == 2
+    entry = page[page.index('<li id="fact-f-r1"'):page.index('<li id="fact-f-r2"')]
+    assert '<a href="#fact-f-r2">1840</a>' in entry
