@@ -50,7 +50,7 @@ def event(doc: str, rid: str, event_type: str, actors: list[str], recipients: li
           date: dict[str, Any] | None = None, *, sentence: int = 1, status: str = "asserted",
           quad: int = 1, goldstein: float = 1.0, text: str | None = None,
           cites: list[dict[str, Any]] | None = None, title: str | None = None) -> dict[str, Any]:
-    text = text or f"{' and '.join(NAMES.get(a, a) for a in actors)} did {event_type.lower()}."
+    text = text or f"{' and '.join(NAMES.get(a or '', a or 'Someone') for a in actors)} did {event_type.lower()}."
     return {
         "record": "event", "id": rid, "event_type": event_type, "mode": None, "contexts": [],
         "cameo": None, "goldstein": goldstein, "quad_class": quad,
