@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from dyad.cli import cli
+from dyad.cli.kb import db_option, knowledge_base, strict_option
 from dyad.errors import DyadError
 
 
@@ -20,20 +21,16 @@ from dyad.errors import DyadError
                    "and the HTML beside it).")
 @click.option("--pdf", is_flag=True,
               help="Also print the page to PDF with headless Chromium (same name, .pdf).")
-@click.option("--db", default=None, metavar="PATH|URL",
-              help="SQLite file or postgresql:// URL [default: $DYAD_DB, else ./dyad.db].")
-@click.option("--strict", is_flag=True,
-              help="Leave out the records of states that preceded or continued A and B "
-                   "(the Soviet Union's for Russia).")
+@db_option
+@strict_option
 def report(a: str, b: str, output: str, pdf: bool, db: str | None, strict: bool) -> None:
     """Write the report on states A and B (names or codes): key facts, locator map, timeline,
     the cooperation-conflict curve, every event and fact with its evidence and references."""
-    from dyad.kb import KnowledgeBase
     from dyad.report import build_dossier, find_chromium, print_pdf, render_html
 
     html_path, pdf_path = _paths(Path(output), pdf)
     chromium = find_chromium() if pdf else None  # fail before any work when it cannot print
-    with KnowledgeBase.open(db, create=False) as kb:
+    with knowledge_base(db) as kb:
         dossier = build_dossier(kb, a, b, strict=strict, source=_describe(kb.name))
     if dossier.empty:
         # no silent empty output: a page saying "nothing" is not a report of anything
