@@ -271,6 +271,8 @@ def _roles(g: Gazetteer, tokens: list[Token], cands: list[_Cand],
             continue
         role_words = " ".join(tokens[x].norm for x in range(ci, role_end)
                               if state is None or not state.i <= x < state.j)
+        # "the President of Peru": the state after the role leaves its "of" behind
+        role_words = re.sub(r"(?:\s+(?:of|and|for|the|&))+$", "", role_words)
         role = cue.role if cue.role and role_words.startswith(cue.role) and len(role_words) \
             <= len(cue.role) + 1 else (role_words if cue.cue_kind == "person" else None)
         if role and cue.role and role.split(" ")[0] != cue.role.split(" ")[0] \
