@@ -74,7 +74,10 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     attribution = _attribution(span, sentence.actors)
     for trigger in triggers:
         token = span[trigger.i]
-        actors, recipients, parsed = _sides(token, span, sentence.actors)
+        if trigger.demand_clause:
+            actors, recipients, parsed = _demand_sides(token, span, sentence.actors)
+        else:
+            actors, recipients, parsed = _sides(token, span, sentence.actors)
         if not actors:
             continue
         if not recipients and parsed:
@@ -149,6 +152,37 @@ def _sides(token: Token, span: Span,
     before = _nearest(mentions, start, after=False, exclude=recipients)
     after = recipients or _nearest(mentions, start + len(token.text), after=True, exclude=before)
     return before, after, False
+
+
+def _demand_sides(token: Token, span: Span,
+                  mentions: list[Mention]) -> tuple[list[Entity], list[Entity], bool]:
+    """"X said (that) Y must …": X demands, of Y. Y is the clause's subject, or else whom the
+    saying was addressed to ("a reminder to Iraq that it must …")."""
+    recipients: list[Entity] = []
+    for child in token.children:
+        if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            recipients += _phrase_actors(child, span, mentions)
+    actors: list[Entity] = []
+    governor = token.head
+    while governor.i != governor.head.i and not any(
+            c.dep_ in SUBJECT_DEPS | {"agent"} for c in governor.children):
+        if not recipients:
+            recipients += _addressees(governor, span, mentions)
+        governor = governor.head
+    for child in governor.children:
+        if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
+            actors += _phrase_actors(child, span, mentions)
+    if not recipients:
+        recipients += _addressees(governor, span, mentions)
+    return _unique(actors), _unique(recipients), True
+
+
+def _addressees(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
+    out: list[Entity] = []
+    for child in token.children:
+        if child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ == "to"):
+            out += _phrase_actors(child, span, mentions)
+    return out
 
 
 def _clause_head(token: Token) -> Token:

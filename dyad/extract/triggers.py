@@ -76,11 +76,12 @@ class Pattern:
     cameo: str
     note: str
     order: int
+    subjects: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
         return 1 + sum(bool(x) for x in (self.particles, self.preps, self.objects, self.comps,
-                                         self.mods, self.head_mod))
+                                         self.mods, self.head_mod, self.subjects))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,8 @@ class Trigger:
     depth: int  # dependency distance from the sentence root
     governors: tuple[str, ...]  # lemmas of the governing words, nearest first
     cue: str | None  # the word that set the status
+    # "X said Y must leave": a demand by the speaker on the clause's subject
+    demand_clause: bool = False
 
     @property
     def is_reporting(self) -> bool:
@@ -116,7 +119,7 @@ def _alts(value: str) -> frozenset[str]:
 def _parse_pattern(pos: str, text: str, code: str, note: str, order: int) -> list[Pattern]:
     parts = text.split()
     lemmas, cues = parts[0], parts[1:]
-    slots: dict[str, frozenset[str]] = {k: frozenset() for k in "~+>^@"}
+    slots: dict[str, frozenset[str]] = {k: frozenset() for k in "~+>^@<"}
     for cue in cues:
         if cue[0] not in slots:
             raise DataError(f"triggers.tsv: bad cue {cue!r} in pattern {text!r}")
@@ -127,7 +130,7 @@ def _parse_pattern(pos: str, text: str, code: str, note: str, order: int) -> lis
         if pos == "noun" and "_" in lemma:  # hunger_strike: head "strike" with modifier
             head_mod, lemma = lemma.rsplit("_", 1)
         out.append(Pattern(pos, lemma, head_mod, slots["~"], slots["+"], slots[">"], slots["^"],
-                           slots["@"], code, note, order))
+                           slots["@"], code, note, order, slots["<"]))
     return out
 
 
@@ -227,7 +230,21 @@ def _match(tok: Token, p: Pattern) -> list[Token] | None:
         mods = [c for c in kids if c.dep_ in _MOD_DEPS and _lemma(c) in p.mods]
         if not mods:
             return None
+    if p.subjects and not any(any(_phrase_match(s, ph) for ph in p.subjects)
+                              for s in _subjects(tok)):
+        return None
     return used
+
+
+def _subjects(tok: Token) -> list[Token]:
+    """The subject heads of ``tok``'s clause: "troops began arriving" → troops."""
+    cur = tok
+    for _ in range(4):
+        subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs or cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return _with_conj(subs)
+        cur = cur.head
+    return []
 
 
 def _pos_of(tok: Token) -> str | None:
@@ -318,8 +335,26 @@ def _must(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children)
 
 
+# "X said Y must …", "a reminder that Y must …": a clause under a verb or noun of saying
+_DEMAND_CLAUSE_DEPS = frozenset({"ccomp", "acl"})
+# Nouns after which a small noun trigger is only a modifier: "war games", "peacekeeping
+# troops"; a light head keeps it: "aid package", "coup attempt".
+_LIGHT_HEADS = frozenset({"attempt", "plot", "bid", "package", "programme", "program", "plan",
+                          "effort", "campaign", "convoy", "delivery", "shipment", "deal",
+                          "mission", "flight", "operation"})
+
+
+def _demand_clause(tok: Token) -> bool:
+    """A clause that tells its subject what it must do, reported by someone else."""
+    return _must(tok) and tok.dep_ in _DEMAND_CLAUSE_DEPS
+
+
 def _depth(tok: Token) -> int:
     return len(_governors(tok))
+
+
+_DEMAND_PATTERN = Pattern("verb", "", None, frozenset(), frozenset(), frozenset(), frozenset(),
+                          frozenset(), "100", "demand clause: Y must …", -1)
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -330,7 +365,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for tok in sent:
         pos = _pos_of(tok)
         if pos is None:
-            continue
+            if not _demand_clause(tok):
+                continue
+            pos = "verb"  # "X said the US must be ready": the clause itself is the demand
         cands = lex.get((pos, _lemma(tok)), []) + (
             lex.get((pos, tok.lower_), []) if tok.lower_ != _lemma(tok) else [])
         best: tuple[Pattern, list[Token]] | None = None
@@ -340,6 +377,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue
             if best is None or (p.specificity, -p.order) > (best[0].specificity, -best[0].order):
                 best = (p, used)
+        if best is not None and pos == "noun" and tok.dep_ == "compound" and \
+                _lemma(tok.head) not in _LIGHT_HEADS:
+            continue  # "war games", "trade pacts": the head noun is the thing
+        if best is None and _demand_clause(tok):
+            best = (_DEMAND_PATTERN, [])
         if best is not None:
             found.append((tok, best[0]))
             consumed.update(u.i for u in best[1] if u.i != tok.i)
@@ -358,7 +400,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
         under_report = any(g.i in reporting for g in govs)
         status, cue = _status(tok, negated, under_report)
         code = p.cameo
-        if _must(tok) and under_report and code[:2] not in ("01", "02", "10"):
+        demand = _demand_clause(tok) or (_must(tok) and under_report)
+        if demand and code[:2] not in ("01", "02", "10"):
             code = "100"  # "X said Y must release ...": a demand on Y
         elif status in ("pledged", "planned") and code[:2] in ("04", "05", "06", "07", "08"):
             code = _intent(code)
@@ -371,7 +414,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             lemma=_lemma(tok), pos=p.pos, cameo=code, plover_type=entry.plover_type,
             negated=negated, status=status, base_cameo=p.cameo, pattern=p.note,
             specificity=p.specificity, depth=_depth(tok),
-            governors=tuple(_lemma(g) for g in govs), cue=cue))
+            governors=tuple(_lemma(g) for g in govs), cue=cue,
+            demand_clause=demand and code[:2] == "10"))
     return out
 
 

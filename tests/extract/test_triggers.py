@@ -46,6 +46,19 @@ def _main(text: str):
         ("If talks fail, Ruritania would impose an embargo.", "THREATEN", "13", "hypothetical"),
         ("Donations of military equipment arrived in the capital.", "AID", "07", "asserted"),
         ("Ruritania denied that it had attacked the convoy.", "ASSAULT", "19", "denied"),
+        # a clause of what someone must do, under a verb or noun of saying, is a demand
+        ("The minister declared that Freedonia must withdraw its troops.", "REQUEST", "10",
+         "reported"),
+        ("Ruritania issued a reminder to Freedonia that it must pay its debts.", "REQUEST", "10",
+         "asserted"),
+        ("The envoy said that Freedonia must be ready to negotiate.", "REQUEST", "10",
+         "reported"),
+        # who arrives decides what the arrival is
+        ("Ruritanian troops arrived in the border town.", "MOBILIZE", "15", "asserted"),
+        ("The Ruritanian delegation arrived in the capital.", "CONSULT", "04", "asserted"),
+        # a verb that needs its object to be an event
+        ("The workers called off their strike.", "CONCEDE", "08", "asserted"),
+        ("Ruritania accepted a compromise on fishing rights.", "AGREE", "03", "asserted"),
     ],
 )
 def test_main_trigger(text: str, ptype: str, root: str, status: str) -> None:
@@ -75,3 +88,15 @@ def test_lexicon_is_broad_and_valid() -> None:
     types = {cameo(p.cameo).plover_type for p in patterns}
     assert set(PLOVER_TYPES) <= types
     assert len({p.order for p in patterns}) >= 300
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition won the municipal elections.",  # a party, not an objection
+    "Ruritanian advisers live in the capital.",  # people, not training
+    "The navies played war games near the islands.",  # "war" only modifies "games"
+    "The court found that the contract was valid.",  # "find" alone is no verdict
+    "The king ruled the country for forty years.",  # "rule" alone is no rejection
+    "The ministry issued a press release.",  # no one was released
+])
+def test_words_that_are_not_events(text: str) -> None:
+    assert _main(text) is None

@@ -1,0 +1,44 @@
+"""Event sides from the parse: sentences written for these tests, expected (type, actors,
+recipients) as country codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.annotate.pipeline import annotate
+from dyad.extract.events import find_events
+from dyad.model import Document, Sentence
+
+
+def _events(text: str, date: str | None = "2015-06-01") -> list[tuple[str, list, list]]:
+    doc = Document(id="t", title=None, format="text", text=text, date=date,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    return [(ev.trigger.plover_type, [e.country for e in ev.actors],
+             [e.country for e in ev.recipients]) for ev in find_events(sentence)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # subject acts, object receives
+    ("Chile granted Peru a loan of $20 million.", ("AID", ["CHL"], ["PER"])),
+    # passive: the by-phrase acts, the subject receives
+    ("Peru was criticised by Chile for the decision.", ("ACCUSE", ["CHL"], ["PER"])),
+    # coordination gives several actors
+    ("Chile and Peru signed a fisheries agreement.", ("SUPPORT", ["CHL", "PER"], [])),
+    # "to X" before "for …": the apology goes to Brazil, not to the ship's flag
+    ("Argentina apologised to Brazil for the seizure of a Chilean trawler.",
+     ("SUPPORT", ["ARG"], ["BRA"])),
+    # an offer's own actor, not the parties of the talks it proposes
+    ("Kenya rejected a Chinese proposal for a summit between Ethiopia and Egypt.",
+     ("REJECT", ["KEN"], ["CHN"])),
+    # a person the resolver leaves without a country takes the state named before him
+    ("Nigerian junior minister Okon Bassey summoned the ambassador of Niger.",
+     ("ACCUSE", ["NGA"], ["NER"])),
+    # "X said Y must …": X demands, of Y
+    ("Chile said on Monday that Peru must withdraw its troops from the border.",
+     ("REQUEST", ["CHL"], ["PER"])),
+    ("Norway issued a reminder to Iceland that it must respect the fishing quota.",
+     ("REQUEST", ["NOR"], ["ISL"])),
+])
+def test_sides(text: str, expected: tuple[str, list, list]) -> None:
+    assert expected in _events(text)
