@@ -304,7 +304,7 @@ def timeline_html(d: Dossier) -> str:
         '<button type="button" id="tl-in" title="zoom in">+</button>'
         '<button type="button" id="tl-out" title="zoom out">−</button>'
         '<button type="button" id="tl-reset">whole span</button></div>')
-    note = ('<p class="note">Scroll over the timeline to zoom, drag to move; '
+    note = ('<p class="note no-print">Scroll over the timeline to zoom, drag to move; '
             "click an event to read its evidence.")
     if undated:
         note += (f" {undated} undated event{'s are' if undated != 1 else ' is'} listed below "
@@ -344,15 +344,16 @@ def curve_html(d: Dossier) -> str:
 def curve_svg(rows: list[dict[str, Any]]) -> str:
     """Goldstein totals as a line over the years, quad-class counts as bars below."""
     width, left, right = 1000, 46, 10
-    top_h, gap, bottom_h, axis_h = 130, 16, 130, 20
+    top_h, gap, bottom_h, axis_h = 130, 26, 130, 20
     n = len(rows)
     step = (width - left - right) / n
     gmax = max((abs(float(r.get("goldstein_total") or 0)) for r in rows), default=0) or 1
     up = max((r["quad1"] + r["quad2"] for r in rows), default=0)
     down = max((r["quad3"] + r["quad4"] for r in rows), default=0)
-    cmax = max(up, down, 1)
     g0 = top_h / 2
-    b0 = top_h + gap + bottom_h * (up / (up + down) if up + down else 0.5)
+    # the tallest cooperation bar and the deepest conflict bar share the panel's height
+    scale_b = (bottom_h - 4) / max(up + down, 1)
+    b0 = top_h + gap + 2 + up * scale_b
     bar_w = max(step * 0.8, 0.6)
     total_h = top_h + gap + bottom_h + axis_h
     parts = [f'<svg class="curve" viewBox="0 0 {width} {total_h}" role="img" '
@@ -363,8 +364,11 @@ def curve_svg(rows: list[dict[str, Any]]) -> str:
     parts.append(f'<text x="{left - 4}" y="12" text-anchor="end">+{gmax:g}</text>'
                  f'<text x="{left - 4}" y="{top_h}" text-anchor="end">−{gmax:g}</text>'
                  f'<text x="{left - 4}" y="{g0 + 4}" text-anchor="end">0</text>')
-    scale_b = (bottom_h - 4) / cmax
-    parts.append(f'<text x="{left - 4}" y="{top_h + gap + 10}" text-anchor="end">{cmax}</text>')
+    if up:
+        parts.append(f'<text x="{left - 4}" y="{top_h + gap + 10}" text-anchor="end">{up}</text>')
+    if down:
+        parts.append(f'<text x="{left - 4}" y="{top_h + gap + bottom_h}" '
+                     f'text-anchor="end">{down}</text>')
     points = []
     for i, r in enumerate(rows):
         x = left + i * step + step / 2
