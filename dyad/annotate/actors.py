@@ -10,7 +10,9 @@ document's pair, read from its title ("Mali–Russia relations"). Ambiguous name
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,10 +77,14 @@ class _Cand:
 
 
 def resolve_actors(sentence: Any, date: str | None = None, context: DocContext | None = None,
-                   gazetteer: Gazetteer | None = None) -> list[ActorMention]:
+                   gazetteer: Gazetteer | None = None,
+                   times: Sequence[Any] = ()) -> list[ActorMention]:
     """Actors named in ``sentence`` (str, spaCy Doc or Span), offsets relative to it.
 
     ``date`` is the event's ISO date; states are coded as of that date (no date: as named).
+    ``times`` (the sentence's ``TimeMention``s) date each clause on its own: in "X
+    recognised Mali on 7 July 1960, and relations were established on 14 October
+    1960", the second clause's states are coded as of October.
     ``context`` carries the document's pair and earlier resolutions; it is updated.
     """
     g = gazetteer or load_gazetteer()
@@ -89,6 +95,7 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
         text, base, ents = sentence, 0, load_nlp()(sentence).ents
     else:
         text, base, ents = sentence.text, getattr(sentence, "start_char", 0), sentence.ents
+    date_at = _clause_dates(text, date, times)
     tokens = tokenize(text)
     if not tokens:
         return []
@@ -103,11 +110,11 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
 
     cands: list[_Cand] = []
     for i, j, entries in g.matches(tokens):
-        c = _from_entries(g, tokens, i, j, entries, date, ctx, text, persons)
+        c = _from_entries(g, tokens, i, j, entries, date_at(tokens[i].start), ctx, text, persons)
         if c:
             cands.append(c)
     cands = _roles(g, tokens, cands, persons, date, ctx, text)
-    cands += _references(tokens, cands, date, ctx, g, text)
+    cands += _references(tokens, cands, date_at, ctx, g, text)
 
     out: list[ActorMention] = []
     taken: set[int] = set()
@@ -136,6 +143,29 @@ def _with_the(tokens: list[Token], i: int) -> int:
 
 def _state(g: Gazetteer, code: str, date: str | None) -> str:
     return g.state_at(code, date) or code
+
+
+# a new clause: ", and", ", but", ";" — each may write its own date
+_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|although|though|when)\s+|;\s+")
+_VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+def _clause_dates(text: str, date: str | None,
+                  times: Sequence[Any]) -> Callable[[int], str | None]:
+    """offset → the date its clause writes (the clause's first date), else ``date``."""
+    dated = [(m.start, m.when.start or m.when.end) for m in times
+             if m.value not in _VAGUE and (m.when.start or m.when.end)]
+    if not dated:
+        return lambda offset: date
+    bounds = [0, *(b.end() for b in _CLAUSE.finditer(text)), len(text) + 1]
+
+    def date_at(offset: int) -> str | None:
+        k = bisect.bisect_right(bounds, offset)
+        lo, hi = bounds[k - 1], bounds[min(k, len(bounds) - 1)]
+        inside = [iso for start, iso in dated if lo <= start < hi]
+        return inside[0] if inside else date
+
+    return date_at
 
 
 def _from_entries(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: list[Entry],
@@ -181,13 +211,21 @@ def _from_entries(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: li
             return None
         if codes[0] == ctx.last_state:
             conf = 0.8
-    country = _state(g, codes[0], date)
+    country = codes[0] if _former_named(g, codes[0], date) else _state(g, codes[0], date)
     kind = "organization" if e.kind == "organization" else "state"
     locative = i > 0 and tokens[i - 1].norm in ("in", "at", "to", "from") and e.form == "capital"
     return _Cand(_with_the(tokens, i), j,
                  Entity(g.name_of(country), span, kind, country, e.sector, None, None,
                         min(conf, 0.6) if locative else conf),
                  modifier=e.form in ("adjective", "name", "alias", "demonym"))
+
+
+def _former_named(g: Gazetteer, code: str, date: str | None) -> bool:
+    """A former state named after its end ("the successor state of the Soviet Union" in
+    1992) is that state, not its successor: the text names it as gone."""
+    s = g.states.get(code)
+    return bool(s and s.status == "former" and s.valid_to and date
+                and date[:10] >= s.valid_to[: len(date[:10])])
 
 
 def _person_entry(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: list[Entry],
@@ -307,8 +345,8 @@ def _clean(span: str) -> str:
     return span[4:] if span.lower().startswith("the ") else span
 
 
-def _references(tokens: list[Token], cands: list[_Cand], date: str | None, ctx: DocContext,
-                g: Gazetteer, text: str) -> list[_Cand]:
+def _references(tokens: list[Token], cands: list[_Cand], date_at: Callable[[int], str | None],
+                ctx: DocContext, g: Gazetteer, text: str) -> list[_Cand]:
     """"the two countries" → the document's pair; "the country" → the nearest state."""
     out: list[_Cand] = []
     norms = [t.norm for t in tokens]
@@ -318,7 +356,7 @@ def _references(tokens: list[Token], cands: list[_Cand], date: str | None, ctx: 
             if tuple(norms[k:k + n]) == phrase and len(ctx.pair) == 2:
                 span = text[tokens[k].start:tokens[k + n - 1].end]
                 for code in ctx.pair:
-                    c = _state(g, code, date)
+                    c = _state(g, code, date_at(tokens[k].start))
                     out.append(_Cand(k, k + n, Entity(g.name_of(c), span, "state", c,
                                                       None, None, None, 0.9)))
         for phrase in _COUNTRY:

@@ -74,11 +74,15 @@ class SentenceTimes:
     """The time mentions of one sentence, and the frame it inherits when it has none.
 
     ``frame`` is the section title's span, set only when the sentence wrote no
-    date of its own: the date was inherited, not written.
+    date of its own: the date was inherited, not written. ``narrative`` is the
+    last date the section wrote before this sentence (ISO; captions and
+    headings do not move it), else the frame's start: the time the story has
+    reached, which actors are coded at when the sentence writes no date.
     """
 
     mentions: list[TimeMention]
     frame: When | None = None
+    narrative: str | None = None
 
 
 # --- vocabulary -------------------------------------------------------------
@@ -1230,7 +1234,7 @@ def _with_signal(text: str, mention: TimeMention, ctx: _Ctx) -> TimeMention:
     signal, at = _signal(text, mention.start)
     when = mention.when
     if mention.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
-        a = ctx.deictic()
+        a = ctx.anchor  # "now" is the document's date; an encyclopedia's "current" has none
         iso = _iso(a.year, a.month, a.day) if a else None
         prec = "unknown" if a is None else "day" if a.day else "month" if a.month else "year"
         when = {
@@ -1304,33 +1308,40 @@ def _join_ranges(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
 
 
 def annotate_times(
-    sentences: Sequence[tuple[str, str | None]], doc_date: str | None = None
+    sentences: Sequence[tuple[str, str | None] | tuple[str, str | None, str]],
+    doc_date: str | None = None,
 ) -> list[SentenceTimes]:
-    """Time mentions of each (sentence, section title) of one document.
+    """Time mentions of each (sentence, section title[, kind]) of one document.
 
     The narrative date carries from sentence to sentence ("In 1961 … The
     following year …"); it restarts from the section title's span when the
     section changes. A sentence without a date of its own gets that span as
-    ``frame`` (inherited, not written).
+    ``frame`` (inherited, not written). A caption's or a heading's date (kind
+    "caption", "heading") is its own: it does not move the narrative.
     """
     out: list[SentenceTimes] = []
     narrative: str | None = None
+    in_section: str | None = None  # the narrative written in this section (or its frame)
     section: str | None = None
     frame: When | None = None
-    for text, title in sentences:
+    for text, title, *kind in sentences:
         if title != section:
             section = title
             frame = _title_frame(title)
             narrative = frame.start if frame else narrative
+            in_section = frame.start if frame else None
         mentions = find_times(text, doc_date, frame, narrative)
-        dated = [m for m in mentions if m.is_point]
-        if dated:
+        dated = [m for m in mentions if m.is_point and m.value not in _VAGUE]
+        own = bool([m for m in mentions if m.is_point])
+        out.append(SentenceTimes(mentions, None if own else frame, in_section))
+        if dated and (not kind or kind[0] not in ("caption", "heading")):
             last = dated[-1]
             narrative = last.when.end or last.when.start
-            out.append(SentenceTimes(mentions))
-        else:
-            out.append(SentenceTimes(mentions, frame))
+            in_section = narrative
     return out
+
+
+_VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 
 def _title_frame(title: str | None) -> When | None:

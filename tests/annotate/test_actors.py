@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.annotate.actors import DocContext, parse_pair, resolve_actors
+from dyad.annotate.time import find_times
 
 
 def _find(text: str, date: str | None, words: str, ctx: DocContext | None = None):
@@ -135,3 +136,24 @@ def test_ethnic_group_is_not_the_state() -> None:
     found = {(m.entity.country, m.entity.kind) for m in resolve_actors(
         "Ethnic Russians in Estonia protested against the new law.", "2007")}
     assert found == {("EST", "state")}
+
+
+def test_each_clause_is_coded_at_its_own_date() -> None:
+    text = ("The Soviet Union recognised Senegal on 25 June 1960, and relations between "
+            "the two states began on 3 November 1960.")
+    times = find_times(text)
+    ctx = DocContext.from_title("Senegal–Russia relations")
+    found = resolve_actors(text, "1960-06-25", ctx, times=times)
+    both = sorted(m.entity.country for m in found if text[m.start:m.end] == "the two states")
+    assert both == ["SEN", "SUN"]
+
+
+def test_a_former_state_named_after_its_end_is_still_that_state() -> None:
+    text = "In 1994 Kazakhstan signed the treaty as a successor of the Soviet Union."
+    assert _find(text, "1994", "the Soviet Union").country == "SUN"
+    assert _find("Russia protested in 1994.", "1994", "Russia").country == "RUS"
+
+
+def test_the_president_of_a_state_has_the_role_alone() -> None:
+    e = _find("The President of Peru met the envoys.", "2020", "The President of Peru")
+    assert (e.country, e.role) == ("PER", "president")

@@ -172,3 +172,15 @@ def test_document_carries_narrative_and_section_frame():
     assert result[1].frame is None  # dated by its own words
     assert [m.value for m in result[2].mentions] == ["1966"]
     assert [m.value for m in result[4].mentions] == ["2003"]
+
+
+def test_narrative_is_the_last_date_the_section_wrote_and_captions_do_not_move_it():
+    result = annotate_times([
+        ("Early years (1958–1970)", "Early years (1958–1970)", "heading"),
+        ("The treaty was signed in 1962.", "Early years (1958–1970)", "paragraph"),
+        ("A minister at the signing, 4 May 2001", "Early years (1958–1970)", "caption"),
+        ("Trade then grew quickly.", "Early years (1958–1970)", "paragraph"),
+        ("The mission opened.", "Later years", "paragraph"),
+    ])
+    assert [r.narrative for r in result] == ["1958", "1958", "1962", "1962", None]
+    assert result[3].frame is not None and result[3].frame.start == "1958"
