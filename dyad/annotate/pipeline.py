@@ -135,7 +135,7 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
     g = load_gazetteer(gazetteer)
     nlp = load_nlp()
     doc_ctx = DocContext.from_title(doc.title, g)
-    times = annotate_times([(s.text, s.section) for s in doc.sentences], doc.date)
+    times = annotate_times([(s.text, s.section, s.kind) for s in doc.sentences], doc.date)
     places: dict[str, bool] = {}  # surface → names a capital; the same names recur
 
     def parseable() -> Iterator[tuple[str, tuple[Sentence, SentenceTimes]]]:
@@ -152,7 +152,7 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
         last_state = doc_ctx.last_state
         span = parsed[:]
         mentions = []
-        for m in resolve_actors(span, date, doc_ctx, g):
+        for m in resolve_actors(span, date, doc_ctx, g, times=sentence_times.mentions):
             surface = sentence.text[m.start : m.end]
             if surface not in places:
                 places[surface] = _is_place(g, surface)
@@ -164,10 +164,13 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
 
 
 def sentence_date(times: SentenceTimes) -> str | None:
-    """The date actors are coded at: the sentence's first date, else its section's span."""
+    """The date actors are coded at: the sentence's first date, else the last date its
+    section wrote before it ("In 1968 … The Soviets also …"), else its section's span."""
     for mention in times.mentions:
         if is_dated(mention) and (mention.when.start or mention.when.end):
             return mention.when.start or mention.when.end
+    if times.narrative is not None:
+        return times.narrative
     if times.frame is not None:
         return times.frame.start
     return None
