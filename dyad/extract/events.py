@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from dyad.annotate.gazetteer import load_gazetteer, tokenize
 from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
 from dyad.extract.quantities import Quantity, find_quantities
 from dyad.extract.triggers import Trigger, find_triggers
@@ -35,6 +36,7 @@ LATER_RECIPIENT_PREPS = frozenset({"for", "from", "of", "between", "in", "over",
 # X and Y]", "the consulate [in Sydney]". Their actors are not the side's.
 NESTED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "pcomp", "parataxis",
                          "agent"})
+PLACE_PREPS = frozenset({"in", "at", "throughout", "across", "inside", "near", "around"})
 ACTOR_KINDS = frozenset({"state", "igo", "organization", "group", "person"})
 CAPTION_WITH = re.compile(r"\s(?:with|meeting|meets|and)\s")
 ATTRIBUTION_LEMMAS = frozenset({"say", "state", "claim", "report", "announce", "allege",
@@ -77,7 +79,7 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         if trigger.demand_clause:
             actors, recipients, parsed = _demand_sides(token, span, sentence.actors)
         else:
-            actors, recipients, parsed = _sides(token, span, sentence.actors)
+            actors, recipients, parsed = _sides(token, sentence)
         if not actors:
             continue
         if not recipients and parsed:
@@ -120,17 +122,15 @@ def _caption_meeting(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
                      None, 0.7, list(cameo("040").context))
 
 
-def _sides(token: Token, span: Span,
-           mentions: list[Mention]) -> tuple[list[Entity], list[Entity], bool]:
+def _sides(token: Token,
+           sentence: AnnotatedSentence) -> tuple[list[Entity], list[Entity], bool]:
     """(actors, recipients, found through the parse)."""
+    span, mentions = sentence.span, sentence.actors
     head = _clause_head(token)
-    actors: list[Entity] = []
-    recipients: list[Entity] = []
-    for child in head.children:
-        if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
-            actors += _phrase_actors(child, span, mentions)
-        elif child.dep_ in PASSIVE_SUBJECT_DEPS:
-            recipients += _phrase_actors(child, span, mentions)
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"]
+    objects = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    actors = [e for c in subjects for e in _phrase_actors(c, span, mentions)]
+    recipients = [e for c in objects for e in _phrase_actors(c, span, mentions)]
     if token.pos_ == "NOUN" and not actors:
         # nominal events: "the establishment of relations between X and Y", "Russian donations"
         for child in token.children:
@@ -142,7 +142,18 @@ def _sides(token: Token, span: Span,
         for child in token.children:
             if (child.dep_ in OBJECT_DEPS and preps is RECIPIENT_PREPS) or (
                     child.dep_ == "prep" and child.lower_ in preps):
+                objects.append(child)
                 recipients += _phrase_actors(child, span, mentions)
+    if not actors and subjects:
+        actors = _inherited(subjects, head, span, mentions)
+    unnamed: list[Entity] = []
+    if not actors:
+        unnamed = actors = [e for c in subjects if (e := _unnamed(c, span, domestic=False))]
+    if not recipients:
+        recipients = [e for c in objects if (e := _unnamed(c, span, domestic=True))]
+        unnamed = unnamed + recipients
+    if unnamed:
+        actors, recipients = _placed(actors, recipients, unnamed, sentence)
     if actors and recipients:
         return _unique(actors), _unique(recipients), True
     if actors:
@@ -152,6 +163,81 @@ def _sides(token: Token, span: Span,
     before = _nearest(mentions, start, after=False, exclude=recipients)
     after = recipients or _nearest(mentions, start + len(token.text), after=True, exclude=before)
     return before, after, False
+
+
+def _inherited(subjects: list[Token], head: Token, span: Span,
+               mentions: list[Mention]) -> list[Entity]:
+    """"Iraq said it would allow …": a pronoun subject is the governing clause's subject."""
+    if not all(c.pos_ == "PRON" or any(d.dep_ == "poss" and d.pos_ == "PRON"
+                                       for d in c.children) for c in subjects):
+        return []
+    cur = head
+    while cur.head.i != cur.i:
+        cur = cur.head
+        for child in cur.children:
+            if child.dep_ in SUBJECT_DEPS and child.i < head.i:
+                found = _phrase_actors(child, span, mentions)
+                if found:
+                    return found
+    return []
+
+
+def _unnamed(phrase: Token, span: Span, *, domestic: bool) -> Entity | None:
+    """An actor the gazetteer has no name for, from the phrase's own words: a role word
+    makes it a domestic actor ("opposition parties", "riot police"); otherwise only a
+    proper name does ("Amnesty International"), and only when ``domestic`` is False."""
+    g = load_gazetteer()
+    words = [t for t in phrase.subtree if t.dep_ not in ("det", "punct", "case")
+             and not (t.i == phrase.i and t.dep_ in ("agent", "prep"))]
+    nested = {d.i for n in _nested(phrase) for d in n.subtree}
+    words = [t for t in words if t.i not in nested]
+    if not words or all(t.pos_ == "PRON" for t in words):
+        return None
+    text = span.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    cue = next((entry for _, _, entry in g.cue_matches(tokenize(text))), None)
+    if cue is not None:
+        plural = cue.cue_kind == "person" and words[-1].tag_ in ("NNS", "NNPS")
+        kind = "organization" if cue.cue_kind == "organization" else \
+            ("group" if plural or len(words) > 1 else "person")
+        return Entity(text, text, kind, None, cue.sector, cue.role or None, None, 0.5)
+    head = phrase if phrase.dep_ not in ("agent", "prep") else next(
+        (c for c in phrase.children if c.dep_ == "pobj"), phrase)
+    if domestic or head.pos_ != "PROPN":
+        return None
+    return Entity(text, text, "organization", None, None, None, None, 0.5)
+
+
+def _placed(actors: list[Entity], recipients: list[Entity], unnamed: list[Entity],
+            sentence: AnnotatedSentence) -> tuple[list[Entity], list[Entity]]:
+    """Domestic actors (police, rebels, the opposition) belong to the country the sentence
+    places them in ("in Algiers", "in Serbia"), else to the other side's country."""
+    where = _place_country(sentence)
+    out: list[list[Entity]] = []
+    for side, other in ((actors, recipients), (recipients, actors)):
+        others = {e.country for e in other if e.country and e not in unnamed}
+        fill = where or (others.pop() if len(others) == 1 else None)
+        out.append([replace(e, country=fill) if e in unnamed and e.sector and fill else e
+                    for e in side])
+    return out[0], out[1]
+
+
+def _place_country(sentence: AnnotatedSentence) -> str | None:
+    """The one country the sentence says things happen in: a capital named, or a state
+    after "in"/"at"."""
+    span = sentence.span
+    found = set()
+    for m in sentence.actors:
+        if m.entity.kind != "state" or not m.entity.country:
+            continue
+        tok = span.char_span(m.start, m.end, alignment_mode="expand")
+        root = tok.root if tok is not None else None
+        while root is not None and root.dep_ in ("compound", "amod", "appos", "conj"):
+            root = root.head
+        under_in = root is not None and root.dep_ == "pobj" and \
+            root.head.lower_ in PLACE_PREPS
+        if m.is_place or under_in:
+            found.add(m.entity.country)
+    return found.pop() if len(found) == 1 else None
 
 
 def _demand_sides(token: Token, span: Span,
