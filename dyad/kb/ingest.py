@@ -25,6 +25,7 @@ from dyad.kb.schema import (
     events,
     fact_tellings,
     facts,
+    fold,
     references,
     sentences,
 )
@@ -136,7 +137,8 @@ def store_document(conn: Connection, records: list[dict[str, Any]],
     if rows:
         conn.execute(insert(sentences), [
             {"document_pk": doc_pk, "idx": s["sentence"], "section": s.get("section"),
-             "start": s.get("start", 0), "end": s.get("end", 0), "text": s["text"]}
+             "start": s.get("start", 0), "end": s.get("end", 0), "text": s["text"],
+             "folded": fold(s["text"])}
             for s in rows])
     result = IngestResult(doc_id, title, "replaced" if replaced else "added",
                           events=len(evs), facts=len(fcts), replaced=replaced)

@@ -40,6 +40,7 @@ from dyad.kb.schema import (
     events,
     fact_tellings,
     facts,
+    fold,
     references,
     sentences,
 )
@@ -359,7 +360,7 @@ def select_sentences(conn: Connection, query: str, *, limit: int = 20,
     s, d = sentences, documents
     columns = (d.c.id, d.c.title, s.c.section, s.c.idx, s.c.start, s.c.end, s.c.text)
     if conn.dialect.name == "sqlite":
-        match = _fts5_query(query)
+        match = _fts5_query(fold(query))
         hits = (select(literal_column("rowid").label("pk"), literal_column("rank").label("rank"))
                 .select_from(text("sentences_fts"))
                 .where(text("sentences_fts MATCH :q")).subquery())
@@ -369,7 +370,8 @@ def select_sentences(conn: Connection, query: str, *, limit: int = 20,
         rows = conn.execute(stmt, {"q": match})
     else:  # PostgreSQL: the generated tsvector column and its GIN index
         tsv = literal_column("sentences.tsv")
-        tsquery = func.websearch_to_tsquery(literal_column("'english'::regconfig"), query)
+        tsquery = func.websearch_to_tsquery(literal_column("'english'::regconfig"),
+                                            fold(query))
         stmt = (select(*columns).join(d, d.c.pk == s.c.document_pk)
                 .where(tsv.op("@@")(tsquery))
                 .order_by(func.ts_rank(tsv, tsquery).desc(), s.c.pk)

@@ -35,7 +35,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION = "dyad"
 
 metadata = MetaData()
@@ -80,6 +80,9 @@ sentences = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
+    # what search indexes: casefolded, without diacritics ("Ségou" → "segou"), so both
+    # dialects match "segou" and "Côte d'Ivoire" alike (schema 2)
+    Column("folded", Text),
     Index("ix_sentences_document", "document_pk", "idx"),
 )
 
@@ -170,33 +173,72 @@ TABLES = [t.name for t in metadata.sorted_tables]
 
 _SQLITE_FTS = [
     """CREATE VIRTUAL TABLE sentences_fts USING fts5(
-           text, content='sentences', content_rowid='pk',
+           folded, content='sentences', content_rowid='pk',
            tokenize='porter unicode61 remove_diacritics 2')""",
     """CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
-           INSERT INTO sentences_fts(rowid, text) VALUES (new.pk, new.text);
+           INSERT INTO sentences_fts(rowid, folded) VALUES (new.pk, new.folded);
        END""",
     """CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
-           INSERT INTO sentences_fts(sentences_fts, rowid, text)
-           VALUES ('delete', old.pk, old.text);
+           INSERT INTO sentences_fts(sentences_fts, rowid, folded)
+           VALUES ('delete', old.pk, old.folded);
        END""",
 ]
 
 _POSTGRES_FTS = [
     """ALTER TABLE sentences ADD COLUMN tsv tsvector
-           GENERATED ALWAYS AS (to_tsvector('english', text)) STORED""",
+           GENERATED ALWAYS AS (to_tsvector('english', coalesce(folded, ''))) STORED""",
     "CREATE INDEX ix_sentences_tsv ON sentences USING GIN (tsv)",
 ]
 
+# schema 1 indexed the sentence text as written; dropped by migration 2
+_SQLITE_FTS_V1_DROP = [
+    "DROP TRIGGER IF EXISTS sentences_fts_insert",
+    "DROP TRIGGER IF EXISTS sentences_fts_delete",
+    "DROP TABLE IF EXISTS sentences_fts",
+]
+_POSTGRES_FTS_V1_DROP = [
+    "DROP INDEX IF EXISTS ix_sentences_tsv",
+    "ALTER TABLE sentences DROP COLUMN IF EXISTS tsv",
+]
+
+
+def fold(text: str) -> str:
+    """Sentence or query text as search compares it."""
+    from dyad.annotate.gazetteer import normalise
+
+    return normalise(text)
+
 
 def _create_v1(conn: Connection) -> None:
+    """Every table, in the current shape (later migrations see their work done)."""
     metadata.create_all(conn)
     statements = _SQLITE_FTS if conn.dialect.name == "sqlite" else _POSTGRES_FTS
     for statement in statements:
         conn.execute(text(statement))
 
 
+def _fold_sentences_v2(conn: Connection) -> None:
+    """Search over folded text: add and fill sentences.folded, rebuild the index on it."""
+    from sqlalchemy import inspect
+
+    if "folded" in {c["name"] for c in inspect(conn).get_columns("sentences")}:
+        return  # made at schema 2 or later by _create_v1
+    sqlite = conn.dialect.name == "sqlite"
+    for statement in _SQLITE_FTS_V1_DROP if sqlite else _POSTGRES_FTS_V1_DROP:
+        conn.execute(text(statement))
+    conn.execute(text("ALTER TABLE sentences ADD COLUMN folded TEXT"))
+    rows = conn.execute(text("SELECT pk, text FROM sentences")).all()
+    if rows:
+        conn.execute(text("UPDATE sentences SET folded = :f WHERE pk = :pk"),
+                     [{"pk": pk, "f": fold(t)} for pk, t in rows])
+    for statement in _SQLITE_FTS if sqlite else _POSTGRES_FTS:
+        conn.execute(text(statement))
+    if sqlite:
+        conn.execute(text("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')"))
+
+
 # Migration n brings a database from version n - 1 to n. Append, never edit.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _fold_sentences_v2]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

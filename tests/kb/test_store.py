@@ -100,3 +100,49 @@ def test_unreachable_postgres_is_one_data_error() -> None:
 
 def test_describe_hides_the_password() -> None:
     assert describe("postgresql://u:pw@host/db") == "postgresql://u:***@host/db"
+
+
+def test_a_schema_1_database_is_migrated_on_open(tmp_path: Path) -> None:
+    """Schema 1 indexed sentences as written; opening it adds the folded text and reindexes."""
+    path = tmp_path / "v1.db"
+    with KnowledgeBase.open(str(path)) as kb:
+        kb.ingest_records(mali_russia(), sentences=[
+            {"sentence": 0, "section": None, "start": 0, "end": 30,
+             "text": "Engineers trained pilots near Ségou."}])
+    con = sqlite3.connect(path)  # take it back to schema 1's shape
+    con.executescript("""
+        DROP TRIGGER sentences_fts_insert; DROP TRIGGER sentences_fts_delete;
+        DROP TABLE sentences_fts;
+        ALTER TABLE sentences DROP COLUMN folded;
+        CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences',
+            content_rowid='pk', tokenize='porter unicode61 remove_diacritics 2');
+        INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
+        UPDATE dyad_meta SET value = '1' WHERE key = 'schema_version';
+    """)
+    con.close()
+    with KnowledgeBase.open(str(path)) as kb:
+        assert [h["sentence"] for h in kb.search("segou")] == [0]
+        assert kb.stats()["events"] == 4
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT value FROM dyad_meta WHERE key = 'schema_version'").fetchone() \
+        == (str(SCHEMA_VERSION),)
+    con.close()
+
+
+def test_postgres_schema_with_other_tables_is_refused(postgres_url: str) -> None:
+    import psycopg
+
+    plain = postgres_url.split("?")[0]
+    schema = postgres_url.rsplit("%3D", 1)[1]
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute(f'CREATE TABLE "{schema}".invoices (id int)')
+    with pytest.raises(DataError, match="not a dyad knowledge base"):
+        KnowledgeBase.open(postgres_url)
+
+
+def test_postgres_migrates_once_and_reopens(postgres_url: str) -> None:
+    with KnowledgeBase.open(postgres_url) as kb:
+        kb.ingest_records(mali_russia())
+        assert kb.dialect == "postgresql"
+    with KnowledgeBase.open(postgres_url) as kb:
+        assert kb.stats()["events"] == 4
