@@ -84,6 +84,8 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             continue
         if not recipients and parsed:
             recipients = _nearest(sentence.actors, trigger.end, after=True, exclude=actors)
+        if not any(e.country or e.kind == "igo" for e in actors + recipients):
+            continue  # no state on either side: nothing for a dyad
         entry = cameo(trigger.cameo)
         yield FoundEvent(
             trigger=trigger,

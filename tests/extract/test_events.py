@@ -39,6 +39,17 @@ def _events(text: str, date: str | None = "2015-06-01") -> list[tuple[str, list,
      ("REQUEST", ["CHL"], ["PER"])),
     ("Norway issued a reminder to Iceland that it must respect the fishing quota.",
      ("REQUEST", ["NOR"], ["ISL"])),
+    # a pronoun subject is the governing clause's subject
+    ("Peru said it would expel the Chilean ambassador.", ("THREATEN", ["PER"], ["CHL"])),
+    # a named organisation the gazetteer lacks still acts, without a country
+    ("Amnesty International accused Chile of torture.", ("ACCUSE", [None], ["CHL"])),
+    # domestic actors (role words) belong to the country the sentence places them in
+    ("Riot police dispersed protesters in Nairobi on Monday.", ("ASSAULT", ["KEN"], ["KEN"])),
 ])
 def test_sides(text: str, expected: tuple[str, list, list]) -> None:
     assert expected in _events(text)
+
+
+def test_no_event_without_a_named_side() -> None:
+    # a role word with nowhere to place it, acting on nobody named: nothing to record
+    assert _events("The police arrested a man on Monday.") == []
