@@ -121,6 +121,10 @@ def write(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as conn:
         conn.execution_options(dyad_write=True)
         with conn.begin():
+            if conn.dialect.name == "postgresql":
+                # writers take turns, as on SQLite: a document merging with another must
+                # see that one's events, not race it into a duplicate
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7142982)")
             yield conn
 
 
