@@ -211,7 +211,7 @@ UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorBody, "description": "The body is over the server's size limit"},
     415: {"model": ErrorBody, "description": "A Content-Type no reader takes"},
 }
-_TEXT_BODY = {"schema": {"type": "string"}}
+_TEXT_BODY = {"schema": {"type": "string", "minLength": 1}}
 UPLOAD_BODY = {
     "requestBody": {
         "required": True,
@@ -274,7 +274,7 @@ async def post_document(
         request: Request,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
         title: Annotated[str | None, Query(max_length=1000)] = None,
-        date: Annotated[str | None, Query(max_length=10, description=(
+        date: Annotated[str | None, Query(max_length=10, pattern=DATE, description=(
             "Publication date (YYYY-MM-DD): what 'on Tuesday' resolves against."))] = None,
         url: Annotated[str | None, Query(max_length=2000)] = None,
         format: Annotated[Literal["page", "wikitext", "html", "text", "jsonl"] | None,

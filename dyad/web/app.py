@@ -98,9 +98,14 @@ def _add_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else str(exc.status_code)
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such page: {request.url.path}"
-        elif exc.status_code == 405:
-            message = f"{request.method} is not allowed on {request.url.path}"
-        return answer(request, exc.status_code, message, getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            allowed = allowed_methods(request)
+            message = (f"{request.method} is not allowed on {request.url.path} "
+                       f"(only {', '.join(allowed)})")
+            # Starlette names only the first matching route's methods; a path has them all
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+        return answer(request, exc.status_code, message, headers)
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -117,6 +122,18 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def on_crash(request: Request, exc: Exception) -> Response:
         log.exception("internal error on %s %s", request.method, request.url.path)
         return answer(request, 500, "internal error (the server log has the details)")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route takes on the request's path."""
+    from starlette.routing import Match
+
+    allowed = []
+    for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"):
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return allowed
 
 
 def validation_message(errors: Any) -> str:

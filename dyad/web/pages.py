@@ -346,14 +346,17 @@ def document_page(request: Request, doc_id: str) -> Response:
             ("Ingested", escape(str(doc.get("ingested_at") or ""))),
             ("Id", escape(doc_id))))
     records = kb.events(document=doc_id) + kb.facts(document=doc_id)
-    lines = []
+    lines, anchored = [], set()
     for r in sorted(records, key=lambda r: (r.get("evidence") or {}).get("sentence") or 0):
         is_event = r.get("record") == "event"
         ev = r.get("evidence") or {}
+        sentence = ev.get("sentence", 0)
+        anchor = "" if sentence in anchored else f' id="s-{sentence}"'  # ids stay unique
+        anchored.add(sentence)
         label = date_label(r.get("date") if is_event else r.get("valid"))
         what = r.get("event_type") if is_event else (r.get("kind") or "").replace("_", " ")
         href = f"/{'events' if is_event else 'facts'}/{quote(r['id'], safe='')}"
-        lines.append(f'<li id="s-{ev.get("sentence", 0)}"><a href="{href}">'
+        lines.append(f'<li{anchor}><a href="{href}">'
                      f'{escape(what or "")}</a> <span class="when">{escape(label)}</span> '
                      f'<span class="muted">{escape(ev.get("text") or "")}</span></li>')
     refs = "".join(

@@ -3,7 +3,8 @@ the readers' own checks, multipart forms parsed with the standard library.
 
 A raw body says its format by Content-Type; ``multipart/form-data`` carries a
 ``file`` part (or a ``text`` field) and the optional ``title``, ``date``,
-``url`` and ``format`` fields. Every problem is a WebError with a 4xx status.
+``url`` and ``format`` fields; a urlencoded form the same fields but no file.
+Every problem is a WebError with a 4xx status.
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ def parse_upload(body: bytes, content_type: str | None, params: dict[str, str]) 
     """The Upload in a request body; ``params`` are the query's title, date, url, format."""
     if media_type(content_type) == "multipart/form-data":
         upload = parse_multipart(body, content_type or "")
+    elif media_type(content_type) == "application/x-www-form-urlencoded":
+        upload = parse_form(body)
     else:
         upload = Upload(body, "the request body", format_of(content_type))
     for key in ("title", "date", "url"):
@@ -115,6 +118,23 @@ def parse_multipart(body: bytes, content_type: str) -> Upload:
     if "format" in fields:
         upload.input_format = fields.pop("format")
     upload.fields.update(fields)
+    return upload
+
+
+def parse_form(body: bytes) -> Upload:
+    """A form posted without a file: its ``text`` field and the other fields."""
+    from urllib.parse import parse_qs
+
+    try:
+        form = parse_qs(body.decode("utf-8"), keep_blank_values=True)
+    except UnicodeDecodeError:
+        raise WebError(400, "the form is not UTF-8") from None
+    fields = {k: v[0] for k, v in form.items() if v and v[0].strip()}
+    text = fields.pop("text", "")
+    if not text.strip():
+        raise WebError(400, "the form holds no document: send a 'text' field")
+    upload = Upload(text.encode("utf-8"), "the pasted text", fields.pop("format", None))
+    upload.fields.update({k: fields[k] for k in ("title", "date", "url") if k in fields})
     return upload
 
 
