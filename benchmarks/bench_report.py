@@ -133,10 +133,16 @@ def browser_load(path: Path, runs: int = 5) -> list[float] | None:
         for _ in range(runs + 1):
             driver.get("about:blank")
             driver.get(path.as_uri())
-            nav = driver.execute_script(
-                "var n = performance.getEntriesByType('navigation')[0];"
-                "return [n.loadEventEnd - n.startTime, document.querySelectorAll('#tl .mark')"
-                ".length];")
+            # get() can return inside the load event, before loadEventEnd is set
+            nav = [0, 0]
+            for _ in range(200):
+                nav = driver.execute_script(
+                    "var n = performance.getEntriesByType('navigation')[0];"
+                    "return [n.loadEventEnd ? n.loadEventEnd - n.startTime : 0,"
+                    " document.querySelectorAll('#tl .mark').length];")
+                if nav[0]:
+                    break
+                time.sleep(0.01)
             times.append(nav[0] / 1000)
         print(f"browser: {nav[1]} timeline marks drawn")
         return times[1:]  # the first load warms the browser
