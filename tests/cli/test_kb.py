@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,27 @@ def test_ingest_from_stdin_uses_dyad_db(tmp_path: Path) -> None:
                stdin="Chile and Peru signed a trade accord in 2004.\n")
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "env.db").exists()
+
+
+@pytest.fixture(scope="module")
+def postgres_url() -> Iterator[str]:
+    from tests.kb import postgres
+
+    try:
+        server = postgres.start()
+    except postgres.Unavailable as e:
+        pytest.skip(f"PostgreSQL tests skipped: {e}")
+    yield postgres.create_schema(server, "cli")
+    if callable(server.stop):
+        server.stop()
+
+
+def test_the_same_commands_on_postgres(postgres_url: str, db: Path) -> None:
+    out = dyad("ingest", str(EXAMPLE), "--db", postgres_url)
+    assert out.returncode == 0, out.stderr
+    assert "1 document stored" in out.stdout and "pw" not in out.stdout
+    for args in (["timeline", "Burkina Faso", "Russia"], ["dyads"], ["facts"],
+                 ["series", "BFA", "RUS", "--by", "month"], ["search", "students"]):
+        on_postgres = jsonl(dyad(*args, "--format", "jsonl", "--db", postgres_url))
+        on_sqlite = jsonl(dyad(*args, "--format", "jsonl", db=db))
+        assert on_postgres == on_sqlite and on_postgres, args
