@@ -79,4 +79,4 @@ def main() -> None:
 
 
 # each module adds its commands to `cli` when imported
-from dyad.cli import annotate, evaluate, kb, read, report  # noqa: E402, F401
+from dyad.cli import annotate, evaluate, kb, read, report, web  # noqa: E402, F401
