@@ -36,6 +36,7 @@ LATER_RECIPIENT_PREPS = frozenset({"for", "from", "of", "between", "in", "over",
 # X and Y]", "the consulate [in Sydney]". Their actors are not the side's.
 NESTED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "pcomp", "parataxis",
                          "agent"})
+POSSESSIVES = ("its ", "their ", "his ", "her ", "our ")
 PLACE_PREPS = frozenset({"in", "at", "throughout", "across", "inside", "near", "around"})
 ACTOR_KINDS = frozenset({"state", "igo", "organization", "group", "person"})
 CAPTION_WITH = re.compile(r"\s(?:with|meeting|meets|and)\s")
@@ -138,6 +139,7 @@ def _sides(token: Token,
         for child in token.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 actors += _phrase_actors(child, span, mentions)
+    own = {e.country for e in actors if e.country}
     for preps in (RECIPIENT_PREPS, LATER_RECIPIENT_PREPS):
         if recipients:
             break
@@ -145,7 +147,8 @@ def _sides(token: Token,
             if (child.dep_ in OBJECT_DEPS and preps is RECIPIENT_PREPS) or (
                     child.dep_ == "prep" and child.lower_ in preps):
                 objects.append(child)
-                recipients += _phrase_actors(child, span, mentions)
+                recipients += [e for e in _phrase_actors(child, span, mentions)
+                               if not _reflexive(e, own)]
     if not actors and subjects:
         actors = _inherited(subjects, head, span, mentions)
     unnamed: list[Entity] = []
@@ -165,6 +168,11 @@ def _sides(token: Token,
     before = _nearest(mentions, start, after=False, exclude=recipients)
     after = recipients or _nearest(mentions, start + len(token.text), after=True, exclude=before)
     return before, after, False
+
+
+def _reflexive(entity: Entity, own: set[str]) -> bool:
+    """"Israel strengthened its forces": the actor's own people are not its recipient."""
+    return entity.country in own and entity.text.lower().startswith(POSSESSIVES)
 
 
 def _inherited(subjects: list[Token], head: Token, span: Span,

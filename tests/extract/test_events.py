@@ -41,6 +41,8 @@ def _events(text: str, date: str | None = "2015-06-01") -> list[tuple[str, list,
      ("REQUEST", ["NOR"], ["ISL"])),
     # a pronoun subject is the governing clause's subject
     ("Peru said it would expel the Chilean ambassador.", ("THREATEN", ["PER"], ["CHL"])),
+    # the actor's own forces are not its recipient; the place is
+    ("Israel strengthened its forces in Lebanon.", ("MOBILIZE", ["ISR"], ["LBN"])),
     # a named organisation the gazetteer lacks still acts, without a country
     ("Amnesty International accused Chile of torture.", ("ACCUSE", [None], ["CHL"])),
     # domestic actors (role words) belong to the country the sentence places them in
