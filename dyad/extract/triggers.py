@@ -106,6 +106,7 @@ class Trigger:
     cue: str | None  # the word that set the status
     # "X said Y must leave": a demand by the speaker on the clause's subject
     demand_clause: bool = False
+    dep: str = ""  # the word's dependency label: "advcl" marks a side clause
 
     @property
     def is_reporting(self) -> bool:
@@ -415,18 +416,19 @@ def find_triggers(sent: Span) -> list[Trigger]:
             negated=negated, status=status, base_cameo=p.cameo, pattern=p.note,
             specificity=p.specificity, depth=_depth(tok),
             governors=tuple(_lemma(g) for g in govs), cue=cue,
-            demand_clause=demand and code[:2] == "10"))
+            demand_clause=demand and code[:2] == "10", dep=tok.dep_))
     return out
 
 
 def main_trigger(triggers: list[Trigger]) -> Trigger | None:
     """The sentence's main event: the root-most trigger, skipping framing statements
     ("said", "denied") unless nothing else was found; ties go to the more specific
-    pattern, then text order."""
+    pattern, then text order. A side clause ("… to demand reforms", "… after X shot Y")
+    gives way to the clause it hangs on at the same depth."""
     if not triggers:
         return None
     # Statements ("said", "denied") frame the event rather than being it.
     framing = {t.i for t in triggers if t.cameo[:2] == "01" and (t.is_reporting or any(
         t.lemma in u.governors for u in triggers if u is not t))}
     events = [t for t in triggers if t.i not in framing] or triggers
-    return min(events, key=lambda t: (t.depth, -t.specificity, t.i))
+    return min(events, key=lambda t: (t.depth, t.dep == "advcl", -t.specificity, t.i))
