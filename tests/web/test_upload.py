@@ -228,3 +228,28 @@ def test_a_chunked_body_over_the_limit_is_413(client: httpx.Client) -> None:
                            headers={"Authorization": f"Bearer {TOKEN}",
                                     "Content-Type": "text/plain"})
     assert response.status_code == 413
+
+
+def test_uploads_and_reads_at_once(writer: Server) -> None:
+    """Uploads extract one at a time in the thread pool; reads go on meanwhile."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"{a} and {b} signed a trade agreement on 4 June 2016."
+             for a, b in (("Austria", "Chile"), ("Austria", "Mexico"))]
+
+    def upload(text: str) -> int:
+        with writer.client() as c:
+            return post(c, text).status_code
+
+    def read(_: int) -> int:
+        with writer.client() as c:
+            return c.get("/api/events", params={"dyad": "KEN-NOR"}).status_code
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        uploads = [pool.submit(upload, t) for t in texts]
+        reads = list(pool.map(read, range(20)))
+        assert [u.result() for u in uploads] == [201, 201]
+    assert reads == [200] * 20
+    with writer.client() as c:
+        dyads = {(r["a"], r["b"]) for r in c.get("/api/dyads").json()["items"]}
+    assert {("AUT", "CHL"), ("AUT", "MEX")} <= dyads
