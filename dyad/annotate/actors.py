@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dyad.annotate import anaphora, people
 from dyad.annotate.gazetteer import Entry, Gazetteer, Token, load_gazetteer, normalise, tokenize
 from dyad.model import Entity
 
@@ -25,6 +26,7 @@ _BOTH = {("the", "two", "countries"), ("both", "countries"), ("both", "states"),
          ("the", "two", "states"), ("both", "nations"), ("the", "two", "nations"),
          ("both", "governments"), ("the", "two", "governments")}
 _COUNTRY = {("the", "country"), ("the", "state")}
+_OWN_COUNTRY = {("his", "country"), ("her", "country")}
 # words allowed between a state modifier and a role word: "Russia's *then* foreign minister"
 _GAP = {"the", "'s", "senior", "top", "former", "then", "new", "chief", "deputy", "acting",
         "interim", "visiting", "outgoing", "incoming", "own", "a", "an", "transitional"}
@@ -45,6 +47,8 @@ class DocContext:
     pair: tuple[str, ...] = ()
     resolved: dict[str, Entity] = field(default_factory=dict)  # normalised text → entity
     last_state: str | None = None
+    last_subject: str | None = None  # the country of the last sentence's subject
+    surnames: dict[str, Entity] = field(default_factory=dict)  # normalised surname → person
 
     @classmethod
     def from_title(cls, title: str | None, gazetteer: Gazetteer | None = None) -> DocContext:
@@ -92,8 +96,10 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
     if isinstance(sentence, str):
         from dyad.annotate.nlp import load_nlp
 
-        text, base, ents = sentence, 0, load_nlp()(sentence).ents
+        parsed = load_nlp()(sentence)
+        text, base, ents = sentence, 0, parsed.ents
     else:
+        parsed = sentence
         text, base, ents = sentence.text, getattr(sentence, "start_char", 0), sentence.ents
     date_at = _clause_dates(text, date, times)
     tokens = tokenize(text)
@@ -113,8 +119,10 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
         c = _from_entries(g, tokens, i, j, entries, date_at(tokens[i].start), ctx, text, persons)
         if c:
             cands.append(c)
-    cands = _roles(g, tokens, cands, persons, date, ctx, text)
-    cands += _references(tokens, cands, date_at, ctx, g, text)
+    subject = _Subject(parsed, tokens, cands)
+    cands = _roles(g, tokens, cands, persons, date, ctx, text, subject)
+    cands += _references(tokens, cands, date_at, ctx, g, text, subject)
+    cands = _people(g, tokens, cands, persons, date, ctx, text)
 
     out: list[ActorMention] = []
     taken: set[int] = set()
@@ -134,6 +142,60 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
             ctx.resolved.setdefault(normalise(e.name), e)
         if e.kind == "state" and e.country:
             ctx.last_state = e.country
+        if e.kind == "person" and (e.country or e.role) and not people.role_only(e) \
+                and " " in e.name:  # fmt: skip
+            ctx.surnames[normalise(e.name.split()[-1])] = e
+    main = anaphora.main_subject(parsed)
+    if main is not None:
+        ctx.last_subject = next((m.entity.country for m in out if m.entity.country
+                                 and main[0] <= m.start < main[1]), ctx.last_subject)
+    return out
+
+
+@dataclass(slots=True)
+class _Subject:
+    """The country of the actor that is the subject of a word's clause."""
+
+    parsed: Any
+    tokens: list[Token]
+    cands: list[_Cand]
+
+    def span(self, offset: int) -> tuple[int, int] | None:
+        return anaphora.clause_subject(self.parsed, offset)
+
+    def country(self, offset: int) -> str | None:
+        """The subject's country, unless the word at ``offset`` is itself in the subject."""
+        span = self.span(offset)
+        if span is None or span[0] <= offset < span[1]:
+            return None
+        inside = [c for c in self.cands if span[0] <= self.tokens[c.i].start < span[1]
+                  and c.entity.country]
+        inside.sort(key=lambda c: c.entity.kind != "state")
+        return inside[0].entity.country if inside else None
+
+
+def _people(g: Gazetteer, tokens: list[Token], cands: list[_Cand],
+            persons: list[tuple[int, int]], date: str | None, ctx: DocContext,
+            text: str) -> list[_Cand]:
+    """Names that only the sentence's shape resolves (see ``dyad.annotate.people``)."""
+    sides = [_state(g, code, date) for code in ctx.pair] if len(ctx.pair) == 2 else []
+
+    def other_side(code: str | None) -> str | None:
+        return sides[1 - sides.index(code)] if code in sides else None
+
+    found = [people.Found(c.i, c.j, c.entity) for c in cands]
+    found += people.copula_people(text, tokens, found, other_side)
+    found += people.appositive_people(text, tokens, found, g, persons)
+    found += people.surname_people(tokens, found, ctx.surnames, persons)
+    counterpart = people.counterpart_side(tokens, found, other_side)
+    out = []
+    for f in found:
+        e = f.entity
+        if e.kind == "person" and e.country is None and e.role in people.ENVOYS:
+            e = replace(e, country=other_side(people.envoy_host(tokens, f, found)))
+        if e.kind == "person" and e.country is None and counterpart:
+            e = replace(e, country=counterpart, confidence=min(e.confidence, 0.7))
+        out.append(_Cand(f.i, f.j, e))
     return out
 
 
@@ -184,6 +246,8 @@ def _from_entries(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: li
         return None  # "Washington" in "George Washington"
     if e.kind == "state" and i > 0 and tokens[i - 1].norm == "ethnic":
         return None  # "ethnic Albanians in Serbia" are a people, not the state of Albania
+    if e.form == "adjective" and j < len(tokens) and tokens[j].text == ":":
+        return None  # "(Russian: …)" names a language
     span = text[tokens[_with_the(tokens, i)].start:tokens[j - 1].end]
     if e.kind == "igo":
         return _Cand(_with_the(tokens, i), j,
@@ -253,7 +317,7 @@ def _person_entry(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: li
 
 def _roles(g: Gazetteer, tokens: list[Token], cands: list[_Cand],
            persons: list[tuple[int, int]], date: str | None, ctx: DocContext,
-           text: str) -> list[_Cand]:
+           text: str, subject: _Subject) -> list[_Cand]:
     """Join role words with the state before them and the name after them."""
     by_end = {c.j: c for c in cands if c.modifier and c.entity.country}
     by_start = {c.i: c for c in cands}
@@ -285,10 +349,13 @@ def _roles(g: Gazetteer, tokens: list[Token], cands: list[_Cand],
         if p in by_end:
             state = by_end[p]
             start = state.i
-        elif p > 0 and tokens[p - 1].norm in ("its", "their") and ctx.last_state:
+        elif p > 0 and tokens[p - 1].norm in ("its", "their") and (
+                code := subject.country(tokens[p - 1].start) or ctx.last_subject
+                or ctx.last_state):  # fmt: skip
+            # "its military": the subject of its clause, else the last sentence's subject
             start = p - 1
-            state = _Cand(p - 1, p, Entity(g.name_of(ctx.last_state), tokens[p - 1].text, "state",
-                                           ctx.last_state, None, None, None, 0.6))
+            state = _Cand(p - 1, p, Entity(g.name_of(code), tokens[p - 1].text, "state",
+                                           code, None, None, None, 0.6))
         # "of Mali" after the role: "the President of Mali"
         if state is None and role_end < len(tokens) and tokens[role_end].norm == "of" \
                 and role_end + 1 in by_start and by_start[role_end + 1].entity.kind == "state" \
@@ -305,8 +372,10 @@ def _roles(g: Gazetteer, tokens: list[Token], cands: list[_Cand],
                 if pi == role_end or (pi <= ci < pj):
                     person = (max(pi, role_end), pj)
                     break
-        if state is None and person is None:
-            continue
+        if state is None and person is None and not (
+                cue.role in people.ENVOYS and role_end + 1 < len(tokens)
+                and tokens[role_end].norm == "to" and _state_at(by_start, role_end + 1)):
+            continue  # a bare role word, unless an envoy's host follows ("ambassador to Mali")
         role_words = " ".join(tokens[x].norm for x in range(ci, role_end)
                               if state is None or not state.i <= x < state.j)
         # "the President of Peru": the state after the role leaves its "of" behind
@@ -341,13 +410,18 @@ def _roles(g: Gazetteer, tokens: list[Token], cands: list[_Cand],
     return out
 
 
+def _state_at(by_start: dict[int, _Cand], k: int) -> bool:
+    c = by_start.get(k) or by_start.get(k + 1)
+    return c is not None and c.entity.kind == "state" and bool(c.entity.country)
+
+
 def _clean(span: str) -> str:
     return span[4:] if span.lower().startswith("the ") else span
 
 
 def _references(tokens: list[Token], cands: list[_Cand], date_at: Callable[[int], str | None],
-                ctx: DocContext, g: Gazetteer, text: str) -> list[_Cand]:
-    """"the two countries" → the document's pair; "the country" → the nearest state."""
+                ctx: DocContext, g: Gazetteer, text: str, subject: _Subject) -> list[_Cand]:
+    """"the two countries" → the document's pair; "the country" → the nearest fitting state."""
     out: list[_Cand] = []
     norms = [t.norm for t in tokens]
     for k in range(len(tokens)):
@@ -359,13 +433,24 @@ def _references(tokens: list[Token], cands: list[_Cand], date_at: Callable[[int]
                     c = _state(g, code, date_at(tokens[k].start))
                     out.append(_Cand(k, k + n, Entity(g.name_of(c), span, "state", c,
                                                       None, None, None, 0.9)))
-        for phrase in _COUNTRY:
-            if tuple(norms[k:k + 2]) == phrase:
-                before = [c for c in cands if c.j <= k and c.entity.kind == "state"
-                          and c.entity.country]
-                code = before[-1].entity.country if before else ctx.last_state
-                if code:
-                    span = text[tokens[k].start:tokens[k + 1].end]
-                    out.append(_Cand(k, k + 2, Entity(g.name_of(code), span, "state", code,
-                                                      None, None, None, 0.6)))
+        if tuple(norms[k:k + 2]) in _COUNTRY or tuple(norms[k:k + 2]) in _OWN_COUNTRY:
+            code = _country_meant(tokens, cands, k, ctx, subject)
+            if code:
+                span = text[tokens[k].start:tokens[k + 1].end]
+                out.append(_Cand(k, k + 2, Entity(g.name_of(code), span, "state", code,
+                                                  None, None, None, 0.6)))
     return out
+
+
+def _country_meant(tokens: list[Token], cands: list[_Cand], k: int, ctx: DocContext,
+                   subject: _Subject) -> str | None:
+    """The state "the country" (or "his country") at token ``k`` points to.
+
+    "his country" is the subject's; "the country" is the nearest state before it
+    in the sentence, else the last sentence's subject, else the last state named.
+    """
+    if tuple(t.norm for t in tokens[k:k + 2]) in _OWN_COUNTRY:
+        return subject.country(tokens[k].start) or ctx.last_subject
+    before = [c.entity.country for c in cands if c.j <= k and c.entity.kind == "state"
+              and c.entity.country]
+    return before[-1] if before else ctx.last_subject or ctx.last_state

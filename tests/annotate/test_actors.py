@@ -157,3 +157,26 @@ def test_a_former_state_named_after_its_end_is_still_that_state() -> None:
 def test_the_president_of_a_state_has_the_role_alone() -> None:
     e = _find("The President of Peru met the envoys.", "2020", "The President of Peru")
     assert (e.country, e.role) == ("PER", "president")
+
+
+@pytest.mark.parametrize(("sentences", "words", "country"), [
+    # "its" is the subject of its own clause, not the nearest state
+    (["Chad stayed dependent on France for the training of its army."], "its army", "TCD"),
+    # "his country" is the subject's
+    (["Kenya's foreign minister met Somali leaders to pledge his country's support."],
+     "his country", "KEN"),
+    # "the country" elsewhere is the nearest state before it
+    (["Japan forced the agency out of the country after the floods."], "the country", "JPN"),
+    # "the country" as the subject of a new sentence: the last sentence's subject
+    (["Ghana declared independence in 1957.", "The country then joined the United Nations."],
+     "The country", "GHA"),
+])
+def test_its_and_the_country_point_to_the_fitting_state(sentences: list[str], words: str,
+                                                        country: str) -> None:
+    ctx = DocContext.from_title("Ghana–Japan relations")
+    for text in sentences[:-1]:
+        resolve_actors(text, "2020", ctx)
+    text = sentences[-1]
+    got = [m.entity.country for m in resolve_actors(text, "2020", ctx)
+           if text[m.start:m.end] == words]
+    assert got == [country]
