@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from dyad.annotate.actors import DocContext, resolve_actors
@@ -193,7 +194,7 @@ def _written_person(entity: Entity, text: str, start: int, end: int) -> Entity:
     canonical = entity.name.split()
     if len(written) >= 2 and len(canonical) >= 2 and written[-1] == canonical[-1]:
         given = written[-2]
-        if given[:1].isupper() and given not in canonical:
+        if given[:1].isupper() and given not in canonical and given.lower() not in STOP_WORDS:
             name = f"{given} {written[-1]}"
             return Entity(name, surface, "person", None, entity.sector, entity.role)
     return entity
