@@ -167,6 +167,7 @@ _NOT_VERB_AFTER_TO = frozenset(
 )
 
 
+_DETERMINERS = frozenset("the a an their its his her our my your this that these those".split())
 _PASSIVE_AUX = frozenset("is are be been being 's".split())
 
 
@@ -179,7 +180,8 @@ def _word_tense(words: list[str], i: int) -> str | None:
         return "future" if i + 1 < len(words) and words[i + 1].lower() == "to" else None
     if tense is None and len(w) > 4 and w.endswith("ed") and word[0].islower() \
             and word.isalpha():  # fmt: skip
-        tense = "past"
+        # after a determiner it is an adjective: "their shared border", "the armed forces"
+        tense = None if i > 0 and words[i - 1].lower() in _DETERMINERS else "past"
     if tense == "past" and i > 0 and words[i - 1].lower() in _PASSIVE_AUX:
         return None  # a present or future passive ("is heard", "will be held") is not past
     return None if tense == "none" else tense

@@ -85,6 +85,7 @@ def test_absolute(text, extent, value, start, end, precision, modifier):
         ("A second ferry will be launched in December, the yard says.", "1998-12", "DATE"),
         ("The dividend is payable Feb. 1 to holders.", "1999-02-01", "DATE"),
         ("The offer was extended to Aug. 20 by the bidder.", "1998-08-20", "DATE"),
+        ("Both sides will reopen their shared border on Monday.", "1998-08-10", "DATE"),
         # clock times with their day, halves, lengths before a noun
         ("Polls close at 8 p.m. Sunday across the country.", "1998-08-09T20:00", "TIME"),
         ("The flight took 5 1/2 hours in all.", "PT5H30M", "DURATION"),

@@ -13,6 +13,7 @@ from dyad.evaluate.time import evaluate, read_tml
 from tests.conftest import DATA, ROOT, need_shared
 
 NEWS = ROOT / "tests" / "data" / "news_timeml"
+HOLDOUT = ROOT / "tests" / "data" / "news_timeml_holdout"  # written after tuning
 
 TML = """<?xml version="1.0" ?>
 <TimeML>
@@ -88,6 +89,8 @@ def test_own_news_set():
     result = evaluate(NEWS)
     assert result["docs"] >= 8 and result["gold"] >= 80
     assert result["value_f1"] >= 0.8
+    held = evaluate(HOLDOUT)
+    assert held["gold"] >= 20 and held["value_f1"] >= 0.8
 
 
 def test_cli_errors_lists_each_error_with_its_sentence(tmp_path):
