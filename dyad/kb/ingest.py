@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, or_, select, update
 
 from dyad.errors import DataError
 from dyad.kb import merge
-from dyad.kb.periods import bounds, sort_key
+from dyad.kb.periods import bounds, nested, sort_key
 from dyad.kb.schema import (
     documents,
     event_pairs,
@@ -142,10 +142,7 @@ def store_document(conn: Connection, records: list[dict[str, Any]],
             for s in rows])
     result = IngestResult(doc_id, title, "replaced" if replaced else "added",
                           events=len(evs), facts=len(fcts), replaced=replaced)
-    for r in evs:
-        result.merged += _store_event(conn, doc_pk, r)
-    for r in fcts:
-        result.merged += _store_fact(conn, doc_pk, r)
+    result.merged = _store_events(conn, doc_pk, evs) + _store_facts(conn, doc_pk, fcts)
     return result
 
 
@@ -162,6 +159,15 @@ def older_versions(conn: Connection, document: dict[str, Any]) -> list[tuple[int
 
 
 # -- events -------------------------------------------------------------------
+#
+# A document's events and facts are stored in batches: one query finds the
+# stored records each batch could merge with, and a few multi-row inserts
+# store the rest. Writers hold the write lock (BEGIN IMMEDIATE, or the
+# PostgreSQL advisory lock), so new primary keys are numbered here, after the
+# largest one stored.
+
+BATCH = 256
+
 
 def _event_columns(record: dict[str, Any]) -> dict[str, Any]:
     lo, hi = bounds(record.get("date"))
@@ -171,52 +177,82 @@ def _event_columns(record: dict[str, Any]) -> dict[str, Any]:
             "date_lo": lo, "date_hi": hi}
 
 
-def _store_event(conn: Connection, doc_pk: int, record: dict[str, Any]) -> int:
-    """Store one event telling; 1 when it joined an event another document told."""
-    pairs = merge.event_pairs(record)
-    key = merge.event_key(record, pairs)
-    event_pk = _matching_event(conn, doc_pk, record, key) if key else None
-    payload = _dumps(record)
-    if event_pk is not None:
-        conn.execute(insert(event_tellings).values(event_pk=event_pk, document_pk=doc_pk,
-                                                   record_id=record["id"], json=payload))
-        conn.execute(update(events).where(events.c.pk == event_pk)
-                     .values(tellings=events.c.tellings + 1))
-        return 1
-    cols = _event_columns(record)
-    event_pk = conn.execute(insert(events).values(
-        merge_key=key or f"!{record['id']}", first_telling=0, tellings=1, **cols,
-    )).inserted_primary_key[0]
-    telling_pk = conn.execute(insert(event_tellings).values(
-        event_pk=event_pk, document_pk=doc_pk, record_id=record["id"], json=payload,
-    )).inserted_primary_key[0]
-    conn.execute(update(events).where(events.c.pk == event_pk).values(first_telling=telling_pk))
-    conn.execute(insert(event_pairs), [
-        {"event_pk": event_pk, "a": a, "b": b, "date_key": cols["date_key"],
-         "date_lo": cols["date_lo"], "date_hi": cols["date_hi"],
-         "quad_class": cols["quad_class"], "goldstein": cols["goldstein"]} for a, b in pairs])
-    return 0
+def _next_pk(conn: Connection, table: Table) -> int:
+    return (conn.execute(select(func.max(table.c.pk))).scalar() or 0) + 1
 
 
-def _matching_event(conn: Connection, doc_pk: int, record: dict[str, Any],
-                    key: str) -> int | None:
-    lo, hi = bounds(record.get("date"))
-    if lo is None or hi is None:
-        return None
-    told_here = exists().where(and_(event_tellings.c.event_pk == events.c.pk,
-                                    event_tellings.c.document_pk == doc_pk))
-    candidates = conn.execute(
-        select(events.c.pk).where(
-            events.c.merge_key == key, ~told_here,
-            or_(and_(events.c.date_lo <= lo, events.c.date_hi >= hi),
-                and_(events.c.date_lo >= lo, events.c.date_hi <= hi)),
-        ).order_by(events.c.pk)).scalars().all()
-    for pk in candidates:
-        told = conn.execute(select(event_tellings.c.json)
-                            .where(event_tellings.c.event_pk == pk)).scalars()
-        if all(merge.events_match(json.loads(t), record) for t in told):
-            return pk
-    return None
+def _tellings_of(conn: Connection, tellings: Table, parent: str,
+                 pks: list[int]) -> dict[int, list[dict[str, Any]]]:
+    told: dict[int, list[dict[str, Any]]] = {pk: [] for pk in pks}
+    for i in range(0, len(pks), 500):
+        for pk, payload in conn.execute(select(tellings.c[parent], tellings.c.json)
+                                        .where(tellings.c[parent].in_(pks[i:i + 500]))):
+            told[pk].append(json.loads(payload))
+    return told
+
+
+def _store_events(conn: Connection, doc_pk: int, records: list[dict[str, Any]]) -> int:
+    """Store a document's event tellings; how many joined events other documents told."""
+    claimed: set[int] = set()  # stored events this document already joined
+    return sum(_store_event_batch(conn, doc_pk, records[i:i + BATCH], claimed)
+               for i in range(0, len(records), BATCH))
+
+
+def _store_event_batch(conn: Connection, doc_pk: int, records: list[dict[str, Any]],
+                       claimed: set[int]) -> int:
+    prepared = []
+    for r in records:
+        pairs = merge.event_pairs(r)
+        prepared.append((r, pairs, merge.event_key(r, pairs), _event_columns(r)))
+    keys = sorted({key for _, _, key, _ in prepared if key})
+    stored: dict[str, list[tuple[int, str | None, str | None]]] = {}
+    for i in range(0, len(keys), 500):
+        for pk, key, lo, hi in conn.execute(
+                select(events.c.pk, events.c.merge_key, events.c.date_lo, events.c.date_hi)
+                .where(events.c.merge_key.in_(keys[i:i + 500])).order_by(events.c.pk)):
+            stored.setdefault(key, []).append((pk, lo, hi))
+    # a telling can only join an event whose first telling's date nests with its own
+    spans = {id(r): (cols["date_lo"], cols["date_hi"]) for r, _, _, cols in prepared}
+    fitting = sorted({pk for r, _, key, _ in prepared if key for pk, lo, hi in stored.get(key, [])
+                      if nested((lo, hi), spans[id(r)])})
+    told = _tellings_of(conn, event_tellings, "event_pk", fitting)
+
+    next_event, next_telling = _next_pk(conn, events), _next_pk(conn, event_tellings)
+    new_events: list[dict[str, Any]] = []
+    new_pairs: list[dict[str, Any]] = []
+    tellings: list[dict[str, Any]] = []
+    joined: list[dict[str, Any]] = []
+    for r, pairs, key, cols in prepared:
+        event_pk = None
+        for pk, _, _ in stored.get(key or "", []):
+            if pk in told and pk not in claimed and all(merge.events_match(t, r)
+                                                        for t in told[pk]):
+                event_pk = pk
+                break
+        telling_pk, next_telling = next_telling, next_telling + 1
+        if event_pk is not None:
+            claimed.add(event_pk)
+            joined.append({"event": event_pk})
+        else:
+            event_pk, next_event = next_event, next_event + 1
+            new_events.append({"pk": event_pk, "merge_key": key or f"!{r['id']}",
+                               "first_telling": telling_pk, "tellings": 1, **cols})
+            new_pairs.extend({"event_pk": event_pk, "a": a, "b": b,
+                              "date_key": cols["date_key"], "date_lo": cols["date_lo"],
+                              "date_hi": cols["date_hi"], "quad_class": cols["quad_class"],
+                              "goldstein": cols["goldstein"]} for a, b in pairs)
+        tellings.append({"pk": telling_pk, "event_pk": event_pk, "document_pk": doc_pk,
+                         "record_id": r["id"], "json": _dumps(r)})
+    if new_events:
+        conn.execute(insert(events), new_events)
+    if new_pairs:
+        conn.execute(insert(event_pairs), new_pairs)
+    if tellings:
+        conn.execute(insert(event_tellings), tellings)
+    if joined:
+        conn.execute(update(events).where(events.c.pk == bindparam("event"))
+                     .values(tellings=events.c.tellings + 1), joined)
+    return len(joined)
 
 
 # -- facts --------------------------------------------------------------------
@@ -227,40 +263,56 @@ def _fact_columns(record: dict[str, Any]) -> dict[str, Any]:
             "date_key": sort_key(record.get("valid")), "date_lo": lo, "date_hi": hi}
 
 
-def _store_fact(conn: Connection, doc_pk: int, record: dict[str, Any]) -> int:
-    key = merge.fact_key(record)
-    fact_pk = _matching_fact(conn, doc_pk, record, key)
-    payload = _dumps(record)
-    if fact_pk is not None:
-        conn.execute(insert(fact_tellings).values(fact_pk=fact_pk, document_pk=doc_pk,
-                                                  record_id=record["id"], json=payload))
-        conn.execute(update(facts).where(facts.c.pk == fact_pk)
-                     .values(tellings=facts.c.tellings + 1))
-        return 1
-    a, b = merge.fact_pair(record)
-    fact_pk = conn.execute(insert(facts).values(
-        merge_key=key, kind=record.get("kind") or "", a=a, b=b, first_telling=0, tellings=1,
-        **_fact_columns(record),
-    )).inserted_primary_key[0]
-    telling_pk = conn.execute(insert(fact_tellings).values(
-        fact_pk=fact_pk, document_pk=doc_pk, record_id=record["id"], json=payload,
-    )).inserted_primary_key[0]
-    conn.execute(update(facts).where(facts.c.pk == fact_pk).values(first_telling=telling_pk))
-    return 0
+def _store_facts(conn: Connection, doc_pk: int, records: list[dict[str, Any]]) -> int:
+    """Store a document's fact tellings; how many joined facts other documents told."""
+    claimed: set[int] = set()
+    return sum(_store_fact_batch(conn, doc_pk, records[i:i + BATCH], claimed)
+               for i in range(0, len(records), BATCH))
 
 
-def _matching_fact(conn: Connection, doc_pk: int, record: dict[str, Any],
-                   key: str) -> int | None:
-    told_here = exists().where(and_(fact_tellings.c.fact_pk == facts.c.pk,
-                                    fact_tellings.c.document_pk == doc_pk))
-    candidates = conn.execute(select(facts.c.pk).where(facts.c.merge_key == key, ~told_here)
-                              .order_by(facts.c.pk)).scalars().all()
-    for pk in candidates:
-        told = conn.execute(select(fact_tellings.c.json)
-                            .where(fact_tellings.c.fact_pk == pk)).scalars()
-        if all(merge.facts_match(json.loads(t), record) for t in told):
-            return pk
-    return None
+def _store_fact_batch(conn: Connection, doc_pk: int, records: list[dict[str, Any]],
+                      claimed: set[int]) -> int:
+    prepared = [(r, merge.fact_key(r)) for r in records]
+    keys = sorted({key for _, key in prepared})
+    stored: dict[str, list[int]] = {}
+    for i in range(0, len(keys), 500):
+        for pk, key in conn.execute(select(facts.c.pk, facts.c.merge_key)
+                                    .where(facts.c.merge_key.in_(keys[i:i + 500]))
+                                    .order_by(facts.c.pk)):
+            stored.setdefault(key, []).append(pk)
+    told = _tellings_of(conn, fact_tellings, "fact_pk",
+                        sorted({pk for pks in stored.values() for pk in pks}))
+
+    next_fact, next_telling = _next_pk(conn, facts), _next_pk(conn, fact_tellings)
+    new_facts: list[dict[str, Any]] = []
+    tellings: list[dict[str, Any]] = []
+    joined: list[dict[str, Any]] = []
+    for r, key in prepared:
+        fact_pk = None
+        for pk in stored.get(key, []):
+            if pk not in claimed and all(merge.facts_match(t, r) for t in told[pk]):
+                fact_pk = pk
+                break
+        telling_pk, next_telling = next_telling, next_telling + 1
+        if fact_pk is not None:
+            claimed.add(fact_pk)
+            joined.append({"fact": fact_pk})
+        else:
+            fact_pk, next_fact = next_fact, next_fact + 1
+            a, b = merge.fact_pair(r)
+            new_facts.append({"pk": fact_pk, "merge_key": key, "kind": r.get("kind") or "",
+                              "a": a, "b": b, "first_telling": telling_pk, "tellings": 1,
+                              **_fact_columns(r)})
+        tellings.append({"pk": telling_pk, "fact_pk": fact_pk, "document_pk": doc_pk,
+                         "record_id": r["id"], "json": _dumps(r)})
+    if new_facts:
+        conn.execute(insert(facts), new_facts)
+    if tellings:
+        conn.execute(insert(fact_tellings), tellings)
+    if joined:
+        conn.execute(update(facts).where(facts.c.pk == bindparam("fact"))
+                     .values(tellings=facts.c.tellings + 1), joined)
+    return len(joined)
 
 
 # -- removing a document --------------------------------------------------------

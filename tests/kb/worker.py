@@ -61,17 +61,18 @@ def interrupted(url: str, events: int) -> None:
 
     with KnowledgeBase.open(url) as kb:
         kb.ingest_records(synthetic("whole", 5, seed=1))
-        stored = ingest_module._store_event
-        count = 0
+        store_batch = ingest_module._store_event_batch
+        batches = 0
 
         def store_and_tell(*args: Any) -> int:
-            nonlocal count
-            count += 1
-            if count == events // 2:
+            nonlocal batches
+            batches += 1
+            if batches == events // ingest_module.BATCH // 2:
                 print("midway", flush=True)  # the test kills us now, mid-transaction
-            return stored(*args)
+                time.sleep(60)
+            return store_batch(*args)
 
-        ingest_module._store_event = store_and_tell
+        ingest_module._store_event_batch = store_and_tell
         kb.ingest_records(synthetic("cut", events, seed=2))
     print("finished", flush=True)
 
