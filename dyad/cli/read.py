@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from typing import Any
 
 import click
 
@@ -41,24 +39,24 @@ def parse(
 @click.option("--gazetteer", type=click.Path(dir_okay=False), default=None,
               help="A TSV of extra names, states or leaders (see dyad/data/gazetteer).")
 @click.option("--verbose", is_flag=True, help="Warn about sentences that could not be handled.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes; each takes whole documents (output order is kept).")
 def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, out_format: str,
-            gazetteer: str | None, verbose: bool) -> None:
+            gazetteer: str | None, verbose: bool, jobs: int) -> None:
     """Extract PLOVER events and diplomatic facts, with provenance, as contract records."""
+    import logging
+
     from dyad.extract.output import write_records
-    from dyad.pipeline import extract_records
+    from dyad.pipeline import extract_all
     from dyad.read import iter_documents
 
     report = FailureReport()
-
     if verbose:
-        import logging
-
         logging.basicConfig(level=logging.WARNING, format="dyad: %(message)s")
+    else:  # skipped sentences are only told under --verbose
+        logging.getLogger("dyad").addHandler(logging.NullHandler())
 
-    def records() -> Iterator[dict[str, Any]]:
-        for doc in iter_documents(paths, input_format=input_format, max_bytes=max_bytes,
-                                  on_error=report):
-            yield from extract_records(doc, gazetteer=gazetteer)
-
-    write_records(records(), out_format, sys.stdout)
+    docs = iter_documents(paths, input_format=input_format, max_bytes=max_bytes,
+                          on_error=report)
+    write_records(extract_all(docs, gazetteer=gazetteer, jobs=jobs), out_format, sys.stdout)
     report.exit_if_any()

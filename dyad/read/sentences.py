@@ -24,6 +24,10 @@ SENTENCE_OPENERS = frozenset(
     meanwhile later earlier today yesterday""".split()
 )
 
+# longer "sentences" are cut: real ones are far shorter, and the parser's cost and
+# memory grow with a sentence's length
+MAX_SENTENCE_CHARS = 5_000
+
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _NEXT = re.compile(r"\s+([\"'“‘(\[]?)(\S+)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
@@ -32,18 +36,41 @@ _INITIAL = re.compile(r"^[A-Z]$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text``, without surrounding whitespace."""
+    """(start, end) of each sentence in ``text``, without surrounding whitespace.
+
+    A run of text longer than ``MAX_SENTENCE_CHARS`` without a sentence end (a table
+    flattened to one line, a text without full stops) is cut at spaces into pieces no
+    longer than that, so the parser gets sentence-sized input however the text reads.
+    """
     spans: list[tuple[int, int]] = []
     start = _skip_space(text, 0)
     for m in _END.finditer(text):
         if m.end() <= start or not _ends_sentence(text, m):
             continue
-        spans.append((start, m.end()))
+        spans.extend(_pieces(text, start, m.end()))
         start = _skip_space(text, m.end())
     end = len(text.rstrip())
     if start < end:
-        spans.append((start, end))
+        spans.extend(_pieces(text, start, end))
     return spans
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span, or pieces of it cut at the last space before each ``MAX_SENTENCE_CHARS``."""
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = max(text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS + 1),
+                  text.rfind("\n", start + 1, start + MAX_SENTENCE_CHARS + 1))
+        if cut <= start:
+            cut = start + MAX_SENTENCE_CHARS  # no space at all: cut anywhere
+        piece_end = cut
+        while piece_end > start + 1 and text[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append((start, piece_end))
+        start = _skip_space(text, cut)
+    if start < end:
+        out.append((start, end))
+    return out
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -1,8 +1,11 @@
 """The `dyad` command as a user runs it: a real process, real files."""
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -83,3 +86,62 @@ def test_extract_csv_and_bad_input(tmp_path: Path) -> None:
     missing = dyad("extract", str(tmp_path / "none.txt"))
     assert missing.returncode == 2 and "no such file" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+# written for these tests: a folder of short relations pages
+FOLDER_PAGES = {
+    "a.txt": "Chile–Kenya relations\n\nChile and Kenya established diplomatic relations on "
+             "3 May 1964. In March 2015 Kenya opened an embassy in Santiago.\n",
+    "b.txt": "Peru–Ghana relations\n\nGhana recalled its ambassador from Lima in 2021 after "
+             "a dispute over fishing. Peru protested.\n",
+    "c.jsonl": '{"id": "n1", "text": "Norway pledged $20 million to Mali in 2012.", '
+               '"date": "2012-05-01"}\nnot json\n'
+               '{"id": "n2", "text": "Mali expelled two Norwegian diplomats in 2022."}\n',
+    "d.txt": "Japan–Fiji relations\n\nJapan sent 300 tonnes of rice to Fiji in 2016.\n",
+}
+
+
+@pytest.mark.parametrize("out_format", ["jsonl", "json", "csv"])
+def test_extract_jobs_2_prints_what_jobs_1_prints(tmp_path: Path, out_format: str) -> None:
+    for name, text in FOLDER_PAGES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "e.bin").write_bytes(b"\x00\x01binary")
+    one = dyad("extract", str(tmp_path), "--format", out_format)
+    two = dyad("extract", str(tmp_path), "--format", out_format, "--jobs", "2")
+    assert one.stdout == two.stdout and one.stdout.count("\n") > 5
+    for run in (one, two):
+        # the bad line and the binary file: one line each, exit 2, the rest still extracted
+        assert run.returncode == 2
+        assert [line.split(":")[0] for line in run.stderr.splitlines()] == ["dyad", "dyad"]
+        assert "c.jsonl: line 2" in run.stderr and "e.bin" in run.stderr
+        assert "Traceback" not in run.stderr
+
+
+def test_extract_ctrl_c_stops_workers_cleanly(tmp_path: Path) -> None:
+    page = FOLDER_PAGES["a.txt"].replace("\n\n", "\n\n" + "Kenya thanked Chile. " * 400 + "\n\n")
+    for n in range(6):
+        (tmp_path / f"p{n}.txt").write_text(page, encoding="utf-8")
+    run = subprocess.Popen(
+        [sys.executable, "-m", "dyad", "extract", "--jobs", "2", str(tmp_path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        start_new_session=True)
+    assert run.stdout is not None
+    run.stdout.readline()  # workers are up and extracting
+    os.killpg(run.pid, signal.SIGINT)  # Ctrl-C at a terminal reaches the whole group
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 130
+    assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("dyad: ")
+    assert not _live_processes_in_group(run.pid)
+
+
+def _live_processes_in_group(group: int) -> list[str]:
+    """Processes of the group that are not zombies waiting to be reaped, after they had
+    a moment to exit (the multiprocessing resource tracker leaves after its parent)."""
+    for _ in range(60):
+        ps = subprocess.run(["ps", "-o", "stat=,cmd=", "-g", str(group)], capture_output=True,
+                            text=True).stdout.splitlines()
+        live = [line for line in ps if not line.lstrip().startswith("Z")]
+        if not live:
+            return []
+        time.sleep(0.5)
+    return live

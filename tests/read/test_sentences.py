@@ -1,6 +1,6 @@
 import pytest
 
-from dyad.read.sentences import split_sentences
+from dyad.read.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,17 @@ from dyad.read.sentences import split_sentences
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["word " * 3000 + "end. Next one.",  # a run on without full stops
+     "x" * 12000,  # no space to cut at
+     "  " + "ab\n" * 4000],
+)
+def test_a_run_on_is_cut_into_pieces_at_spaces(text: str) -> None:
+    spans = split_sentences(text)
+    assert all(0 < b - a <= MAX_SENTENCE_CHARS for a, b in spans)
+    assert all(not text[a].isspace() and not text[b - 1].isspace() for a, b in spans)
+    # nothing lost: the pieces hold every non-space character, in order
+    assert "".join("".join(text[a:b].split()) for a, b in spans) == "".join(text.split())
