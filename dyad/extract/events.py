@@ -79,6 +79,11 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         token = span[trigger.i]
         if trigger.demand_clause:
             actors, recipients, parsed = _demand_sides(token, span, sentence.actors)
+        elif trigger.background:
+            # "under the 1961 agreement", "during the invasion": only the noun's own words
+            # ("the Russian invasion of Ukraine") make it an event with sides
+            actors, recipients = _own_sides(token, span, sentence.actors)
+            parsed = True
         else:
             actors, recipients, parsed = _sides(token, sentence)
         if not actors:
@@ -168,6 +173,20 @@ def _sides(token: Token,
     before = _nearest(mentions, start, after=False, exclude=recipients)
     after = recipients or _nearest(mentions, start + len(token.text), after=True, exclude=before)
     return before, after, False
+
+
+def _own_sides(token: Token, span: Span,
+               mentions: list[Mention]) -> tuple[list[Entity], list[Entity]]:
+    actors = [e for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+              for e in _phrase_actors(c, span, mentions)]
+    recipients = [e for c in token.children if c.dep_ == "prep" and c.lower_ in
+                  RECIPIENT_PREPS | {"of"} for e in _phrase_actors(c, span, mentions)]
+    if recipients and not actors:
+        # "threw stones during demonstrations against X": the noun's own target makes it
+        # the clause subject's doing
+        actors = [e for c in _clause_head(token).children if c.dep_ in SUBJECT_DEPS
+                  for e in _phrase_actors(c, span, mentions)]
+    return (_unique(actors), _unique(recipients)) if actors else ([], [])
 
 
 def _reflexive(entity: Entity, own: set[str]) -> bool:

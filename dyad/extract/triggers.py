@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 from dyad.errors import DataError
 from dyad.ontology import cameo
 
-__all__ = ["REPORTING_CODE", "STATUSES", "Pattern", "Trigger", "find_triggers", "main_trigger"]
+__all__ = ["REPORTING_CODE", "STATUSES", "Pattern", "Trigger", "find_triggers", "is_background",
+           "main_trigger"]
 
 STATUSES = ("asserted", "alleged", "speculated", "reported", "pledged", "planned", "denied",
             "negated", "hypothetical")
@@ -107,6 +108,7 @@ class Trigger:
     # "X said Y must leave": a demand by the speaker on the clause's subject
     demand_clause: bool = False
     dep: str = ""  # the word's dependency label: "advcl" marks a side clause
+    background: bool = False  # a noun in "during …", "under …": an event referred to
 
     @property
     def is_reporting(self) -> bool:
@@ -345,6 +347,42 @@ _LIGHT_HEADS = frozenset({"attempt", "plot", "bid", "package", "programme", "pro
                           "mission", "flight", "operation"})
 
 
+# Nouns in these phrases name an earlier or ongoing event the sentence refers to, not an
+# event it tells: "under the cultural agreement", "during the ongoing invasion".
+_BACKGROUND_PREPS = frozenset({"under", "during", "amid", "amidst", "despite", "following",
+                               "after", "before", "since", "throughout", "within"})
+
+
+def _noun_is_event(tok: Token) -> bool:
+    """A noun trigger that names an event: not a modifier of another noun ("war games"),
+    not a word of a title ("Representative for International Cooperation")."""
+    if tok.dep_ in ("compound", "nmod") and _lemma(tok.head) not in _LIGHT_HEADS:
+        return False
+    return not (tok.pos_ == "PROPN" and _in_title(tok))
+
+
+def is_background(tok: Token) -> bool:
+    """"under the cultural agreement", "during the invasion": an event referred to."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and \
+        _lemma(tok.head) in _BACKGROUND_PREPS
+
+
+def _in_title(tok: Token) -> bool:
+    """A capitalised word inside an office's or body's name."""
+    if tok.ent_type_ in ("ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"):
+        return True
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "PROPN" and cur.dep_ == "appos":
+            return True  # "…, the Special Representative for Cooperation in the Fight …"
+        if cur.pos_ not in ("PROPN", "ADP", "DET", "CCONJ"):
+            return False
+    return False
+
+
 def _demand_clause(tok: Token) -> bool:
     """A clause that tells its subject what it must do, reported by someone else."""
     return _must(tok) and tok.dep_ in _DEMAND_CLAUSE_DEPS
@@ -378,9 +416,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue
             if best is None or (p.specificity, -p.order) > (best[0].specificity, -best[0].order):
                 best = (p, used)
-        if best is not None and pos == "noun" and tok.dep_ == "compound" and \
-                _lemma(tok.head) not in _LIGHT_HEADS:
-            continue  # "war games", "trade pacts": the head noun is the thing
+        if best is not None and pos == "noun" and not _noun_is_event(tok):
+            continue
         if best is None and _demand_clause(tok):
             best = (_DEMAND_PATTERN, [])
         if best is not None:
@@ -388,6 +425,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
             consumed.update(u.i for u in best[1] if u.i != tok.i)
     reporting = {t.i for t, p in found if p.cameo == REPORTING_CODE}
     found_at = {t.i for t, _ in found}
+    for tok, p in found:
+        # "granted Mali loans and other aid": the things a verb acts on are not events of
+        # their own
+        if p.pos == "verb" and p.cameo != REPORTING_CODE:
+            consumed.update(o.i for o in _with_conj(
+                [c for c in tok.children if c.dep_ in ("dobj", "dative")])
+                if o.i in found_at and o.pos_ in ("NOUN", "PROPN"))
     for tok, p in found:
         if p.pos == "verb" and _lemma(tok) in _HOST_VERBS and p.cameo[:2] == "04" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.i in found_at for c in tok.children):
@@ -416,7 +460,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             negated=negated, status=status, base_cameo=p.cameo, pattern=p.note,
             specificity=p.specificity, depth=_depth(tok),
             governors=tuple(_lemma(g) for g in govs), cue=cue,
-            demand_clause=demand and code[:2] == "10", dep=tok.dep_))
+            demand_clause=demand and code[:2] == "10", dep=tok.dep_,
+            background=is_background(tok)))
     return out
 
 
