@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, or_, select
 
 from dyad.errors import DataError, DyadError
-from dyad.kb import countries, queries, store
+from dyad.kb import countries, queries, store, vocabulary
 from dyad.kb.export import Records
 from dyad.kb.ingest import IngestResult, counts, store_document
 from dyad.kb.periods import range_bound, sort_key
@@ -121,10 +121,8 @@ class KnowledgeBase:
 
         for doc in iter_documents(paths, input_format=input_format, max_bytes=max_bytes,
                                   on_error=skip):
-            try:
-                records = list(extract_records(doc, gazetteer=gazetteer))
-            except DataError:
-                raise  # a bad gazetteer file spoils every document: stop
+            # a DataError here (a bad gazetteer file) spoils every document: it stops the run
+            records = list(extract_records(doc, gazetteer=gazetteer))
             rows = [{"sentence": s.index, "section": s.section, "start": s.start,
                      "end": s.end, "text": s.text} for s in doc.sentences]
             result = self.ingest_records(records, sentences=rows)
@@ -155,10 +153,12 @@ class KnowledgeBase:
                offset: int = 0) -> list[dict[str, Any]]:
         """Events (merged across documents) in time order, undated last."""
         return Records(self._query(queries.select_events, limit=limit, offset=offset,
-                           dyad=self._dyad(dyad, strict), country=self._side(country, strict),
-                           event_type=event_type, status=status, document=document,
-                           start=range_bound(start, end=False),
-                           end=range_bound(end, end=True)))
+                                   dyad=self._dyad(dyad, strict),
+                                   country=self._side(country, strict),
+                                   event_type=vocabulary.event_type(event_type),
+                                   status=vocabulary.status(status), document=document,
+                                   start=range_bound(start, end=False),
+                                   end=range_bound(end, end=True)))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         return self._query(queries.select_event, event_id)
@@ -167,7 +167,8 @@ class KnowledgeBase:
               dyad: Dyad | None = None, document: str | None = None, strict: bool = False,
               limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Facts (merged across documents), conflicting ones flagged."""
-        return Records(self._query(queries.select_facts, limit=limit, offset=offset, kind=kind,
+        return Records(self._query(queries.select_facts, limit=limit, offset=offset,
+                                   kind=vocabulary.fact_kind(kind),
                                    dyad=self._dyad(dyad, strict),
                                    country=self._side(country, strict), document=document))
 

@@ -128,7 +128,9 @@ def test_export(db: Path, tmp_path: Path, fmt: str) -> None:
     [(["events", "--country", "Atlantis"], ["unknown country", "Atlantis"]),
      (["timeline", "Atlantis", "Mali"], ["Atlantis"]),
      (["events", "--from", "soon"], ["--from"]),
-     (["events", "--dyad", "Mali"], ["two countries"])],
+     (["events", "--dyad", "Mali"], ["two countries"]),
+     (["events", "--type", "HUG"], ["unknown event type", "HUG"]),
+     (["facts", "--kind", "friendship"], ["unknown fact kind"])],
 )
 def test_bad_queries_one_line_exit_2(db: Path, args: list[str], words: list[str]) -> None:
     one_error_line(dyad(*args, db=db), *words)

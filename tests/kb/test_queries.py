@@ -48,6 +48,7 @@ def test_event_filters(filled: KnowledgeBase, filters: dict, expected: list[str]
     ("filters", "expected"),
     [({}, ["doc-a-f1", "doc-a-f3", "doc-a-f2"]),
      ({"kind": "ambassador"}, ["doc-a-f3"]),
+     ({"kind": "Diplomatic relations"}, ["doc-a-f1"]),
      ({"country": "MLI"}, ["doc-a-f1", "doc-a-f3", "doc-a-f2"]),
      ({"country": "MLI", "strict": True}, ["doc-a-f1", "doc-a-f3", "doc-a-f2"]),
      ({"country": "RUS", "strict": True}, ["doc-a-f3", "doc-a-f2"]),
@@ -64,6 +65,9 @@ def test_fact_filters(filled: KnowledgeBase, filters: dict, expected: list[str])
     lambda kb: kb.facts(country="Atlantis"),
     lambda kb: kb.timeline("Atlantis", "Mali"),
     lambda kb: kb.events(start="yesterday"),
+    lambda kb: kb.events(event_type="HUG"),
+    lambda kb: kb.events(status="rumoured"),
+    lambda kb: kb.facts(kind="friendship"),
 ])
 def test_unknown_names_are_data_errors(filled: KnowledgeBase, call) -> None:
     with pytest.raises(DataError):
