@@ -113,6 +113,26 @@ def _fill(template: str, rng: random.Random, a: Country, b: Country) -> str:
     )
 
 
+def relations_paragraphs(words: int, rng: random.Random, a: Country, b: Country,
+                         everyone: list[Country], ref: int | None = 0) -> tuple[list[str], int]:
+    """Paragraphs of about ``words`` words on the pair (a, b), with citation markers numbered
+    after ``ref`` (None: no markers); returns them and the last marker's number."""
+    paragraphs, count = [], 0
+    while count < words:
+        sentences = []
+        for _ in range(rng.randint(2, 6)):
+            # most sentences are about the pair; some bring in a third state
+            other = rng.choice(everyone) if rng.random() < 0.25 else b
+            text = _fill(rng.choice(TEMPLATES), rng, a, other if other != a else b)
+            if rng.random() < 0.4 and ref is not None:
+                ref += 1
+                text += f"[{ref}]"
+            sentences.append(text)
+            count += len(text.split())
+        paragraphs.append(" ".join(sentences))
+    return paragraphs, ref or 0
+
+
 def relations_page(words: int, seed: int = 0, pair: tuple[Country, Country] | None = None) -> str:
     """A scraped-page text of about ``words`` words on one pair of states."""
     rng = random.Random(seed)
@@ -124,18 +144,11 @@ def relations_page(words: int, seed: int = 0, pair: tuple[Country, Country] | No
     count, ref = len(" ".join(lines).split()), 1
     while count < words:
         lines += [rng.choice(SECTIONS), "", "[edit]", ""]
-        for _ in range(rng.randint(2, 6)):
-            sentences = []
-            for _ in range(rng.randint(2, 6)):
-                # most sentences are about the pair; some bring in a third state
-                other = rng.choice(everyone) if rng.random() < 0.25 else b
-                text = _fill(rng.choice(TEMPLATES), rng, a, other if other != a else b)
-                if rng.random() < 0.4:
-                    ref += 1
-                    text += f"[{ref}]"
-                sentences.append(text)
-                count += len(text.split())
-            lines += [" ".join(sentences), ""]
+        size = rng.randint(2, 6) * 60
+        paragraphs, ref = relations_paragraphs(size, rng, a, b, everyone, ref)
+        for paragraph in paragraphs:
+            lines += [paragraph, ""]
+        count += size
     lines += ["References", "", "[edit]", ""]
     lines += [f"{n}. ^ \"{a.name} and {b.name}: report {n}\". Relations Review. "
               f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.randint(1990, 2024)}."
@@ -147,3 +160,16 @@ def relations_pages(count: int, words: int, seed: int = 0) -> Iterator[str]:
     """``count`` pages of about ``words`` words each, on different pairs."""
     for n in range(count):
         yield relations_page(words, seed=seed * 100_003 + n)
+
+
+def news_items(count: int, words: int, seed: int = 0) -> Iterator[dict[str, str]]:
+    """``count`` news stories of about ``words`` words: JSON-lines items (id, title, date, text)."""
+    rng = random.Random(seed)
+    everyone = countries()
+    for n in range(count):
+        a, b = rng.sample(everyone, 2)
+        paragraphs, _ = relations_paragraphs(words, rng, a, b, everyone, ref=None)
+        text = "\n\n".join(paragraphs)
+        yield {"id": f"story-{seed}-{n}", "title": f"{a.name} and {b.name}: talks and trade",
+               "date": f"{rng.randint(2000, 2024)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}",
+               "text": text}

@@ -8,6 +8,7 @@ and skipped; the rest are still read.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -21,7 +22,11 @@ from dyad.read.build import document_id
 
 FORMATS = ("page", "wikitext", "html", "text", "jsonl")
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-HEAD_BYTES = 64 * 1024  # enough to sniff a format and spot a binary file
+HEAD_BYTES = 128 * 1024  # enough to sniff a format (20,000 characters) and spot a binary file
+# A plain text longer than this (a book, stories pasted one after another) is read as
+# consecutive documents of about this size, cut at paragraph breaks: one document of
+# 100 MB would hold its every sentence, parse and time mention in memory at once.
+PART_CHARS = 5_000_000
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
@@ -153,18 +158,83 @@ def iter_path(
     """The documents in one file, one at a time; a JSON-lines file is read line by line,
     so a large feed is never held whole."""
     name = str(path)
-    if name != "-" and input_format in (None, "jsonl"):
+    if name != "-" and input_format in (None, "jsonl", "text"):
         start = load_bytes(name, max_bytes, limit=HEAD_BYTES)
         head = decode(start, name, partial=True)  # the checks, on the first bytes
-        if (input_format or sniff(head)) == "jsonl" and not start.startswith(UTF16_BOMS):
+        fmt = input_format or sniff(head)
+        if start.startswith(UTF16_BOMS):
+            pass  # read whole below
+        elif fmt == "jsonl":
             yield from read_jsonl_lines(_file_lines(name), source=name, on_error=on_error)
+            return
+        elif fmt == "text" and Path(name).stat().st_size > PART_CHARS:
+            yield from read_text_parts(_file_chunks(name), source=name)
             return
     text = decode(load_bytes(name, max_bytes), name)
     fmt = input_format or sniff(text)
     if fmt == "jsonl":
         yield from read_jsonl(text, source=name, on_error=on_error)
+    elif fmt == "text" and len(text) > PART_CHARS:
+        yield from read_text_parts(iter([text]), source=name)
     else:
         yield read_text(text, input_format=fmt, source=name)
+
+
+def read_text_parts(chunks: Iterable[str], *, source: str) -> Iterator[Document]:
+    """A plain text given in ``chunks``, as documents of about ``PART_CHARS`` characters cut
+    at paragraph breaks (one document, as ``read_text`` reads it, if it is no longer).
+    Each part's offset map points into the whole text; all parts carry the first's title."""
+    from dyad.read.page import read_page
+
+    parts = _parts(chunks)
+    first, second = next(parts, ""), next(parts, None)
+    if second is None:
+        yield read_text(first, input_format="text", source=source)
+        return
+    title: str | None = None
+    offset = 0
+    for n, part in enumerate(itertools.chain([first, second], parts), 1):
+        # a later part's first line is not a title: give one so none is looked for
+        doc = read_page(part, doc_id=document_id(part), source=f"{source} (part {n})",
+                        fmt="text", title=None if n == 1 else "", raw_offset=offset)
+        if n == 1:
+            title = doc.title
+        doc.title = title
+        offset += len(part)
+        yield doc
+
+
+def _parts(chunks: Iterable[str]) -> Iterator[str]:
+    """The text of ``chunks`` in pieces of at most ``PART_CHARS``, each cut after a paragraph
+    break where there is one (else a line break, else a space); together they are the text."""
+    buffer, pos = "", 0
+    for chunk in chunks:
+        buffer, pos = buffer[pos:] + chunk, 0
+        while len(buffer) - pos > PART_CHARS:
+            limit = pos + PART_CHARS
+            cut = max(buffer.rfind("\n\n", pos + 1, limit) + 2, 0)
+            if cut <= pos + 1:
+                cut = max(buffer.rfind("\n", pos + 1, limit), buffer.rfind(" ", pos + 1, limit)) + 1
+            if cut <= pos:
+                cut = limit
+            yield buffer[pos:cut]
+            pos = cut
+    if pos < len(buffer):
+        yield buffer[pos:]
+
+
+def _file_chunks(path: str) -> Iterator[str]:
+    """The decoded text of a UTF-8 file in ``PART_CHARS`` pieces, newlines made ``\\n``."""
+    done = 0
+    try:
+        with open(path, encoding="utf-8-sig", newline=None) as f:
+            while chunk := f.read(PART_CHARS):
+                done += len(chunk)
+                yield chunk
+    except UnicodeDecodeError:
+        raise InputError(path, f"not UTF-8 text (after character {done:,})") from None
+    except OSError as e:
+        raise InputError(path, f"cannot be read ({e.strerror or e})") from None
 
 
 def iter_documents(

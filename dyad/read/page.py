@@ -74,12 +74,15 @@ def read_page(
     source: str | None = None,
     fmt: str = "page",
     title: str | None = None,
+    raw_offset: int = 0,
 ) -> Document:
     """A Document from scraped page text (``fmt="page"``) or plain text (``fmt="text"``).
 
     A ``title`` given by the caller (a news feed's headline) is not looked for in the text.
+    ``raw_offset``: where ``raw`` starts in the input (a part of a long text), for the
+    offset map.
     """
-    lines = _body_lines(raw)
+    lines = _body_lines(raw, raw_offset)
     if title is None:
         title, lines, infobox = _split_head(lines, scraped=fmt == "page")
     else:
@@ -91,7 +94,7 @@ def read_page(
     )
 
 
-def _body_lines(raw: str) -> list[_Line]:
+def _body_lines(raw: str, raw_offset: int = 0) -> list[_Line]:
     """Lines up to the site footer, with the chrome dropped (a blank line stands in)."""
     lines: list[_Line] = []
     for m in re.finditer(r"[^\n]*\n?", raw):
@@ -104,7 +107,7 @@ def _body_lines(raw: str) -> list[_Line]:
         if stripped in CHROME_LINES or CHROME_PATTERNS.match(stripped):
             text = ""
         lead = len(text) - len(text.lstrip())
-        lines.append(_Line(text.strip(), m.start() + lead))
+        lines.append(_Line(text.strip(), raw_offset + m.start() + lead))
     return lines
 
 

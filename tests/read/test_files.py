@@ -83,3 +83,46 @@ def test_empty_folder_is_reported(tmp_path: Path) -> None:
     errors: list[DyadError] = []
     assert list(iter_documents([str(tmp_path)], on_error=errors.append)) == []
     assert "holds no files" in str(errors[0])
+
+
+def test_a_long_plain_text_is_read_in_parts(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import dyad.read
+
+    monkeypatch.setattr(dyad.read, "PART_CHARS", 400)
+    paragraphs = [f"Paragraph {n}: Chile and Kenya met in {1960 + n}. Peru sent aid."
+                  for n in range(30)]
+    text = "Notes on relations\n\n" + "\n\n".join(paragraphs) + "\n"
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    errors: list[DyadError] = []
+    docs = list(iter_documents([str(path)], on_error=errors.append))
+    assert not errors and len(docs) > 3
+    assert {d.title for d in docs} == {"Notes on relations"}
+    assert len({d.id for d in docs}) == len(docs)
+    assert all(d.source == f"{path} (part {n})" for n, d in enumerate(docs, 1))
+    # every paragraph once, whole, and each sentence maps back to where it is in the file
+    read = [s.text for d in docs for s in d.sentences]
+    assert read == [s for p in paragraphs for s in (p[: p.index(". ") + 1], "Peru sent aid.")]
+    for d in docs:
+        for s in d.sentences:
+            at = d.offsets.to_raw(s.start)
+            assert text[at : at + len(s.text)] == s.text
+
+
+def test_a_short_plain_text_stays_one_document(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text("Chile and Kenya met in 1964.\n\nPeru sent aid.\n", encoding="utf-8")
+    [doc] = read_path(path)
+    assert doc.source == str(path) and len(doc.sentences) == 2
+
+
+def test_a_large_feed_is_read_line_by_line(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"n{n}", "text": f"Peru thanked Chile {n} times."})
+                            + "\n" for n in range(5)) + "not json\n", encoding="utf-8")
+    errors: list[DyadError] = []
+    docs = iter_documents([str(feed)], on_error=errors.append)
+    assert next(docs).id == "n0" and not errors  # the bad last line is not read yet
+    assert [d.id for d in docs] == ["n1", "n2", "n3", "n4"]
+    assert len(errors) == 1 and "line 6" in str(errors[0])
