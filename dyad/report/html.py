@@ -5,6 +5,10 @@ the script sits in a JSON block with ``<``, ``>`` and ``&`` escaped; links are
 written only for http(s) URLs. A Content-Security-Policy allows nothing but the
 page's own inline style and script (by hash), so even a slip in escaping could
 neither run a script nor fetch anything.
+
+By default the page links nowhere outside itself. A server that shows the
+report among its own pages (``dyad serve``) passes ``site_links`` and
+``record_href``: text and URLs, never markup, which this module escapes.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,13 +32,22 @@ FACT_KINDS = {"diplomatic_relations": "diplomatic relations", "recognition": "re
               "embassy": "embassy", "consulate": "consulate", "ambassador": "ambassador",
               "treaty": "treaty", "membership": "membership", "accreditation": "accreditation"}
 
+# ("event" or "fact", record id) -> the URL of that record's own page, or None for no link
+RecordHref = Callable[[str, str], str | None]
 
-def render_html(d: Dossier) -> str:
-    """The whole report page."""
+
+def render_html(d: Dossier, *, site_links: Sequence[tuple[str, str]] = (),
+                record_href: RecordHref | None = None) -> str:
+    """The whole report page.
+
+    With no hooks the page is one self-contained file. ``site_links`` are (text, URL)
+    pairs shown as a bar above the header; ``record_href`` gives each event and fact a
+    link to its own page. Hooks give plain text and URLs: they are escaped here, and a
+    URL with a scheme other than http(s) is refused (ValueError).
+    """
     title = f"{d.a.name} – {d.b.name}: relations report"
-    policy = ("default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; "
-              f"style-src {_hash(CSS)}; script-src {_hash(JS)}")
-    body = [header_html(d), _toc(d)]
+    body = [site_bar_html(site_links)] if site_links else []
+    body += [header_html(d), _toc(d)]
     if d.empty:
         body.append(
             f'<p class="empty" id="nothing">The knowledge base holds no events or facts between '
@@ -42,12 +55,12 @@ def render_html(d: Dossier) -> str:
             f'{" (predecessor states excluded)" if d.strict else ""}. Ingest documents about '
             f'their relations and build the report again.</p>')
     else:
-        body += [key_facts_html(d), timeline_html(d), curve_html(d), events_html(d),
-                 facts_html(d), references_html(d)]
+        body += [key_facts_html(d), timeline_html(d), curve_html(d),
+                 events_html(d, record_href), facts_html(d, record_href), references_html(d)]
     body.append(sources_html(d))
     return "".join([
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy()}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="dyad">',
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>",
@@ -56,6 +69,17 @@ def render_html(d: Dossier) -> str:
         script_json("dyad-timeline", timeline_data(d)),
         f"<script>{JS}</script></body></html>\n",
     ])
+
+
+def content_security_policy() -> str:
+    """The policy the page carries in its meta tag; a server sends it as a header too."""
+    return ("default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; "
+            f"style-src {_hash(CSS)}; script-src {_hash(JS)}")
+
+
+def reference_anchor(number: int) -> str:
+    """The element id of reference ``number``, which every footnote ``[n]`` links to."""
+    return f"ref-{number}"
 
 
 # -- helpers -----------------------------------------------------------------
@@ -88,6 +112,23 @@ def safe_url(url: Any) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return escape(url)
+
+
+def hook_url(url: str) -> str:
+    """A URL a caller's hook gave, escaped for an attribute: relative or http(s) only."""
+    if any(ord(ch) < 33 or ord(ch) == 127 for ch in url):
+        raise ValueError(f"a link hook gave a URL with a space or control character: {url!r}")
+    if urlsplit(url).scheme.lower() not in ("", "http", "https"):
+        raise ValueError(f"a link hook gave a URL that is neither relative nor http(s): {url!r}")
+    return escape(url)
+
+
+def _record_link(item: Item, record_href: RecordHref | None) -> str:
+    kind = "event" if item.is_event else "fact"
+    url = record_href(kind, item.id) if record_href else None
+    if url is None:
+        return ""
+    return f'<a class="tag permalink" href="{hook_url(url)}">{kind} page</a> '
 
 
 def _entity(entity: dict[str, Any] | None) -> str:
@@ -128,7 +169,8 @@ def _when(item: Item) -> str:
 
 
 def _notes(numbers: list[int]) -> str:
-    return "".join(f'<sup class="fn"><a href="#ref-{n}">[{n}]</a></sup>' for n in numbers)
+    return "".join(f'<sup class="fn"><a href="#{reference_anchor(n)}">[{n}]</a></sup>'
+                   for n in numbers)
 
 
 def _telling(t: Telling) -> str:
@@ -152,6 +194,13 @@ def _fact_link(item: Item, text: str = "evidence") -> str:
 
 
 # -- header, map, contents --------------------------------------------------------
+
+
+def site_bar_html(links: Sequence[tuple[str, str]]) -> str:
+    """The bar of a server's links above the header: (text, URL) pairs, both escaped."""
+    return ('<nav class="toc site-links">'
+            + "".join(f'<a href="{hook_url(url)}">{escape(text)}</a>' for text, url in links)
+            + "</nav>")
 
 
 def header_html(d: Dossier) -> str:
@@ -412,7 +461,7 @@ def curve_svg(rows: list[dict[str, Any]]) -> str:
 # -- events and facts ------------------------------------------------------------------
 
 
-def event_item_html(item: Item) -> str:
+def event_item_html(item: Item, record_href: RecordHref | None = None) -> str:
     r = item.record
     quad = r.get("quad_class") if r.get("quad_class") in QUADS else 0
     classes = f"item q{quad}" + (" claim" if _claim(r) else "")
@@ -426,8 +475,8 @@ def event_item_html(item: Item) -> str:
     if r.get("mode"):
         tags.append(escape(r["mode"]))
     tags += [escape(c) for c in r.get("contexts") or []]
-    head = (f'<p class="head">{_when(item)}<span class="type">{escape(r.get("event_type") or "")}'
-            f"</span>{_status(r)}"
+    head = (f'<p class="head">{_record_link(item, record_href)}{_when(item)}'
+            f'<span class="type">{escape(r.get("event_type") or "")}</span>{_status(r)}'
             + "".join(f'<span class="tag">{t}</span>' for t in tags) + "</p>")
     who = _entities(r.get("actors"))
     if r.get("recipients"):
@@ -446,24 +495,25 @@ def event_item_html(item: Item) -> str:
             + "".join(_telling(t) for t in item.tellings) + "</li>")
 
 
-def events_html(d: Dossier) -> str:
+def events_html(d: Dossier, record_href: RecordHref | None = None) -> str:
     if not d.events:
         return _section("events", "Events", '<p class="note">No events.</p>')
-    items = "".join(event_item_html(i) for i in d.events)
+    items = "".join(event_item_html(i, record_href) for i in d.events)
     return _section("events", f"Events ({len(d.events)})",
                     f'<ol class="items" id="event-list">{items}</ol>')
 
 
-def fact_item_html(item: Item, by_id: dict[str, Item] | None = None) -> str:
+def fact_item_html(item: Item, by_id: dict[str, Item] | None = None,
+                   record_href: RecordHref | None = None) -> str:
+    """A fact's list entry; ``by_id`` holds the facts on the same page, so a conflicting
+    fact there is linked in the page and one elsewhere through ``record_href``."""
     r = item.record
     kind = FACT_KINDS.get(r.get("kind"), r.get("kind") or "")
-    head = (f'<p class="head">{_when(item)}<span class="type">{escape(kind)}</span>'
-            f"{_status(r)}")
+    head = (f'<p class="head">{_record_link(item, record_href)}{_when(item)}'
+            f'<span class="type">{escape(kind)}</span>{_status(r)}')
     if r.get("conflict"):
-        others = ", ".join(
-            f'<a href="#fact-{escape(o)}">'
-            f'{escape(by_id[o].date_label) if by_id and o in by_id else "another"}</a>'
-            for o in r.get("conflicts_with") or [])
+        others = ", ".join(_conflict_link(o, by_id, record_href)
+                           for o in r.get("conflicts_with") or [])
         head += f'<span class="conflict">sources disagree: see also {others or "—"}</span>'
     head += "</p>"
     who = f"{_entity(r.get('subject'))} → {_entity(r.get('object'))}"
@@ -476,11 +526,20 @@ def fact_item_html(item: Item, by_id: dict[str, Item] | None = None) -> str:
             + "".join(_telling(t) for t in item.tellings) + "</li>")
 
 
-def facts_html(d: Dossier) -> str:
+def _conflict_link(other: str, by_id: dict[str, Item] | None,
+                   record_href: RecordHref | None) -> str:
+    if by_id and other in by_id:
+        return f'<a href="#fact-{escape(other)}">{escape(by_id[other].date_label)}</a>'
+    url = record_href("fact", other) if record_href else None
+    href = hook_url(url) if url is not None else f"#fact-{escape(other)}"
+    return f'<a href="{href}">another</a>'
+
+
+def facts_html(d: Dossier, record_href: RecordHref | None = None) -> str:
     if not d.facts:
         return _section("facts", "Facts", '<p class="note">No facts.</p>')
     by_id = {i.id: i for i in d.facts}
-    items = "".join(fact_item_html(i, by_id) for i in d.facts)
+    items = "".join(fact_item_html(i, by_id, record_href) for i in d.facts)
     return _section("facts", f"Facts ({len(d.facts)})", f'<ol class="items">{items}</ol>')
 
 
@@ -519,7 +578,7 @@ def reference_html(ref: ReferenceEntry) -> str:
         # no title parsed: the entry as the document wrote it says the most
         parts = [escape(f.get("text") or "")] + [p for p in parts if "<a " in p]
     origin = escape(ref.document_title or ref.document)
-    return (f'<li id="ref-{ref.number}"><span class="refnum">[{ref.number}]</span>'
+    return (f'<li id="{reference_anchor(ref.number)}"><span class="refnum">[{ref.number}]</span>'
             f'{" ".join(parts)} <span class="muted">— note {escape(ref.label)} in '
             f'<a href="#doc-{escape(ref.document)}">{origin}</a></span></li>')
 

@@ -4,7 +4,7 @@ document, upload.
 Every string from a document goes through ``html.escape``; pages carry a
 Content-Security-Policy that allows only their own inline style and script
 (by hash). The dyad page is the report's dossier (``dyad.report``) rendered
-live, with links into the site added.
+live, through the renderer's hooks for the site's bar and each record's page.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import re
 from html import escape
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -24,8 +23,10 @@ from dyad.errors import DataError
 from dyad.kb import KnowledgeBase
 from dyad.report.dossier import Dossier, Side, assemble, build_dossier
 from dyad.report.html import (
+    content_security_policy,
     event_item_html,
     fact_item_html,
+    reference_anchor,
     render_html,
     safe_url,
     sources_html,
@@ -92,6 +93,11 @@ def _code(kb: KnowledgeBase, name: str) -> str:
 
 def _dyad_href(a: str, b: str) -> str:
     return f"/dyads/{quote(a, safe='')}/{quote(b, safe='')}"
+
+
+def record_href(kind: str, record_id: str) -> str:
+    """The page of an event or a fact (``kind``): the report's link hook."""
+    return f"/{kind}s/{quote(record_id, safe='')}"
 
 
 def _plural(n: int, word: str) -> str:
@@ -204,27 +210,19 @@ def search_page(request: Request, q: Annotated[str, Query(min_length=1, max_leng
 
 # -- the dyad page -----------------------------------------------------------------------------
 
-_EVENT_ITEM = re.compile(r'(<li id="ev-([^"]+)" class="[^"]*" data-q="\d"><p class="head">)')
-_FACT_ITEM = re.compile(r'(<li id="fact-([^"]+)" class="item fact[^"]*"><p class="head">)')
-_META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
-
-
 def live_dossier_html(d: Dossier, *, strict: bool = False) -> tuple[str, str]:
     """The report page with the site's bar and a link to each event's and fact's own page,
     and the policy to send with it (the report's own, which its inline script needs)."""
-    html = render_html(d)
-    other = "" if strict else "?strict=true"
-    bar = (f'<nav class="toc site-links"><a href="/">dyad</a> › '
-           f'<a href="{_dyad_href(d.a.code, d.b.code)}">{escape(d.a.name)} – {escape(d.b.name)}'
-           f'</a><a href="{_dyad_href(d.a.code, d.b.code)}{other}">'
-           f'{"with predecessor states" if strict else "without predecessor states"}</a>'
-           f'<a href="/api/dyads/{quote(d.a.code)}/{quote(d.b.code)}/timeline">JSON</a></nav>')
-    html = html.replace("<main>", f"<main>{bar}", 1)
-    html = _EVENT_ITEM.sub(r'\1<a class="tag permalink" href="/events/\2">event page</a> ', html)
-    html = _FACT_ITEM.sub(r'\1<a class="tag permalink" href="/facts/\2">fact page</a> ', html)
-    found = _META_POLICY.search(html)
-    policy = (found.group(1) if found else "default-src 'none'") + "; frame-ancestors 'none'"
-    return html, policy
+    here = _dyad_href(d.a.code, d.b.code)
+    site_links = [
+        ("dyad", "/"),
+        (f"{d.a.name} – {d.b.name}", here),
+        ("with predecessor states", here) if strict
+        else ("without predecessor states", f"{here}?strict=true"),
+        ("JSON", f"/api{here}/timeline"),
+    ]
+    html = render_html(d, site_links=site_links, record_href=record_href)
+    return html, content_security_policy() + "; frame-ancestors 'none'"
 
 
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
@@ -262,7 +260,8 @@ def record_page(kb: KnowledgeBase, record: dict[str, Any]) -> HTMLResponse:
                     f'{escape(name_of(b) or b)}</a></li>' for a, b in pairs_of([record]))
     evidence = []
     for n, t in enumerate(item.tellings, 1):
-        cites = ", ".join(f'<a href="#ref-{k}">[{k}]</a>' for k in t.notes) or "—"
+        cites = ", ".join(f'<a href="#{reference_anchor(k)}">[{k}]</a>'
+                          for k in t.notes) or "—"
         doc_link = f'/documents/{quote(t.document, safe="")}#s-{t.sentence}'
         evidence.append(
             f'<li class="telling" id="telling-{n}"><blockquote class="evidence">{escape(t.text)}'
@@ -276,12 +275,18 @@ def record_page(kb: KnowledgeBase, record: dict[str, Any]) -> HTMLResponse:
     for ref in d.references:
         fields = "".join(f"<dt>{escape(k)}</dt><dd>{_field(k, ref.fields[k])}</dd>"
                          for k in REFERENCE_FIELDS if ref.fields.get(k))
-        refs.append(f'<li id="ref-{ref.number}" class="reference"><p><span class="refnum">'
+        refs.append(f'<li id="{reference_anchor(ref.number)}" class="reference"><p>'
+                    '<span class="refnum">'
                     f'[{ref.number}]</span>{escape(ref.fields.get("text") or "")}'
                     f' <span class="muted">— note {escape(ref.label)}</span></p>'
                     f'<dl class="fields">{fields}</dl></li>')
-    api = f"/api/{'events' if is_event else 'facts'}/{quote(record['id'], safe='')}"
-    rendered = event_item_html(item) if is_event else fact_item_html(item)
+    api = "/api" + record_href("event" if is_event else "fact", record["id"])
+
+    def elsewhere(kind: str, record_id: str) -> str | None:  # no link to this very page
+        return None if record_id == record["id"] else record_href(kind, record_id)
+
+    rendered = (event_item_html(item, elsewhere) if is_event
+                else fact_item_html(item, record_href=elsewhere))
     body = (
         f'<h1>{escape(kind or "")} <span class="muted">· {escape(item.date_label)}</span></h1>'
         f'<ol class="items">{rendered}</ol>'
@@ -355,7 +360,7 @@ def document_page(request: Request, doc_id: str) -> Response:
         anchored.add(sentence)
         label = date_label(r.get("date") if is_event else r.get("valid"))
         what = r.get("event_type") if is_event else (r.get("kind") or "").replace("_", " ")
-        href = f"/{'events' if is_event else 'facts'}/{quote(r['id'], safe='')}"
+        href = record_href("event" if is_event else "fact", r["id"])
         lines.append(f'<li{anchor}><a href="{href}">'
                      f'{escape(what or "")}</a> <span class="when">{escape(label)}</span> '
                      f'<span class="muted">{escape(ev.get("text") or "")}</span></li>')

@@ -12,7 +12,13 @@ from html.parser import HTMLParser
 import pytest
 
 from dyad.report.dossier import Dossier, Side, assemble
-from dyad.report.html import render_html, safe_url, script_json
+from dyad.report.html import (
+    content_security_policy,
+    reference_anchor,
+    render_html,
+    safe_url,
+    script_json,
+)
 from tests.report import records
 
 
@@ -88,6 +94,7 @@ def test_policy_allows_only_the_inline_style_and_script(page: str) -> None:
 
     assert f"'sha256-{digest(p.styles[0])}'" in policy
     assert f"'sha256-{digest(p.scripts[1][1])}'" in policy
+    assert policy == content_security_policy()  # what a server sends as a header
 
 
 def test_map_paths_of_the_pair(page: str) -> None:
@@ -124,7 +131,7 @@ def test_every_internal_link_resolves(page: str) -> None:
     p = Page(page)
     ids = p.ids()
     targets = [a["href"][1:] for t, a in p.tags if t == "a" and (a.get("href") or "")[:1] == "#"]
-    assert any(t.startswith("ref-") for t in targets)
+    assert reference_anchor(1) in targets
     assert [t for t in targets if t not in ids] == []
 
 
@@ -205,3 +212,92 @@ def test_conflicting_facts_are_flagged() -> None:
     assert key.count("sources disagree") == 2
     entry = page[page.index('<li id="fact-f-r1"'):page.index('<li id="fact-f-r2"')]
     assert '<a href="#fact-f-r2">1840</a>' in entry
+
+
+# -- hooks: a server's own links (dyad serve), none by default ----------------------------
+
+
+def own_page(kind: str, record_id: str) -> str:
+    return f"/{kind}s/{record_id}?from=report&x=1"
+
+
+def test_no_hooks_no_links_out_of_the_page(page: str) -> None:
+    p = Page(page)
+    hrefs = [a["href"] for t, a in p.tags if t == "a"]
+    assert all(h.startswith(("#", "http://", "https://")) for h in hrefs)
+    assert "permalink" not in page and "site-links" not in page
+
+
+def test_hooks_add_their_links_and_nothing_else(page: str, dossier: Dossier) -> None:
+    links = [("dyad", "/"), ("Chile – Peru", "/dyads/CHL/PER"), ("JSON", "/api/x?a=1&b=2")]
+    hooked = render_html(dossier, site_links=links, record_href=own_page)
+    bar = ('<nav class="toc site-links"><a href="/">dyad</a><a href="/dyads/CHL/PER">'
+           'Chile – Peru</a><a href="/api/x?a=1&amp;b=2">JSON</a></nav>')
+    assert hooked.index(bar) == hooked.index("<main>") + len("<main>")
+    added = [bar]
+    for item in (*dossier.events, *dossier.facts):
+        kind = "event" if item.is_event else "fact"
+        link = (f'<a class="tag permalink" href="/{kind}s/{escape(item.id)}?from=report&amp;x=1">'
+                f"{kind} page</a> ")
+        prefix = "ev" if item.is_event else "fact"
+        entry = re.search(rf'<li id="{prefix}-{re.escape(item.id)}"[^>]*><p class="head">'
+                          rf"{re.escape(link)}", hooked)
+        assert entry, item.id
+        added.append(link)
+    # the hooks' markup taken out again, the page is the one without hooks, byte for byte
+    plain = hooked
+    for piece in set(added):
+        plain = plain.replace(piece, "")
+    assert plain == page
+    assert Page(hooked).ids() == Page(page).ids()
+
+
+def test_a_hook_may_leave_a_record_unlinked(dossier: Dossier) -> None:
+    first = dossier.events[0].id
+    hooked = render_html(dossier, record_href=lambda kind, rid: None if rid == first
+                         else own_page(kind, rid))
+    assert f'href="/events/{first}' not in hooked
+    assert hooked.count('class="tag permalink"') == len(dossier.events) + len(dossier.facts) - 1
+
+
+def test_hook_text_and_urls_are_escaped(dossier: Dossier) -> None:
+    hooked = render_html(dossier, site_links=[(records.HOSTILE, '/a"onmouseover="alert(2)')],
+                         record_href=lambda kind, rid: f"/{kind}s/<{rid}>")
+    p = Page(hooked)
+    assert len(p.scripts) == 2
+    assert not [(t, n) for t, a in p.tags for n in a if n.startswith("on")]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hooked
+    assert '<a href="/a&quot;onmouseover=&quot;alert(2)">' in hooked
+    assert f'href="/events/&lt;{dossier.events[0].id}&gt;"' in hooked
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x",
+                                 "/a b", "/a\nb", "vbscript:x"])
+def test_a_hook_url_that_is_not_relative_or_http_is_refused(dossier: Dossier, url: str) -> None:
+    with pytest.raises(ValueError, match="link hook"):
+        render_html(dossier, record_href=lambda kind, rid: url)
+    with pytest.raises(ValueError, match="link hook"):
+        render_html(dossier, site_links=[("x", url)])
+
+
+@pytest.mark.parametrize(("url", "href"), [("https://example.org/a?b=1&c=2",
+                                             "https://example.org/a?b=1&amp;c=2"),
+                                            ("/facts/f%20r", "/facts/f%20r"),
+                                            ("?strict=true", "?strict=true")])
+def test_relative_and_http_hook_urls_are_linked(dossier: Dossier, url: str, href: str) -> None:
+    assert f'<a href="{href}">x</a>' in render_html(dossier, site_links=[("x", url)])
+
+
+def test_a_conflicting_fact_off_the_page_is_linked_through_the_hook() -> None:
+    one = records.fact("f-r1", "diplomatic_relations", "CHL", "PER", records.when("1839"),
+                       "Chile and Peru established relations in 1839.", 1)
+    two = records.fact("f-r2", "diplomatic_relations", "CHL", "PER", records.when("1840"),
+                       "Relations between Peru and Chile date from 1840.", 2)
+    one.update(conflict=True, conflicts_with=["f-r2", "f-elsewhere"])
+    d = assemble(Side("CHL", "Chile"), Side("PER", "Peru"), [one, two])
+    entry = render_html(d, record_href=own_page)
+    entry = entry[entry.index('<li id="fact-f-r1"'):entry.index('<li id="fact-f-r2"')]
+    assert '<a href="#fact-f-r2">1840</a>' in entry  # on the page: the page's own anchor
+    assert '<a href="/facts/f-elsewhere?from=report&amp;x=1">another</a>' in entry
+    plain = render_html(d)
+    assert '<a href="#fact-f-elsewhere">another</a>' in plain  # no hook: as before

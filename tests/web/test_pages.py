@@ -8,6 +8,11 @@ from html import unescape
 import httpx
 import pytest
 
+from dyad.report.dossier import Side, assemble
+from dyad.report.html import content_security_policy
+from dyad.web.pages import live_dossier_html
+from tests.report import records
+from tests.report.records import HOSTILE
 from tests.web.conftest import Server
 
 
@@ -52,12 +57,34 @@ def test_the_dyad_page_is_the_live_dossier(reader: Server) -> None:
     assert 'class="locator"' in html and 'id="tl"' in html and 'id="dyad-timeline"' in html
     assert "Fisheries pact signed" in html  # a reference of the page
     events = re.findall(r'<li id="ev-([0-9a-f]+)"', html)
-    assert events
-    for event_id in events:  # every event links to its own page
+    facts = re.findall(r'<li id="fact-([0-9a-f]+)"', html)
+    assert events and facts
+    for event_id in events:  # every event and fact links to its own page
         assert f'href="/events/{event_id}">event page</a>' in html
+    for fact_id in facts:
+        assert f'href="/facts/{fact_id}">fact page</a>' in html
+    # the site's bar: home, this pair, the pair without predecessor states, its JSON
+    bar = re.search(r'<nav class="toc site-links">(.*?)</nav>', html)
+    assert bar and html.index(bar.group(0)) < html.index('<header class="top">')
+    assert re.findall(r'<a href="([^"]+)">', bar.group(1)) == [
+        "/", "/dyads/KEN/NOR", "/dyads/KEN/NOR?strict=true", "/api/dyads/KEN/NOR/timeline"]
+    strict = fetch(reader, "/dyads/KEN/NOR", strict="true").text
+    assert '<a href="/dyads/KEN/NOR">with predecessor states</a>' in strict
     # the report's policy travels as a header too, so its inline script may run
     policy = response.headers["content-security-policy"]
-    assert "script-src 'sha256-" in policy and "frame-ancestors 'none'" in policy
+    assert policy == content_security_policy() + "; frame-ancestors 'none'"
+    assert f'content="{content_security_policy()}"' in html
+
+
+def test_the_dyad_pages_hooks_escape_what_they_carry() -> None:
+    d = assemble(Side("CHL", HOSTILE), Side("PER", "Peru"), records.all_records())
+    html, _ = live_dossier_html(d)
+    bar = html[html.index('<nav class="toc site-links">'):html.index('<header class="top">')]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; – Peru</a>" in bar
+    assert "<script>" not in bar
+    d.facts[0].id = "f/1 ?#&"
+    html, _ = live_dossier_html(d)
+    assert '<a class="tag permalink" href="/facts/f%2F1%20%3F%23%26">fact page</a>' in html
 
 
 @pytest.mark.parametrize(("path", "says"), [("/dyads/Atlantis/Norway", "Atlantis"),
@@ -86,6 +113,11 @@ def test_the_event_page_shows_evidence_and_reference(reader: Server) -> None:
     assert "Fisheries pact signed" in text and "Nordic Review" in text
     assert 'href="https://example.org/nordic/fisheries-pact"' in html
     assert f'href="/api/events/{event["id"]}"' in html
+    # the report's footnotes and document links land on this page; no link to itself
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    anchors = re.findall(r'href="#([^"]+)"', html)
+    assert any(a.startswith("ref-") for a in anchors) and set(anchors) <= ids
+    assert "permalink" not in html
 
 
 def test_the_fact_page(reader: Server) -> None:
