@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from dyad.annotate.gazetteer import load_gazetteer, tokenize
 from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
+from dyad.extract.era import at_date
 from dyad.extract.quantities import Quantity, find_quantities
 from dyad.extract.triggers import Trigger, find_triggers
 from dyad.model import Entity, When
@@ -35,7 +36,12 @@ LATER_RECIPIENT_PREPS = frozenset({"for", "from", "of", "between", "in", "over",
 # Dependents that open a phrase of their own inside a side: "an offer [to host talks between
 # X and Y]", "the consulate [in Sydney]". Their actors are not the side's.
 NESTED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "pcomp", "parataxis",
-                         "agent"})
+                         "agent", "appos"})
+# "Russia was committed to send …": a passive in form, its subject is the doer
+STATIVE_PASSIVES = frozenset({"commit", "determine", "prepare", "oblige", "obligate", "resolve",
+                              "dedicate", "poise", "schedule"})
+# "dependent on X for Y": X provides Y
+DEPENDENCE = frozenset({"dependent", "reliant", "depend", "rely", "count", "lean"})
 POSSESSIVES = ("its ", "their ", "his ", "her ", "our ")
 PLACE_PREPS = frozenset({"in", "at", "throughout", "across", "inside", "near", "around"})
 ACTOR_KINDS = frozenset({"state", "igo", "organization", "group", "person"})
@@ -85,25 +91,45 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             actors, recipients = _own_sides(token, span, sentence.actors)
             parsed = True
         else:
-            actors, recipients, parsed = _sides(token, sentence)
+            actors, recipients, parsed = _sides(token, sentence, trigger.cameo)
         if not actors:
             continue
         if not recipients and parsed:
             recipients = _nearest(sentence.actors, trigger.end, after=True, exclude=actors)
+        paired = False
+        if not recipients and (other := _pair_other(sentence, actors)) is not None:
+            # on an "X–Y relations" page, what one side did with no one named was done to
+            # or with the other ("Russia was committed to send 60,000 tonnes of wheat")
+            recipients, paired = [other], True
         if not any(e.country or e.kind == "igo" for e in actors + recipients):
             continue  # no state on either side: nothing for a dyad
         entry = cameo(trigger.cameo)
+        date = _date_near(sentence, trigger)
+        recipients = [r for r in recipients if r != actors[0] or len(recipients) > 1]
+        actors = [e for a in actors if (e := at_date(a, date))]
+        recipients = [e for r in recipients if (e := at_date(r, date))]
         yield FoundEvent(
             trigger=trigger,
             actors=actors,
-            recipients=[r for r in recipients if r != actors[0] or len(recipients) > 1],
-            date=_date_near(sentence, trigger),
+            recipients=recipients,
+            date=date,
             location=_location(sentence, token, actors + recipients),
             quantities=[q for q in quantities if _within(q, token, span)],
             attributed_to=attribution,
-            confidence=_confidence(parsed, actors, recipients),
+            confidence=round(_confidence(parsed, actors, recipients) * (0.8 if paired else 1),
+                             2),
             contexts=list(entry.context),
         )
+
+
+def _pair_other(sentence: AnnotatedSentence, actors: list[Entity]) -> Entity | None:
+    if len({a.country for a in actors if a.country}) != 1:
+        return None  # "the two countries signed …": a joint act, no one else's
+    for actor in actors:
+        other = sentence.context.other_side(actor)
+        if other is not None:
+            return other
+    return None
 
 
 def _caption_meeting(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
@@ -114,7 +140,9 @@ def _caption_meeting(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         return
     parties = [a for a in sentence.actors if a.entity.kind in ("person", "state", "igo")]
     left = [a.entity for a in parties if a.end <= m.start()]
-    right = [a.entity for a in parties if a.start >= m.end() and not a.is_place]
+    # "A with B's close associate C": C is met, not B
+    right = [a.entity for a in parties if a.start >= m.end() and not a.is_place
+             and not text.startswith(("'s", "’s"), a.end)]
     if not left or not right or (left[0].country == right[0].country
                                  and left[0].kind == "state"):
         return
@@ -130,13 +158,17 @@ def _caption_meeting(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
                      None, 0.7, list(cameo("040").context))
 
 
-def _sides(token: Token,
-           sentence: AnnotatedSentence) -> tuple[list[Entity], list[Entity], bool]:
+def _sides(token: Token, sentence: AnnotatedSentence,
+           code: str) -> tuple[list[Entity], list[Entity], bool]:
     """(actors, recipients, found through the parse)."""
     span, mentions = sentence.span, sentence.actors
     head = _clause_head(token)
     subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"]
     objects = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if objects and not subjects and _lemma(head) in STATIVE_PASSIVES:
+        subjects, objects = objects, []
+    if (provider := _provider(token)) is not None:
+        subjects = [provider]
     actors = [e for c in subjects for e in _phrase_actors(c, span, mentions)]
     recipients = [e for c in objects for e in _phrase_actors(c, span, mentions)]
     if token.pos_ == "NOUN" and not actors:
@@ -164,6 +196,11 @@ def _sides(token: Token,
         unnamed = unnamed + recipients
     if unnamed:
         actors, recipients = _placed(actors, recipients, unnamed, sentence)
+    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in objects)
+    if not actors and not subjects and passive and cameo(code).quad_class == 1 \
+            and len({e.country for e in recipients if e.country}) > 1:
+        # "relations between the two states were established": a joint act, no doer named
+        actors, recipients = recipients, []
     if actors and recipients:
         return _unique(actors), _unique(recipients), True
     if actors:
@@ -173,6 +210,28 @@ def _sides(token: Token,
     before = _nearest(mentions, start, after=False, exclude=recipients)
     after = recipients or _nearest(mentions, start + len(token.text), after=True, exclude=before)
     return before, after, False
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _provider(token: Token) -> Token | None:
+    """"Mali remained dependent on the Soviet Union for the training of its military": the
+    "on" phrase does the training."""
+    cur = token
+    for _ in range(5):
+        if cur.dep_ == "pobj" and cur.head.lower_ == "for":
+            holder = cur.head.head  # "dependent", or "remained" with "dependent" under it
+            for word in [holder, *(c for c in holder.children if c.dep_ == "acomp")]:
+                if _lemma(word) in DEPENDENCE:
+                    return next((c for c in word.children
+                                 if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+            return None
+        if cur.dep_ not in ("conj", "pobj", "prep") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
 
 
 def _own_sides(token: Token, span: Span,

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dyad.annotate.pipeline import AnnotatedSentence, DocumentContext, Mention, is_dated
 from dyad.annotate.time import TimeMention
+from dyad.extract.era import at_date
 from dyad.model import Entity, When
 
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=[A-Z])|,\s+and\s+(?=the\s)")
@@ -56,12 +57,16 @@ class FoundFact:
 
 
 def find_facts(sentence: AnnotatedSentence, context: DocumentContext) -> Iterator[FoundFact]:
-    """The facts stated by one annotated sentence."""
+    """The facts stated by one annotated sentence, their states as of the fact's date."""
     text = sentence.sentence.text
     start = 0
     for m in [*_CLAUSE_BREAK.finditer(text), None]:
         end = m.start() if m else len(text)
-        yield from _clause_facts(sentence, context, start, end)
+        for fact in _clause_facts(sentence, context, start, end):
+            subject, obj = at_date(fact.subject, fact.valid), at_date(fact.object, fact.valid)
+            if subject is not None and obj is not None and subject.country != obj.country:
+                yield replace(fact, subject=subject, object=obj,
+                              person=at_date(fact.person, fact.valid))
         start = m.end() if m else len(text)
 
 
@@ -148,8 +153,12 @@ def _ambassador(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, 
     people = [m for m in mentions if m.entity.kind == "person"
               and not (m.start <= at < m.end) and not _AMBASSADOR.search(m.entity.name)
               and (0 <= m.start - after <= 45 or 0 <= at - m.end <= 60)]
+    titled = next((m.entity for m in mentions if m.start <= at < m.end and m.entity.kind ==
+                   "person" and not _AMBASSADOR.fullmatch(m.entity.name.strip())), None)
     if people:
         person = min(people, key=lambda m: (m.start < at, abs(m.start - at))).entity
+    elif titled is not None:  # "Ambassador Bréhima Coulibaly presenting his credentials"
+        person = titled
     elif (named := _HOLDER.search(text, cue.end())) is not None:
         # the tagger missed the name: "… ambassador to X is Firstname Lastname"
         name = named.group(1).strip()

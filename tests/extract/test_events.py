@@ -10,8 +10,9 @@ from dyad.extract.events import find_events
 from dyad.model import Document, Sentence
 
 
-def _events(text: str, date: str | None = "2015-06-01") -> list[tuple[str, list, list]]:
-    doc = Document(id="t", title=None, format="text", text=text, date=date,
+def _events(text: str, date: str | None = "2015-06-01",
+            title: str | None = None) -> list[tuple[str, list, list]]:
+    doc = Document(id="t", title=title, format="text", text=text, date=date,
                    sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
     [sentence] = annotate(doc).sentences
     return [(ev.trigger.plover_type, [e.country for e in ev.actors],
@@ -46,6 +47,14 @@ def _events(text: str, date: str | None = "2015-06-01") -> list[tuple[str, list,
     # a named organisation the gazetteer lacks still acts, without a country
     ("Amnesty International accused Chile of torture.", ("ACCUSE", [None], ["CHL"])),
     # domestic actors (role words) belong to the country the sentence places them in
+    # "dependent on X for Y": X does Y
+    ("Cuba remained dependent on the Soviet Union for the training of its army.",
+     ("COOPERATE", ["SUN"], ["CUB"])),
+    # "relations between the two were established": a joint act, no doer named
+    ("Diplomatic relations between Chile and Kenya were established in 1964.",
+     ("SUPPORT", ["CHL", "KEN"], [])),
+    # "X was committed to send …": a passive in form, X is the doer
+    ("The minister said Japan was committed to send rice to Laos.", ("AGREE", ["JPN"], ["LAO"])),
     ("Police dispersed opposition supporters in Nairobi on Monday.",
      ("ASSAULT", ["KEN"], ["KEN"])),
 ])
@@ -56,3 +65,14 @@ def test_sides(text: str, expected: tuple[str, list, list]) -> None:
 def test_no_event_without_a_named_side() -> None:
     # a role word with nowhere to place it, acting on nobody named: nothing to record
     assert _events("The police arrested a man on Monday.") == []
+
+
+def test_a_relations_page_fills_the_other_side() -> None:
+    # no recipient written: on a "Chile–Kenya relations" page, the other side, less sure
+    found = _events("Chile was committed to send 5,000 tonnes of wheat.",
+                    title="Chile–Kenya relations")
+    assert found == [("AGREE", ["CHL"], ["KEN"])]
+    # a joint act of the two is not filled
+    found = _events("The two countries signed a trade treaty in 1994.",
+                    title="Chile–Kenya relations")
+    assert found == [("SUPPORT", ["CHL", "KEN"], [])]

@@ -1,0 +1,33 @@
+"""States as of a record's own date: the contract codes a side "as of the event's date".
+
+A sentence's actors are coded at the sentence's first date; a clause of the same sentence
+may tell of a later day ("recognised on 7 July 1960, and relations were established on
+14 October 1960", after the Mali Federation had split). A record dated to the day or month
+re-codes its states at that date. A year alone is not enough: 1960 held both the Mali
+Federation and the Republic of Mali.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dyad.annotate.gazetteer import load_gazetteer
+from dyad.model import Entity, When
+
+PRECISE = frozenset({"day", "month"})
+
+
+def at_date(entity: Entity | None, when: When) -> Entity | None:
+    """``entity`` with its country as held at ``when`` (unchanged unless ``when`` is a day
+    or month and the state then was another)."""
+    if entity is None or not entity.country or when.precision not in PRECISE:
+        return entity
+    date = when.start or when.end
+    if not date:
+        return entity
+    g = load_gazetteer()
+    code = g.state_at(entity.country, date)
+    if not code or code == entity.country or code not in g.states:
+        return entity
+    name = g.name_of(code) if entity.kind == "state" else entity.name
+    return replace(entity, country=code, name=name)
