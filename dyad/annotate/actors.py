@@ -24,7 +24,8 @@ _PAIR_TITLE = re.compile(r"^\s*(.+?)\s*[–—\-/]\s*(.+?)\s+relations\b", re.I)
 _PAIR_BETWEEN = re.compile(r"relations\s+between\s+(.+?)\s+and\s+(.+?)\s*$", re.I)
 _BOTH = {("the", "two", "countries"), ("both", "countries"), ("both", "states"),
          ("the", "two", "states"), ("both", "nations"), ("the", "two", "nations"),
-         ("both", "governments"), ("the", "two", "governments")}
+         ("both", "governments"), ("the", "two", "governments"), ("both", "sides"),
+         ("the", "two", "sides")}
 _COUNTRY = {("the", "country"), ("the", "state")}
 _OWN_COUNTRY = {("his", "country"), ("her", "country")}
 # words allowed between a state modifier and a role word: "Russia's *then* foreign minister"

@@ -180,3 +180,10 @@ def test_its_and_the_country_point_to_the_fitting_state(sentences: list[str], wo
     got = [m.entity.country for m in resolve_actors(text, "2020", ctx)
            if text[m.start:m.end] == words]
     assert got == [country]
+
+
+def test_the_two_sides_is_the_pair() -> None:
+    ctx = DocContext.from_title("Mali–Russia relations")
+    found = {m.entity.country for m in resolve_actors(
+        "The two sides agreed to expand cooperation.", "2023", ctx)}
+    assert found == {"MLI", "RUS"}
