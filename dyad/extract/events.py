@@ -76,7 +76,10 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     span = sentence.span
     triggers = [t for t in sentence_triggers(sentence) if not t.is_reporting and t.plover_type]
     if sentence.sentence.kind == "caption":
-        yield from _caption_meeting(sentence)
+        met = list(_caption_meeting(sentence))
+        yield from met
+        if met:  # "A and B at a summit in C": the meeting, once
+            triggers = [t for t in triggers if not (t.pos == "noun" and t.cameo[:2] == "04")]
     if not triggers:
         return
     quantities = find_quantities(sentence.sentence.text)
@@ -97,9 +100,11 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         if not recipients and parsed:
             recipients = _nearest(sentence.actors, trigger.end, after=True, exclude=actors)
         paired = False
-        if not recipients and (other := _pair_other(sentence, actors)) is not None:
-            # on an "X–Y relations" page, what one side did with no one named was done to
-            # or with the other ("Russia was committed to send 60,000 tonnes of wheat")
+        if not recipients and cameo(trigger.cameo).quad_class < 4 and \
+                (other := _pair_other(sentence, actors)) is not None:
+            # on an "X–Y relations" page, what one side said or gave with no one named was
+            # said to or given to the other ("Russia was committed to send 60,000 tonnes of
+            # wheat"); force with no target named is more often at home (a coup)
             recipients, paired = [other], True
         if not any(e.country or e.kind == "igo" for e in actors + recipients):
             continue  # no state on either side: nothing for a dyad
@@ -136,7 +141,8 @@ def _caption_meeting(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     """A photo caption "A with B in Place, date" shows a meeting: CONSULT (CAMEO 040)."""
     text = sentence.sentence.text
     m = CAPTION_WITH.search(text)
-    if m is None or find_triggers(sentence.span):
+    if m is None or any(not (t.pos == "noun" and t.cameo[:2] == "04")
+                        for t in find_triggers(sentence.span)):
         return
     parties = [a for a in sentence.actors if a.entity.kind in ("person", "state", "igo")]
     left = [a.entity for a in parties if a.end <= m.start()]
@@ -205,6 +211,8 @@ def _sides(token: Token, sentence: AnnotatedSentence,
         return _unique(actors), _unique(recipients), True
     if actors:
         return _unique(actors), [], True
+    if passive:
+        return [], _unique(recipients), True  # "the embassy was closed": by whom, unsaid
     # the parse gave no doer: nearest actors around the trigger, less sure
     start = token.idx - span.start_char
     before = _nearest(mentions, start, after=False, exclude=recipients)

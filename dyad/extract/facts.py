@@ -79,7 +79,7 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
     status = "negated" if _NEGATION.search(text) else "asserted"
 
     if (cue := _MISSION.search(text)) is not None:
-        yield from _embassy(s, ctx, text, lo, cue, states, times, status)
+        yield from _embassy(s, ctx, text, lo, cue, mentions, states, times, status)
     if (cue := _AMBASSADOR.search(text)) is not None and not _MISSION.search(text):
         yield from _ambassador(s, ctx, text, lo, cue, mentions, states, times, status)
     if (cue := _RELATIONS.search(text)) is not None and "diplomatic" in text.lower():
@@ -99,14 +99,20 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
 
 
 def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue: re.Match[str],
-             states: list[Mention], times: list[TimeMention], status: str
-             ) -> Iterator[FoundFact]:
+             mentions: list[Mention], states: list[Mention], times: list[TimeMention],
+             status: str) -> Iterator[FoundFact]:
     kind = "consulate" if cue.group(1).lower().startswith("consul") else "embassy"
     at = lo + cue.start()
     after = lo + cue.end()
     # sender: "X has an embassy", "the X embassy", "the embassy of X"
     of = re.match(r"\s+of\s+(?:the\s+)?", text[cue.end():])
     senders = [m for m in states if of and after <= m.start <= after + of.end() + 1]
+    # "the embassy of the Russian Federation" resolved as one organisation of its state
+    named = next((m for m in mentions if m.start <= at < m.end and m.entity.country
+                  and m.entity.kind == "organization"), None)
+    if not senders and named is not None:
+        senders = [Mention(named.start, named.end, ctx.state(named.entity.country) or
+                           named.entity)]
     if not senders:
         before = [m for m in states if m.end <= at]
         senders = before[-1:] if before else []
@@ -133,7 +139,7 @@ def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue
             return
         host = other
     valid = _unknown()
-    clause = text[cue.end():]
+    clause = text  # "was closed in 1992" after the cue, "Russia reopened its embassy" before
     if _CLOSED.search(clause) and times:
         valid = When(None, times[0].when.start, times[0].when.precision, "closed",
                      times[0].when.text)

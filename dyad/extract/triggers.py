@@ -239,12 +239,39 @@ def _match(tok: Token, p: Pattern) -> list[Token] | None:
     return used
 
 
+def _acted_on(tok: Token, code: str) -> list[Token]:
+    """Nouns that only restate a verb's event: its objects ("granted Mali loans"), its
+    complement verb's objects ("agreed to expand cooperation"), and a noun of the same kind
+    in its phrases ("seized power in a coup", "travelled to Moscow for the summit")."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    for comp in tok.children:
+        if comp.dep_ == "xcomp" and comp.pos_ == "VERB":
+            objs += [c for c in comp.children if c.dep_ == "dobj"]
+    out = _with_conj(objs)
+    for prep in tok.children:
+        if prep.dep_ == "prep":
+            out += [o for o in prep.children if o.dep_ == "pobj"
+                    and any(q.cameo[:2] == code[:2] for q in _noun_patterns(o))]
+    return out
+
+
+def _noun_patterns(tok: Token) -> list[Pattern]:
+    return load_lexicon().get(("noun", _lemma(tok)), [])
+
+
+_GROUP_NOUNS = frozenset({"group", "team", "contingent", "batch", "detachment", "party", "unit",
+                          "number", "dozen", "hundred", "thousand", "delegation"})
+
+
 def _subjects(tok: Token) -> list[Token]:
     """The subject heads of ``tok``'s clause: "troops began arriving" → troops."""
     cur = tok
     for _ in range(4):
         subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs or cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            # "a group of Russian military instructors arrived": the instructors
+            subs += [o for sub in subs if _lemma(sub) in _GROUP_NOUNS for prep in sub.children
+                     if prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
             return _with_conj(subs)
         cur = cur.head
     return []
@@ -429,9 +456,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
         # "granted Mali loans and other aid": the things a verb acts on are not events of
         # their own
         if p.pos == "verb" and p.cameo != REPORTING_CODE:
-            consumed.update(o.i for o in _with_conj(
-                [c for c in tok.children if c.dep_ in ("dobj", "dative")])
-                if o.i in found_at and o.pos_ in ("NOUN", "PROPN"))
+            consumed.update(o.i for o in _acted_on(tok, p.cameo)
+                            if o.i in found_at and o.pos_ in ("NOUN", "PROPN"))
     for tok, p in found:
         if p.pos == "verb" and _lemma(tok) in _HOST_VERBS and p.cameo[:2] == "04" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.i in found_at for c in tok.children):
