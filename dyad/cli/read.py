@@ -56,6 +56,10 @@ def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, ou
     else:  # skipped sentences are only told under --verbose
         logging.getLogger("dyad").addHandler(logging.NullHandler())
 
+    if gazetteer:  # a bad file is told before any output, whatever --jobs says
+        from dyad.annotate.gazetteer import load_gazetteer
+
+        load_gazetteer(gazetteer)
     docs = iter_documents(paths, input_format=input_format, max_bytes=max_bytes,
                           on_error=report)
     write_records(extract_all(docs, gazetteer=gazetteer, jobs=jobs), out_format, sys.stdout)
