@@ -152,6 +152,14 @@ def _caption_meeting(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     if not left or not right or (left[0].country == right[0].country
                                  and left[0].kind == "state"):
         return
+    # "Foreign Minister Liu with President Déby" on a Chad–China page: the guest is from
+    # the other side (less sure)
+    sure = 0.7
+    for side, other in ((left, right), (right, left)):
+        if side[0].country is None and side[0].kind == "person" and (
+                partner := sentence.context.other_side(other[0])) is not None:
+            side[0] = replace(side[0], country=partner.country)
+            sure = 0.55
     word = m.group().strip()
     trigger = Trigger(i=0, start=m.start() + 1, end=m.start() + 1 + len(word), text=word,
                       lemma=word.lower(), pos="caption", cameo="040", plover_type="CONSULT",
@@ -161,7 +169,7 @@ def _caption_meeting(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     place = next(({"name": text[a.start:a.end], "country": a.entity.country}
                   for a in parties if a.is_place and a.start >= m.end()), None)
     yield FoundEvent(trigger, left[:1], right[:1], _date_near(sentence, trigger), place, [],
-                     None, 0.7, list(cameo("040").context))
+                     None, sure, list(cameo("040").context))
 
 
 def _sides(token: Token, sentence: AnnotatedSentence,
@@ -306,12 +314,17 @@ def _unnamed(phrase: Token, span: Span, *, domestic: bool) -> Entity | None:
 def _placed(actors: list[Entity], recipients: list[Entity], unnamed: list[Entity],
             sentence: AnnotatedSentence) -> tuple[list[Entity], list[Entity]]:
     """Domestic actors (police, rebels, the opposition) belong to the country the sentence
-    places them in ("in Algiers", "in Serbia"), else to the other side's country."""
+    places them in ("in Algiers", "in Serbia"), else to the other side's country; on an
+    "X–Y relations" page, facing one side they are the other's ("Chinese firms supplied
+    drones to the military council" on Chad–China relations)."""
     where = _place_country(sentence)
     out: list[list[Entity]] = []
     for side, other in ((actors, recipients), (recipients, actors)):
         others = {e.country for e in other if e.country and e not in unnamed}
         fill = where or (others.pop() if len(others) == 1 else None)
+        if fill and not where and (partner := sentence.context.other_side(
+                Entity(fill, fill, "state", fill))) is not None:
+            fill = partner.country
         out.append([replace(e, country=fill) if e in unnamed and e.sector and fill else e
                     for e in side])
     return out[0], out[1]
@@ -474,8 +487,13 @@ def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
         best = min(points, key=lambda m: min(abs(m.start - trigger.end),
                                              abs(m.end - trigger.start)))
         return best.when
-    if sentence.times.frame is not None:
-        frame = sentence.times.frame
+    frame = sentence.times.frame
+    narrative = sentence.times.narrative
+    if narrative and (frame is None or narrative[:4] != (frame.start or "")[:4]):
+        # "In April 2021 … seized power. China called on the council to …": the year the
+        # story has reached, no finer (the next sentence may be weeks later)
+        return When(narrative[:4], None, "year", "narrative", None)
+    if frame is not None:
         return When(frame.start, frame.end, frame.precision, "section", frame.text)
     return When(None, None, "unknown", None, None)
 

@@ -30,6 +30,12 @@ _RELATION_CHANGE = [
     ("established", re.compile(r"\b(establish(?:ed|es|ment)?|open(?:ed|s)?|set up|"
                                r"form(?:ed|alised|alized)?|launch(?:ed)?)\b", re.I)),
 ]
+# "broke off relations with Beijing", "cut ties with Kyiv": the diplomatic tie, unsaid
+_BROKEN = re.compile(r"\b(?:br(?:oke|eak)s? off|sever(?:ed|s)?|cut(?:s)?|restor(?:ed|es?)|"
+                     r"resum(?:ed|es?)|re-?establish(?:ed|es)?)\s+(?:all\s+|its\s+|their\s+)?"
+                     r"(?:diplomatic\s+)?(?:relations|ties)\b", re.I)
+_KIND_OF_TIES = re.compile(r"\b(?:trade|economic|military|cultural|commercial|security|"
+                           r"defen[cs]e|business|academic)\s+(?:and\s+\w+\s+)?$", re.I)
 _RECOGNISE = re.compile(r"\brecogni[sz](?:ed|es?|ing)\b", re.I)
 _ACCREDITED = re.compile(r"\baccredited to\b", re.I)
 _MEMBER = re.compile(r"\bmembers? of\b", re.I)
@@ -38,6 +44,9 @@ _TREATY = re.compile(r"\b((?:[A-Z][\w-]* )*(?:Treaty|Pact|Agreement|Accord|Conve
 _SIGNED = re.compile(r"\b(sign(?:ed|s|ing)?|conclud(?:ed|es)|ratif(?:ied|ies))\b", re.I)
 _CLOSED = re.compile(r"\b(closed|shut(?: down)?|withdrawn|evacuated)\b", re.I)
 _OPENED = re.compile(r"\b(opened|reopened|re-opened|inaugurated|established)\b", re.I)
+_KEEPS = re.compile(r"\b(?:ha[sd]|have|maintain(?:s|ed)?|run(?:s)?|operat(?:es|ed)|"
+                   r"host(?:s|ed)?|open(?:s|ed)?|reopen(?:s|ed)?|clos(?:es|ed)|establish(?:es|ed))"
+                   r"\b", re.I)
 _NOMINATED = re.compile(r"\b(nominated|proposed|designated)\b", re.I)
 _HOLDER = re.compile(r"\b(?:is|was|has been|became)\s+((?:[A-Z][\w'’.-]+ ?){2,4})(?=[,.;(]|$| who)")
 _NEGATION = re.compile(r"\b(?:not|never|no longer|does not|did not|has no|have no)\b", re.I)
@@ -82,10 +91,12 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
         yield from _embassy(s, ctx, text, lo, cue, mentions, states, times, status)
     if (cue := _AMBASSADOR.search(text)) is not None and not _MISSION.search(text):
         yield from _ambassador(s, ctx, text, lo, cue, mentions, states, times, status)
-    if (cue := _RELATIONS.search(text)) is not None and "diplomatic" in text.lower():
+    if (cue := _RELATIONS.search(text)) is not None and (
+            "diplomatic" in text.lower() or _BROKEN.search(text)) and not _KIND_OF_TIES.search(
+            text[max(0, cue.start() - 30):cue.start()]):
         yield from _relations(ctx, text, lo, states, times, status)
     if (cue := _RECOGNISE.search(text)) is not None:
-        yield from _recognition(lo + cue.start(), states, times, status)
+        yield from _recognition(s, lo + cue.start(), states, times, status)
     if (cue := _ACCREDITED.search(text)) is not None:
         yield from _accreditation(s, ctx, lo + cue.start(), states, times, status)
     if (cue := _MEMBER.search(text)) is not None:
@@ -145,6 +156,8 @@ def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue
                      times[0].when.text)
     elif _OPENED.search(clause) and times:
         valid = _opened(times[0])
+    if place is None and valid.precision == "unknown" and not _KEEPS.search(text):
+        return  # "the Chinese embassy denied the accusation": no tie stated
     if _PLANNED.search(text[: cue.start()]) and status == "asserted":
         status = "planned"
     yield FoundFact(kind, sender, host, valid, status, place=place, confidence=0.85)
@@ -226,16 +239,38 @@ def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
     yield FoundFact("diplomatic_relations", sides[0], sides[1], valid, status, confidence=0.85)
 
 
-def _recognition(at: int, states: list[Mention], times: list[TimeMention],
-                 status: str) -> Iterator[FoundFact]:
+def _recognition(s: AnnotatedSentence, at: int, states: list[Mention],
+                 times: list[TimeMention], status: str) -> Iterator[FoundFact]:
     before = [m for m in states if m.end <= at]
     after = [m for m in states if m.start >= at]
+    # "Chad broke off relations with Beijing and recognised Taiwan": the verb's subject
+    doer = _subject_states(s, at, before)
+    if doer:
+        before = doer
     if not before or not after or before[-1].entity.country == after[0].entity.country:
         return
     when = _first(times)
     valid = _opened(times[0]) if when else _unknown()
     yield FoundFact("recognition", before[-1].entity, after[0].entity, valid, status,
                     confidence=0.85)
+
+
+def _subject_states(s: AnnotatedSentence, at: int, states: list[Mention]) -> list[Mention]:
+    """The states named in the subject of the verb at offset ``at`` (shared by a
+    coordinated verb: "Chad broke off … and recognised …")."""
+    span = s.span
+    verb = next((t for t in span if t.idx - span.start_char == at), None)
+    while verb is not None and verb.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    if verb is None:
+        return []
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            a = c.left_edge.idx - span.start_char
+            b = c.right_edge.idx + len(c.right_edge.text) - span.start_char
+            return [m for m in states if a <= m.start and m.end <= b]
+    return []
 
 
 def _accreditation(s: AnnotatedSentence, ctx: DocumentContext, at: int,

@@ -189,11 +189,21 @@ def _with_conj(toks: Iterable[Token]) -> list[Token]:
     return out
 
 
+# "2,000 tonnes of rice", "$4 million worth of medicine": the measured thing is the object
+_MEASURES = frozenset({"tonne", "ton", "kg", "kilogram", "kilo", "barrel", "litre", "liter",
+                       "gallon", "dose", "unit", "batch", "shipment", "consignment", "load",
+                       "crate", "bag", "sack", "quantity", "amount", "worth", "lot", "package",
+                       "million", "billion", "thousand", "hundred", "dozen", "number"})
+
+
 def _objects(tok: Token, preps: list[Token]) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     for p in preps:
         objs.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
-    return _with_conj(objs)
+    objs = _with_conj(objs)
+    return objs + [o for m in objs if _lemma(m) in _MEASURES for of in m.children
+                   if of.dep_ == "prep" and of.lower_ == "of"
+                   for o in _with_conj([c for c in of.children if c.dep_ == "pobj"])]
 
 
 def _match(tok: Token, p: Pattern) -> list[Token] | None:
@@ -331,8 +341,9 @@ def _status(tok: Token, negated: bool, reporting_under: bool) -> tuple[str, str 
                                                "probably", "perhaps"):
                 return ("reported" if cl == "reportedly" else
                         "alleged" if cl == "allegedly" else "speculated"), cl
-            if c.dep_ == "prep" and cl == "accord":
-                return "reported", "according to"
+        if any(c.dep_ == "prep" and _lemma(c) == "accord" for c in node.children):
+            # after "allegedly" on the same word: "According to X, Y allegedly …" is alleged
+            return "reported", "according to"
         if depth > 0 and _negated(node) and lemma in ("fail", "refuse"):
             return "negated", lemma
     return "asserted", None
