@@ -67,9 +67,10 @@ def ingest(paths: tuple[str, ...], input_format: str | None, max_bytes: int, db:
     """Extract documents and store their records in the knowledge base.
 
     PATHS are files, folders (read recursively) or - for standard input, in any
-    format `dyad extract` reads. Each document is stored in one transaction; the
-    same document twice changes nothing, and a new version (same source or
-    title) replaces the old one's records.
+    format `dyad extract` reads, or the JSON lines `dyad extract` prints (stored as
+    they are: `dyad extract ... | dyad ingest -`). Each document is stored in one
+    transaction; the same document twice changes nothing, and a new version (same
+    source or title) replaces the old one's records.
     """
     report = FailureReport()
     with knowledge_base(db, create=True) as kb, _progress(paths, quiet) as step:

@@ -104,11 +104,13 @@ class KnowledgeBase:
                progress: Callable[[IngestResult | None], None] | None = None) -> IngestSummary:
         """Read, extract and store documents, each in its own transaction.
 
-        A bad input is skipped with its reason (passed to ``on_error`` as well);
-        ``progress`` is called after each document (None for a skipped one).
+        JSON lines of contract records (what ``dyad extract`` prints) are stored as they
+        are, a document at a time. A bad input is skipped with its reason (passed to
+        ``on_error`` as well); ``progress`` is called after each document (None for a
+        skipped one).
         """
+        from dyad.kb.sources import RecordGroup, iter_inputs
         from dyad.pipeline import extract_records
-        from dyad.read import iter_documents
 
         summary = IngestSummary()
 
@@ -119,13 +121,16 @@ class KnowledgeBase:
             if progress is not None:
                 progress(None)
 
-        for doc in iter_documents(paths, input_format=input_format, max_bytes=max_bytes,
-                                  on_error=skip):
-            # a DataError here (a bad gazetteer file) spoils every document: it stops the run
-            records = list(extract_records(doc, gazetteer=gazetteer))
-            rows = [{"sentence": s.index, "section": s.section, "start": s.start,
-                     "end": s.end, "text": s.text} for s in doc.sentences]
-            result = self.ingest_records(records, sentences=rows)
+        for item in iter_inputs(paths, input_format=input_format, max_bytes=max_bytes,
+                                on_error=skip):
+            if isinstance(item, RecordGroup):
+                result = self.ingest_records(item.records)
+            else:
+                # a DataError here (a bad gazetteer file) spoils every document: it stops the run
+                records = list(extract_records(item, gazetteer=gazetteer))
+                rows = [{"sentence": s.index, "section": s.section, "start": s.start,
+                         "end": s.end, "text": s.text} for s in item.sentences]
+                result = self.ingest_records(records, sentences=rows)
             summary.results.append(result)
             if progress is not None:
                 progress(result)

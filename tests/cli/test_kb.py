@@ -173,6 +173,48 @@ def test_ingest_from_stdin_uses_dyad_db(tmp_path: Path) -> None:
     assert (tmp_path / "env.db").exists()
 
 
+def test_extract_piped_into_ingest_stores_the_records(db: Path, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DYAD_DB"}
+    target = tmp_path / "piped.db"
+    extract = subprocess.Popen([sys.executable, "-m", "dyad", "extract", str(EXAMPLE),
+                                "--format", "jsonl"], stdout=subprocess.PIPE, cwd=ROOT, env=env)
+    ingest = subprocess.run([sys.executable, "-m", "dyad", "ingest", "-", "--db", str(target)],
+                            stdin=extract.stdout, capture_output=True, text=True, cwd=ROOT,
+                            env=env, timeout=300)
+    assert extract.stdout is not None
+    extract.stdout.close()
+    assert extract.wait(timeout=300) == 0 and ingest.returncode == 0, ingest.stderr
+    assert ingest.stdout.startswith("1 document stored;") and "0 skipped" in ingest.stdout
+    for query in (["events"], ["facts"], ["dyads"]):
+        assert (jsonl(dyad(*query, "--format", "jsonl", "--db", str(target)))
+                == jsonl(dyad(*query, "--format", "jsonl", db=db))), query
+
+
+def test_ingest_a_records_file_skips_only_the_bad_document(tmp_path: Path) -> None:
+    records = jsonl(dyad("extract", str(EXAMPLE), "--format", "jsonl"))
+    bad = [dict(r, id="other", title="Another page", source="other.txt")
+           if r["record"] == "document" else r for r in records]
+    first_event = next(i for i, r in enumerate(bad) if r["record"] == "event")
+    bad[first_event] = {k: v for k, v in bad[first_event].items() if k != "evidence"}
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [*bad, *records]), encoding="utf-8")
+    out = dyad("ingest", str(path), "--db", str(tmp_path / "kb.db"))
+    one_error_line(out, f"line {first_event + 1}:", "has no evidence.document",
+                   "document 'other' skipped")
+    assert "1 document stored" in out.stdout and "1 skipped" in out.stdout
+    stored = jsonl(dyad("events", "--format", "jsonl", "--db", str(tmp_path / "kb.db")))
+    assert {e["id"] for e in stored} == {r["id"] for r in records if r["record"] == "event"}
+
+
+def test_ingest_a_news_feed_from_stdin(tmp_path: Path) -> None:
+    feed = "".join(json.dumps({"id": f"n{i}", "text": text, "date": "2004-05-03"}) + "\n"
+                   for i, text in enumerate(["Chile and Peru signed a trade accord on Monday.",
+                                             "Peru recalled its ambassador from Chile."]))
+    out = dyad("ingest", "-", "--db", str(tmp_path / "kb.db"), stdin=feed)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("2 documents stored;")
+
+
 @pytest.fixture(scope="module")
 def postgres_url() -> Iterator[str]:
     from tests.kb import postgres

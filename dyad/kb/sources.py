@@ -1,0 +1,180 @@
+"""What ``dyad ingest`` reads: documents, or the contract records ``dyad extract`` printed.
+
+A JSON-lines input whose first object has a ``record`` field holds records, not a
+news feed (``{"id", "text", ...}`` a line): they are stored as they are, without
+extracting again, one document at a time (its ``document`` record, then the
+records that follow it up to the next ``document`` record). A bad line costs its
+document only: one error naming the line, and the rest are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
+from dataclasses import dataclass, field
+from typing import Any
+
+from dyad.errors import DataError, DyadError, FormatError, InputError
+from dyad.kb.ingest import split_records
+from dyad.model import Document
+from dyad.read import (
+    HEAD_BYTES,
+    PART_CHARS,
+    UTF16_BOMS,
+    _expand,
+    _file_lines,
+    decode,
+    iter_documents,
+    load_bytes,
+    read_jsonl,
+    read_text,
+    read_text_parts,
+    sniff,
+)
+
+RECORD_KINDS = ("document", "reference", "event", "fact")
+OnError = Callable[[DyadError], None]
+
+
+@dataclass
+class RecordGroup:
+    """One document's records as read from a records file (``line``: its document record's)."""
+
+    source: str
+    line: int
+    records: list[dict[str, Any]] = field(default_factory=list)
+
+
+def iter_inputs(paths: Iterable[str], *, input_format: str | None, max_bytes: int,
+                on_error: OnError) -> Iterator[Document | RecordGroup]:
+    """Documents to extract, and record groups to store as they are, from ``paths``."""
+    records_allowed = input_format in (None, "jsonl")
+    for path in _expand(paths, on_error):
+        if path == "-":
+            yield from _stdin(input_format, max_bytes, on_error)
+        elif records_allowed and _holds_records(path, max_bytes):
+            try:
+                yield from group_records(_record_lines(path, max_bytes), source=path,
+                                         on_error=on_error)
+            except DyadError as e:  # the file went unreadable part way
+                on_error(e)
+        else:
+            yield from iter_documents([path], input_format=input_format, max_bytes=max_bytes,
+                                      on_error=on_error)
+
+
+def is_record(item: object) -> bool:
+    return isinstance(item, dict) and "record" in item
+
+
+def _holds_records(path: str, max_bytes: int) -> bool:
+    """Whether the file's first line is a contract record (a bad file is the reader's to tell)."""
+    try:
+        head = decode(load_bytes(path, max_bytes, limit=HEAD_BYTES), path, partial=True)
+    except DyadError:
+        return False
+    return _first_is_record(head)
+
+
+def _first_is_record(text: str) -> bool:
+    first = text.lstrip().split("\n", 1)[0]
+    try:
+        return is_record(json.loads(first))
+    except ValueError:
+        return False
+
+
+def _record_lines(path: str, max_bytes: int) -> Iterator[str | bytes]:
+    if load_bytes(path, max_bytes, limit=2).startswith(UTF16_BOMS):
+        # lines of UTF-16 cannot be cut as bytes: read it whole
+        yield from decode(load_bytes(path, max_bytes), path).splitlines()
+        return
+    with closing(_file_lines(path)) as lines:
+        yield from lines
+
+
+def _stdin(input_format: str | None, max_bytes: int,
+           on_error: OnError) -> Iterator[Document | RecordGroup]:
+    """Standard input is read once, so it is sniffed here and handed on as text."""
+    try:
+        text = decode(load_bytes("-", max_bytes), "-")
+    except DyadError as e:
+        on_error(e)
+        return
+    fmt = input_format or sniff(text)
+    try:
+        if fmt == "jsonl" and _first_is_record(text):
+            yield from group_records(text.splitlines(), source="-", on_error=on_error)
+        elif fmt == "jsonl":
+            yield from read_jsonl(text, source="-", on_error=on_error)
+        elif fmt == "text" and len(text) > PART_CHARS:
+            yield from read_text_parts(iter([text]), source="-")
+        else:
+            yield read_text(text, input_format=fmt, source="-")
+    except DyadError as e:
+        on_error(e)
+    except RecursionError:
+        on_error(InputError("-", "too deeply nested to read"))
+
+
+def group_records(lines: Iterable[str | bytes], *, source: str,
+                  on_error: OnError) -> Iterator[RecordGroup]:
+    """Each document's records, checked; a document with a bad line is skipped, saying why."""
+    group: RecordGroup | None = None
+    spoiled = False  # the current document (or the records before any) had a bad line
+
+    def finish() -> Iterator[RecordGroup]:
+        if group is None or spoiled:
+            return
+        try:
+            split_records(group.records)
+        except DataError as e:
+            on_error(FormatError(f"{source}: line {group.line}: {e}; "
+                                 f"{_which(group)} skipped"))
+            return
+        yield group
+
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        try:
+            item = json.loads(raw)
+        except ValueError as e:
+            problem, item = f"not JSON ({str(e).splitlines()[0]})", None
+        else:
+            problem = _problem(item)
+        if item is not None and problem is None and item["record"] == "document":
+            yield from finish()
+            group, spoiled = RecordGroup(source, number, [item]), False
+            continue
+        if problem is None and group is None:
+            problem = f"a {item['record']} record before any document record"
+        if problem is not None:
+            if not spoiled:
+                on_error(FormatError(f"{source}: line {number}: {problem}; "
+                                     f"{_which(group)} skipped"))
+            spoiled = True
+            continue
+        if not spoiled and group is not None:
+            group.records.append(item)
+    yield from finish()
+
+
+def _problem(item: Any) -> str | None:
+    """Why a parsed line is not a record ingest can store, or None."""
+    if not isinstance(item, dict):
+        return "not a record (a JSON object with a 'record' field)"
+    kind = item.get("record")
+    if kind not in RECORD_KINDS:
+        return f"unknown record kind {kind!r} (expected {', '.join(RECORD_KINDS)})"
+    evidence = item.get("evidence")
+    if kind in ("event", "fact") and not (isinstance(evidence, dict) and evidence.get("document")):
+        return f"{kind} {item.get('id')!r} has no evidence.document"
+    return None
+
+
+def _which(group: RecordGroup | None) -> str:
+    if group is None:
+        return "records before the first document record"
+    return f"document {group.records[0].get('id')!r}"
