@@ -43,6 +43,8 @@ STATIVE_PASSIVES = frozenset({"commit", "determine", "prepare", "oblige", "oblig
 # "dependent on X for Y": X provides Y
 DEPENDENCE = frozenset({"dependent", "reliant", "depend", "rely", "count", "lean"})
 POSSESSIVES = ("its ", "their ", "his ", "her ", "our ")
+# phrases that tell when or against what background, not to whom
+BACKGROUND_PREPS = frozenset({"since", "during", "amid", "throughout"})
 PLACE_PREPS = frozenset({"in", "at", "throughout", "across", "inside", "near", "around"})
 ACTOR_KINDS = frozenset({"state", "igo", "organization", "group", "person"})
 CAPTION_WITH = re.compile(r"\s(?:with|meeting|meets|and)\s")
@@ -98,7 +100,8 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         if not actors:
             continue
         if not recipients and parsed:
-            recipients = _nearest(sentence.actors, trigger.end, after=True, exclude=actors)
+            recipients = _nearest(_foreground(sentence), trigger.end, after=True,
+                                  exclude=actors)
         paired = False
         if not recipients and cameo(trigger.cameo).quad_class < 4 and \
                 (other := _pair_other(sentence, actors)) is not None:
@@ -125,6 +128,14 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
                              2),
             contexts=list(entry.context),
         )
+
+
+def _foreground(sentence: AnnotatedSentence) -> list[Mention]:
+    """Mentions outside background phrases ("since the collapse of the Soviet Union")."""
+    span = sentence.span
+    back = [_char_range(t, span) for t in span
+            if t.dep_ == "prep" and t.lower_ in BACKGROUND_PREPS]
+    return [m for m in sentence.actors if not any(a <= m.start and m.end <= b for a, b in back)]
 
 
 def _pair_other(sentence: AnnotatedSentence, actors: list[Entity]) -> Entity | None:
@@ -182,19 +193,28 @@ def _sides(token: Token, sentence: AnnotatedSentence,
     if objects and not subjects and _lemma(head) in STATIVE_PASSIVES:
         subjects, objects = objects, []
     if (provider := _provider(token)) is not None:
+        # "Mali remained dependent on X for training": X trains, Mali is trained
+        objects = [c for c in subjects if c.dep_ in SUBJECT_DEPS] + objects
         subjects = [provider]
-    actors = [e for c in subjects for e in _phrase_actors(c, span, mentions)]
+    nominal = [e for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+               for e in _phrase_actors(c, span, mentions)] if token.pos_ == "NOUN" else []
+    if nominal:
+        # a noun's own doer outranks its clause's subject: "Keïta sought ties due to French
+        # support for Senegal" is France's support
+        subjects, objects = [], []
+    actors = nominal or [e for c in subjects for e in _phrase_actors(c, span, mentions)]
     recipients = [e for c in objects for e in _phrase_actors(c, span, mentions)]
-    if token.pos_ == "NOUN" and not actors:
-        # nominal events: "the establishment of relations between X and Y", "Russian donations"
-        for child in token.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                actors += _phrase_actors(child, span, mentions)
     own = {e.country for e in actors if e.country}
+    # "sent arms and instructors to X": what a transfer moves is not its recipient
+    transfer = code[:2] in ("06", "07") and any(
+        (c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for")) or c.dep_ == "dative"
+        for c in token.children)
     for preps in (RECIPIENT_PREPS, LATER_RECIPIENT_PREPS):
         if recipients:
             break
         for child in token.children:
+            if transfer and child.dep_ == "dobj":
+                continue
             if (child.dep_ in OBJECT_DEPS and preps is RECIPIENT_PREPS) or (
                     child.dep_ == "prep" and child.lower_ in preps):
                 objects.append(child)
@@ -206,7 +226,8 @@ def _sides(token: Token, sentence: AnnotatedSentence,
     if not actors:
         unnamed = actors = [e for c in subjects if (e := _unnamed(c, span, domestic=False))]
     if not recipients:
-        recipients = [e for c in objects if (e := _unnamed(c, span, domestic=True))]
+        recipients = [e for c in objects if (e := _unnamed(c, span, domestic=True))
+                      and not (code[:2] in ("06", "07") and c.dep_ == "dobj")]
         unnamed = unnamed + recipients
     if unnamed:
         actors, recipients = _placed(actors, recipients, unnamed, sentence)
@@ -298,11 +319,15 @@ def _unnamed(phrase: Token, span: Span, *, domestic: bool) -> Entity | None:
     if not words or all(t.pos_ == "PRON" for t in words):
         return None
     text = span.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
-    cue = next((entry for _, _, entry in g.cue_matches(tokenize(text))), None)
-    if cue is not None:
-        plural = cue.cue_kind == "person" and words[-1].tag_ in ("NNS", "NNPS")
+    toks = tokenize(text)
+    found = next(((i, j, entry) for i, j, entry in g.cue_matches(toks)), None)
+    cue = found[2] if found else None
+    if found is not None and cue is not None:
+        # a title before a name is one person ("President Faustin-Archange Touadéra");
+        # otherwise the role word names a body or a group ("opposition newspaper La Prensa")
+        titled = found[1] < len(toks) and toks[found[1]].text[:1].isupper()
         kind = "organization" if cue.cue_kind == "organization" else \
-            ("group" if plural or len(words) > 1 else "person")
+            ("person" if titled else "group")
         return Entity(text, text, kind, None, cue.sector, cue.role or None, None, 0.5)
     head = phrase if phrase.dep_ not in ("agent", "prep") else next(
         (c for c in phrase.children if c.dep_ == "pobj"), phrase)
@@ -325,8 +350,8 @@ def _placed(actors: list[Entity], recipients: list[Entity], unnamed: list[Entity
         if fill and not where and (partner := sentence.context.other_side(
                 Entity(fill, fill, "state", fill))) is not None:
             fill = partner.country
-        out.append([replace(e, country=fill) if e in unnamed and e.sector and fill else e
-                    for e in side])
+        out.append([replace(e, country=fill) if e in unnamed and e.sector and fill
+                    and e.kind != "person" else e for e in side])
     return out[0], out[1]
 
 

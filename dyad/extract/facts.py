@@ -42,14 +42,15 @@ _MEMBER = re.compile(r"\bmembers? of\b", re.I)
 _TREATY = re.compile(r"\b((?:[A-Z][\w-]* )*(?:Treaty|Pact|Agreement|Accord|Convention)"
                      r"(?: (?:of|on|for|between) [A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*)?)\b")
 _SIGNED = re.compile(r"\b(sign(?:ed|s|ing)?|conclud(?:ed|es)|ratif(?:ied|ies))\b", re.I)
-_CLOSED = re.compile(r"\b(closed|shut(?: down)?|withdrawn|evacuated)\b", re.I)
+_CLOSED = re.compile(r"\b(closed|closing|closure|shut(?: down)?|withdrawn|evacuated)\b", re.I)
 _OPENED = re.compile(r"\b(opened|reopened|re-opened|inaugurated|established)\b", re.I)
 _KEEPS = re.compile(r"\b(?:ha[sd]|have|maintain(?:s|ed)?|run(?:s)?|operat(?:es|ed)|"
                    r"host(?:s|ed)?|open(?:s|ed)?|reopen(?:s|ed)?|clos(?:es|ed)|establish(?:es|ed))"
                    r"\b", re.I)
 _NOMINATED = re.compile(r"\b(nominated|proposed|designated)\b", re.I)
 _HOLDER = re.compile(r"\b(?:is|was|has been|became)\s+((?:[A-Z][\w'’.-]+ ?){2,4})(?=[,.;(]|$| who)")
-_NEGATION = re.compile(r"\b(?:not|never|no longer|does not|did not|has no|have no)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no longer|does not|did not|has no|have no|had no)\b",
+                       re.I)
 _PLANNED = re.compile(r"\b(?:plans? to|will|would|intends? to|is to|agreed to)\b", re.I)
 
 

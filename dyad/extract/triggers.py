@@ -36,7 +36,8 @@ _STATUS_WORDS = {
     "pledged": {"pledge", "promise", "vow", "commit", "undertake", "offer", "guarantee",
                 "willing", "ready", "prepared", "determined", "swear"},
     "planned": {"plan", "intend", "schedule", "expect", "prepare", "aim", "decide", "due",
-                "propose", "seek", "hope", "want", "set", "agree"},
+                "propose", "seek", "hope", "want", "set", "agree", "consider", "mull",
+                "weigh", "contemplate"},
     "denied": {"deny", "dismiss", "refute", "rebut"},
     "alleged": {"accuse", "allege", "claim", "suspect", "charge", "blame", "allegedly"},
     "speculated": {"believe", "think", "speculate", "rumour", "rumor", "appear", "seem",
@@ -228,7 +229,9 @@ def _match(tok: Token, p: Pattern) -> list[Token] | None:
         comps = [c for c in _with_conj(comps) if _lemma(c) in p.comps]
         if not comps:
             return None
-        used.extend(comps)
+        # the complement a pattern names is part of its event ("agreed to provide aid"); a
+        # side clause it also matched ("…, sending arms") stays an event of its own
+        used.extend(c for c in comps if c.dep_ in ("xcomp", "ccomp", "pcomp"))
     if p.objects:
         # The object may belong to the complement verb: "threatened to impose sanctions".
         cands = _objects(tok, preps if p.preps or p.pos == "noun" else
@@ -388,7 +391,13 @@ _LIGHT_HEADS = frozenset({"attempt", "plot", "bid", "package", "programme", "pro
 # Nouns in these phrases name an earlier or ongoing event the sentence refers to, not an
 # event it tells: "under the cultural agreement", "during the ongoing invasion".
 _BACKGROUND_PREPS = frozenset({"under", "during", "amid", "amidst", "despite", "following",
-                               "after", "before", "since", "throughout", "within"})
+                               "after", "before", "since", "throughout", "within", "due",
+                               "owing", "thanks"})
+
+
+# "in need of support", "the lack of cooperation": nouns of wanting, not of doing
+_WANTING = frozenset({"need", "lack", "absence", "hope", "prospect", "possibility", "shortage",
+                      "want", "desire"})
 
 
 def _noun_is_event(tok: Token) -> bool:
@@ -400,9 +409,24 @@ def _noun_is_event(tok: Token) -> bool:
 
 
 def is_background(tok: Token) -> bool:
-    """"under the cultural agreement", "during the invasion": an event referred to."""
-    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and \
-        _lemma(tok.head) in _BACKGROUND_PREPS
+    """"under the cultural agreement", "during the invasion", "since the end of the Cold War":
+    an event referred to; "in need of support": one wanted, not done."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ != "pobj":
+            return False
+        prep = cur.head
+        if _lemma(prep) in _BACKGROUND_PREPS or (
+                _lemma(prep) == "to" and _lemma(prep.head) in ("due", "owing", "thanks")):
+            return True
+        if _lemma(prep) == "of" and _lemma(prep.head) in _WANTING:
+            return True
+        if _lemma(prep) != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        cur = prep.head  # "the end of the Cold War": climb to "the end"
+    return False
 
 
 def _in_title(tok: Token) -> bool:
@@ -481,6 +505,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
         govs = _governors(tok)
         under_report = any(g.i in reporting for g in govs)
         status, cue = _status(tok, negated, under_report)
+        if is_background(tok) and status != "negated":
+            # "due to French support for Senegal": told as a fact, whatever the clause does
+            status, cue = "asserted", None
         code = p.cameo
         demand = _demand_clause(tok) or (_must(tok) and under_report)
         if demand and code[:2] not in ("01", "02", "10"):

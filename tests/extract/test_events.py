@@ -55,6 +55,13 @@ def _events(text: str, date: str | None = "2015-06-01",
      ("SUPPORT", ["CHL", "KEN"], [])),
     # "X was committed to send …": a passive in form, X is the doer
     ("The minister said Japan was committed to send rice to Laos.", ("AGREE", ["JPN"], ["LAO"])),
+    # a noun's own doer outranks its clause's subject
+    ("Kenya sought closer ties with Egypt due to French support for Ethiopia.",
+     ("SUPPORT", ["FRA"], ["ETH"])),
+    ("Kenya sought closer ties with Egypt due to French support for Ethiopia.",
+     ("AGREE", ["KEN"], ["EGY"])),
+    # what a transfer moves is not its recipient
+    ("China sent rice and Chinese engineers to Chad.", ("COOPERATE", ["CHN"], ["TCD"])),
     ("Police dispersed opposition supporters in Nairobi on Monday.",
      ("ASSAULT", ["KEN"], ["KEN"])),
 ])
@@ -76,3 +83,11 @@ def test_a_relations_page_fills_the_other_side() -> None:
     found = _events("The two countries signed a trade treaty in 1994.",
                     title="Chile–Kenya relations")
     assert found == [("SUPPORT", ["CHL", "KEN"], [])]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru was in need of economic support.",  # wanted, not done
+    "It was the largest deployment since the end of the Cold War.",  # an era's name
+])
+def test_no_event(text: str) -> None:
+    assert _events(text) == []
