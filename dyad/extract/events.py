@@ -96,7 +96,7 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             actors, recipients = _own_sides(token, span, sentence.actors)
             parsed = True
         else:
-            actors, recipients, parsed = _sides(token, sentence, trigger.cameo)
+            actors, recipients, parsed = _sides(token, sentence, trigger.base_cameo)
         if not actors:
             continue
         if not recipients and parsed:
