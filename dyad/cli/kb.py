@@ -72,12 +72,16 @@ def ingest(paths: tuple[str, ...], input_format: str | None, max_bytes: int, db:
     transaction; the same document twice changes nothing, and a new version (same
     source or title) replaces the old one's records.
     """
+    from dyad.kb.store import removed_unless_stored
+
     report = FailureReport()
-    with knowledge_base(db, create=True) as kb, _progress(paths, quiet) as step:
+    # nothing half-written: a run that stores nothing leaves no new database file behind
+    with (removed_unless_stored(db) as new_file, knowledge_base(db, create=True) as kb,
+          _progress(paths, quiet) as step):
         summary = kb.ingest(paths, input_format=input_format, gazetteer=gazetteer,
                             max_bytes=max_bytes, on_error=report, progress=step)
     if not quiet:
-        _print_summary(summary, kb.name)
+        _print_summary(summary, kb.name, created=not new_file.removed)
     report.exit_if_any()
 
 
@@ -119,7 +123,7 @@ def _progress(paths: tuple[str, ...], quiet: bool) -> Iterator[Callable[[Any], N
         yield step
 
 
-def _print_summary(summary: Any, name: str) -> None:
+def _print_summary(summary: Any, name: str, *, created: bool = True) -> None:
     from dyad.kb.store import describe
 
     parts = [f"{summary.documents} document{'s' if summary.documents != 1 else ''} stored"]
@@ -131,7 +135,8 @@ def _print_summary(summary: Any, name: str) -> None:
     if summary.merged:
         parts.append(f"{summary.merged} merged with other documents' records")
     parts.append(f"{len(summary.skipped)} skipped")
-    click.echo(f"{'; '.join(parts)} → {describe(name)}")
+    where = describe(name) if created else f"nothing written ({describe(name)} not created)"
+    click.echo(f"{'; '.join(parts)} → {where}")
     for reason in summary.skipped:
         click.echo(f"  skipped: {reason}")
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +93,51 @@ def open_engine(db: str | None = None, *, create: bool = True) -> tuple[Engine, 
         engine.dispose()
         raise
     return engine, name
+
+
+@dataclass
+class NewFile:
+    """Whether ``removed_unless_stored`` took away the file it saw created."""
+
+    removed: bool = False
+
+
+@contextmanager
+def removed_unless_stored(db: str | None) -> Iterator[NewFile]:
+    """Around a run that may create the SQLite file: when it stores no document, the
+    files it created are removed again. A file that was there before is never touched."""
+    outcome = NewFile()
+    name = resolve(db)
+    path = Path(name.removeprefix("sqlite:///"))
+    if is_postgres(name) or path.exists():
+        yield outcome
+        return
+    files = [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
+    new = [f for f in files if not f.exists()]
+    try:
+        yield outcome
+    finally:
+        if path.is_file() and not _holds_documents(path):
+            for f in new:
+                f.unlink(missing_ok=True)
+            outcome.removed = True
+
+
+def _holds_documents(path: Path) -> bool:
+    """Whether a SQLite file holds a document (when unsure, it does: keep it)."""
+    try:
+        conn = sqlite3.connect(path, timeout=60)
+    except sqlite3.Error:
+        return True
+    try:
+        conn.execute("BEGIN IMMEDIATE")  # a writer still busy on it finishes first
+        return conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
+    except sqlite3.OperationalError as e:
+        return "no such table" not in str(e)
+    except sqlite3.Error:
+        return True
+    finally:
+        conn.close()
 
 
 def _check_and_migrate(engine: Engine, name: str) -> None:

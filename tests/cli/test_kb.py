@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from dyad.kb import KnowledgeBase
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "burkina_faso-russia.txt"
 
@@ -164,6 +166,31 @@ def test_ingest_reports_skipped_inputs(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "1 document stored" in out.stdout and "1 skipped" in out.stdout
     assert "bad.bin" in out.stderr and "binary" in out.stderr
+
+
+def test_ingest_of_only_bad_inputs_leaves_no_new_database(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    target = tmp_path / "kb" / "new.db"
+    target.parent.mkdir()
+    out = dyad("ingest", str(tmp_path / "empty.txt"), str(tmp_path / "absent.txt"),
+               "--db", str(target))
+    assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 2
+    assert "2 skipped" in out.stdout and "not created" in out.stdout
+    assert list(target.parent.iterdir()) == []  # nor its -wal or -shm
+    # a run stopped by a bad --gazetteer before any document is stored leaves none either
+    (tmp_path / "bad.tsv").write_text("kind\tsurface\tcode\nplanet\tMars\tMRS\n",
+                                      encoding="utf-8")
+    one_error_line(dyad("ingest", str(EXAMPLE), "--gazetteer", str(tmp_path / "bad.tsv"),
+                        "--db", str(target)), "bad.tsv")
+    assert list(target.parent.iterdir()) == []
+
+
+def test_ingest_of_only_bad_inputs_keeps_a_database_that_was_there(tmp_path: Path) -> None:
+    target = tmp_path / "kb.db"
+    KnowledgeBase.open(str(target)).close()  # an empty knowledge base is still the user's
+    out = dyad("ingest", str(tmp_path / "absent.txt"), "--db", str(target))
+    assert out.returncode == 2 and target.exists()
+    assert out.stdout.splitlines()[0].endswith(f"1 skipped → {target}")
 
 
 def test_ingest_from_stdin_uses_dyad_db(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 from dyad.errors import DataError
 from dyad.kb import KnowledgeBase
 from dyad.kb.schema import SCHEMA_VERSION
-from dyad.kb.store import describe, resolve
+from dyad.kb.store import describe, removed_unless_stored, resolve
 from tests.kb.records import mali_russia
 
 
@@ -146,3 +146,37 @@ def test_postgres_migrates_once_and_reopens(postgres_url: str) -> None:
         assert kb.dialect == "postgresql"
     with KnowledgeBase.open(postgres_url) as kb:
         assert kb.stats()["events"] == 4
+
+
+@pytest.mark.parametrize(
+    ("stored", "existed", "removed"),
+    [(False, False, True),   # a new file that got nothing is taken away again
+     (True, False, False),   # a new file that got a document stays
+     (False, True, False)],  # a file that was there before is never touched, even empty
+)
+def test_removed_unless_stored(tmp_path: Path, stored: bool, existed: bool,
+                               removed: bool) -> None:
+    path = tmp_path / "kb.db"
+    if existed:
+        KnowledgeBase.open(str(path)).close()
+    with removed_unless_stored(str(path)) as new_file, KnowledgeBase.open(str(path)) as kb:
+        if stored:
+            kb.ingest_records(mali_russia())
+    assert new_file.removed is removed
+    assert path.exists() is not removed
+    assert not removed or not list(tmp_path.iterdir())  # nor its -wal or -shm
+
+
+def test_removed_unless_stored_after_a_failed_run(tmp_path: Path) -> None:
+    path = tmp_path / "kb.db"
+    with (pytest.raises(DataError), removed_unless_stored(str(path)),
+          KnowledgeBase.open(str(path)) as kb):
+        kb.ingest_records([{"record": "fact"}])
+    assert not path.exists()
+
+
+def test_removed_unless_stored_leaves_servers_and_folders_alone(tmp_path: Path) -> None:
+    for db in ("postgresql://u@127.0.0.1:9/none", str(tmp_path)):
+        with removed_unless_stored(db) as new_file:
+            pass
+        assert not new_file.removed and tmp_path.is_dir()
