@@ -45,6 +45,8 @@ DEPENDENCE = frozenset({"dependent", "reliant", "depend", "rely", "count", "lean
 POSSESSIVES = ("its ", "their ", "his ", "her ", "our ")
 # phrases that tell when or against what background, not to whom
 BACKGROUND_PREPS = frozenset({"since", "during", "amid", "throughout"})
+# yielding, protest and coercion at home: lifting a curfew, a strike, a ban
+INTERNAL_ROOTS = frozenset({"08", "14", "17"})
 PLACE_PREPS = frozenset({"in", "at", "throughout", "across", "inside", "near", "around"})
 ACTOR_KINDS = frozenset({"state", "igo", "organization", "group", "person"})
 CAPTION_WITH = re.compile(r"\s(?:with|meeting|meets|and)\s")
@@ -99,6 +101,7 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             actors, recipients, parsed = _sides(token, sentence, trigger.base_cameo)
         if not actors:
             continue
+        recipients = [r for r in recipients if r != actors[0] or len(recipients) > 1]
         if not recipients and parsed:
             recipients = _nearest(_foreground(sentence), trigger.end, after=True,
                                   exclude=actors)
@@ -109,11 +112,15 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # said to or given to the other ("Russia was committed to send 60,000 tonnes of
             # wheat"); force with no target named is more often at home (a coup)
             recipients, paired = [other], True
+        if not recipients and trigger.base_cameo[:2] in INTERNAL_ROOTS and \
+                (home := _home(actors)) is not None:
+            # "Sudan's government lifted the state of emergency", "students protested":
+            # acts whose target, unnamed, is the actor's own country (CAMEO's coding)
+            recipients, paired = [home], True
         if not any(e.country or e.kind == "igo" for e in actors + recipients):
             continue  # no state on either side: nothing for a dyad
         entry = cameo(trigger.cameo)
         date = _date_near(sentence, trigger)
-        recipients = [r for r in recipients if r != actors[0] or len(recipients) > 1]
         actors = [e for a in actors if (e := at_date(a, date))]
         recipients = [e for r in recipients if (e := at_date(r, date))]
         yield FoundEvent(
@@ -136,6 +143,15 @@ def _foreground(sentence: AnnotatedSentence) -> list[Mention]:
     back = [_char_range(t, span) for t in span
             if t.dep_ == "prep" and t.lower_ in BACKGROUND_PREPS]
     return [m for m in sentence.actors if not any(a <= m.start and m.end <= b for a, b in back)]
+
+
+def _home(actors: list[Entity]) -> Entity | None:
+    countries = {a.country for a in actors if a.country}
+    if len(countries) != 1:
+        return None
+    code = countries.pop()
+    g = load_gazetteer()
+    return Entity(g.name_of(code), g.name_of(code), "state", code)
 
 
 def _pair_other(sentence: AnnotatedSentence, actors: list[Entity]) -> Entity | None:

@@ -62,6 +62,8 @@ def _events(text: str, date: str | None = "2015-06-01",
      ("AGREE", ["KEN"], ["EGY"])),
     # what a transfer moves is not its recipient
     ("China sent rice and Chinese engineers to Chad.", ("COOPERATE", ["CHN"], ["TCD"])),
+    # acts done at home with no target named: the actor's own country
+    ("Kenya lifted the curfew in the north on Monday.", ("RETREAT", ["KEN"], ["KEN"])),
     ("Police dispersed opposition supporters in Nairobi on Monday.",
      ("ASSAULT", ["KEN"], ["KEN"])),
 ])
