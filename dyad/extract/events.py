@@ -39,7 +39,7 @@ NESTED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "pco
                          "agent", "appos"})
 # "Russia was committed to send …": a passive in form, its subject is the doer
 STATIVE_PASSIVES = frozenset({"commit", "determine", "prepare", "oblige", "obligate", "resolve",
-                              "dedicate", "poise", "schedule"})
+                              "dedicate", "poise", "schedule", "oppose", "engage", "involve"})
 # "dependent on X for Y": X provides Y
 DEPENDENCE = frozenset({"dependent", "reliant", "depend", "rely", "count", "lean"})
 POSSESSIVES = ("its ", "their ", "his ", "her ", "our ")

@@ -55,6 +55,7 @@ def _events(text: str, date: str | None = "2015-06-01",
      ("SUPPORT", ["CHL", "KEN"], [])),
     # "X was committed to send …": a passive in form, X is the doer
     ("The minister said Japan was committed to send rice to Laos.", ("AGREE", ["JPN"], ["LAO"])),
+    ("Chile is opposed to Peruvian mediation in the dispute.", ("REJECT", ["CHL"], ["PER"])),
     # a noun's own doer outranks its clause's subject
     ("Kenya sought closer ties with Egypt due to French support for Ethiopia.",
      ("SUPPORT", ["FRA"], ["ETH"])),
