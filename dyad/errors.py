@@ -20,3 +20,9 @@ class FormatError(DyadError):
 
 class DataError(DyadError):
     """A data file (gazetteer, lexicon, labelled data) that is missing or malformed."""
+
+
+class DatabaseError(DataError):
+    """The knowledge base's database itself: corrupt, another program's, made by a newer dyad,
+    missing, unreachable, or its connection lost. A server answers 503 for it (its fault, not
+    the request's); the CLI, as for any DyadError, prints one line and exits 2."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, or_, select
 
-from dyad.errors import DataError, DyadError
+from dyad.errors import DatabaseError, DataError, DyadError
 from dyad.kb import countries, queries, store, vocabulary
 from dyad.kb.export import Records
 from dyad.kb.ingest import IngestResult, counts, store_document
@@ -208,7 +208,8 @@ class KnowledgeBase:
     # -- names ------------------------------------------------------------------------
 
     def country(self, name_or_code: str) -> str:
-        """"Mali"/"mali"/"MLI" → "MLI"; an unknown name ("Atlantis") raises DataError."""
+        """"Mali"/"mali"/"MLI" → "MLI"; an unknown name ("Atlantis") raises DataError
+        (a DatabaseError when the store fails while looking it up)."""
         try:
             return countries.code_of(name_or_code)
         except DataError:
@@ -264,6 +265,8 @@ def parse_dyad(value: str, resolve: Callable[[str], str] | None = None) -> Dyad:
         try:
             resolve(a)
             resolve(b)
+        except DatabaseError:
+            raise
         except DataError:
             continue
         return a, b

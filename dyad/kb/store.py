@@ -2,7 +2,7 @@
 
 Every database error a user can cause — a corrupt file, a file that is some
 other program's database, a server that does not answer — becomes one
-DataError line.
+DatabaseError line.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy import exc as sa_exc
 
-from dyad.errors import DataError
+from dyad.errors import DatabaseError
 from dyad.kb import schema
 
 DEFAULT_DB = "dyad.db"
@@ -78,14 +78,14 @@ def open_engine(db: str | None = None, *, create: bool = True) -> tuple[Engine, 
         path = name.removeprefix("sqlite:///")
         p = Path(path)
         if p.is_dir():
-            raise DataError(f"{path}: is a folder, not a database file")
+            raise DatabaseError(f"{path}: is a folder, not a database file")
         if not p.exists():
             if not create:
-                raise DataError(f"{path}: no knowledge base here (run `dyad ingest` first, "
-                                "or name one with --db)")
+                raise DatabaseError(f"{path}: no knowledge base here (run `dyad ingest` first, "
+                                    "or name one with --db)")
             if not p.parent.is_dir():
-                raise DataError(f"{path}: cannot create the database, folder "
-                                f"{p.parent} does not exist")
+                raise DatabaseError(f"{path}: cannot create the database, folder "
+                                    f"{p.parent} does not exist")
         engine = _sqlite_engine(path)
     try:
         _check_and_migrate(engine, name)
@@ -148,11 +148,11 @@ def _check_and_migrate(engine: Engine, name: str) -> None:
         if version == schema.SCHEMA_VERSION:
             return
         if version is None and tables - {"sqlite_sequence"}:
-            raise DataError(f"{describe(name)}: not a dyad knowledge base (it holds other tables: "
-                            f"{', '.join(sorted(tables)[:5])})")
+            raise DatabaseError(f"{describe(name)}: not a dyad knowledge base (it holds other "
+                                f"tables: {', '.join(sorted(tables)[:5])})")
         if version is not None and version > schema.SCHEMA_VERSION:
-            raise DataError(f"{describe(name)}: made by a newer dyad (schema {version}, "
-                            f"this dyad knows up to {schema.SCHEMA_VERSION}); upgrade dyad")
+            raise DatabaseError(f"{describe(name)}: made by a newer dyad (schema {version}, "
+                                f"this dyad knows up to {schema.SCHEMA_VERSION}); upgrade dyad")
         with write(engine) as conn:
             if conn.dialect.name == "postgresql":
                 # two processes opening a fresh database: one migrates, the other waits
@@ -184,20 +184,22 @@ def read(engine: Engine) -> Iterator[Connection]:
 
 @contextmanager
 def errors(name: str) -> Iterator[None]:
-    """Database failures as one DataError line naming the database."""
+    """Database failures as one DatabaseError line naming the database."""
     try:
         yield
     except sa_exc.OperationalError as e:
-        raise DataError(f"{describe(name)}: {_first_line(e)}") from None
+        raise DatabaseError(f"{describe(name)}: {_first_line(e)}") from None
     except sa_exc.DatabaseError as e:
         reason = _first_line(e)
         if "not a database" in reason or "malformed" in reason:
             reason = "not a dyad knowledge base (the file is corrupt or not SQLite)"
-        raise DataError(f"{describe(name)}: {reason}") from None
+        raise DatabaseError(f"{describe(name)}: {reason}") from None
+    except sa_exc.DBAPIError as e:  # the driver's own: a connection lost, an interface error
+        raise DatabaseError(f"{describe(name)}: {_first_line(e)}") from None
     except sa_exc.NoSuchModuleError as e:
-        raise DataError(f"{describe(name)}: {e}") from None
+        raise DatabaseError(f"{describe(name)}: {e}") from None
     except sa_exc.ArgumentError as e:
-        raise DataError(f"{describe(name)}: not a database URL ({e})") from None
+        raise DatabaseError(f"{describe(name)}: not a database URL ({e})") from None
 
 
 def _first_line(e: sa_exc.DBAPIError | sa_exc.OperationalError) -> str:

@@ -15,7 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse
 
-from dyad.errors import DataError
+from dyad.errors import DatabaseError, DataError
 from dyad.kb import KnowledgeBase
 from dyad.web.responses import (
     DEFAULT_LIMIT,
@@ -58,6 +58,8 @@ def pair(kb: KnowledgeBase, a: str, b: str) -> tuple[str, str]:
     """Both sides as codes; an unknown country is a 404 that names it."""
     try:
         return kb.country(a), kb.country(b)
+    except DatabaseError:
+        raise
     except DataError as e:
         raise WebError(404, str(e)) from None
 

@@ -23,7 +23,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from dyad.errors import DyadError
+from dyad.errors import DatabaseError, DyadError
 from dyad.kb import KnowledgeBase
 from dyad.kb.store import describe
 from dyad.web.responses import WebError, error_response
@@ -116,10 +116,9 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DyadError)
     async def on_dyad_error(request: Request, exc: DyadError) -> Response:
-        message = str(exc)
-        # the store's own failures name the database: the server is at fault, not the request
-        status = 503 if message.startswith(f"{request.app.state.kb_label}:") else 422
-        return answer(request, status, message)
+        # the store's own failures are the server's fault, not the request's
+        status = 503 if isinstance(exc, DatabaseError) else 422
+        return answer(request, status, str(exc))
 
     @app.exception_handler(Exception)
     async def on_crash(request: Request, exc: Exception) -> Response:

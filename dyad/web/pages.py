@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from dyad.errors import DataError
+from dyad.errors import DatabaseError, DataError
 from dyad.kb import KnowledgeBase
 from dyad.report.dossier import Dossier, Side, assemble, build_dossier
 from dyad.report.html import (
@@ -87,6 +87,8 @@ def _kb(request: Request) -> KnowledgeBase:
 def _code(kb: KnowledgeBase, name: str) -> str:
     try:
         return kb.country(name)
+    except DatabaseError:
+        raise
     except DataError as e:
         raise WebError(404, str(e)) from None
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from dyad.errors import DataError
+from dyad.errors import DatabaseError, DataError
 from dyad.kb import KnowledgeBase
 from dyad.kb.schema import SCHEMA_VERSION
 from dyad.kb.store import describe, removed_unless_stored, resolve
@@ -48,7 +49,7 @@ def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 def test_corrupt_file_is_one_data_error(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "bad.db"
     path.write_bytes(content)
-    with pytest.raises(DataError, match=message):
+    with pytest.raises(DatabaseError, match=message):
         KnowledgeBase.open(str(path))
     assert path.read_bytes() == content  # nothing written into it
 
@@ -59,7 +60,7 @@ def test_someone_elses_sqlite_database_is_refused(tmp_path: Path) -> None:
     con.execute("CREATE TABLE invoices (id INTEGER, amount REAL)")
     con.commit()
     con.close()
-    with pytest.raises(DataError, match=r"not a dyad knowledge base.*invoices"):
+    with pytest.raises(DatabaseError, match=r"not a dyad knowledge base.*invoices"):
         KnowledgeBase.open(str(path))
     con = sqlite3.connect(path)
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -74,25 +75,25 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     con.execute("UPDATE dyad_meta SET value = '999' WHERE key = 'schema_version'")
     con.commit()
     con.close()
-    with pytest.raises(DataError, match="newer dyad"):
+    with pytest.raises(DatabaseError, match="newer dyad"):
         KnowledgeBase.open(str(path))
 
 
 def test_missing_database_without_create(tmp_path: Path) -> None:
-    with pytest.raises(DataError, match="no knowledge base here"):
+    with pytest.raises(DatabaseError, match="no knowledge base here"):
         KnowledgeBase.open(str(tmp_path / "absent.db"), create=False)
     assert not (tmp_path / "absent.db").exists()
 
 
 @pytest.mark.parametrize("name", ["missing-folder/kb.db", "."])
 def test_unusable_paths(tmp_path: Path, name: str) -> None:
-    with pytest.raises(DataError):
+    with pytest.raises(DatabaseError):
         KnowledgeBase.open(str(tmp_path / name))
 
 
 def test_unreachable_postgres_is_one_data_error() -> None:
     # port 9 on loopback: nothing listens there
-    with pytest.raises(DataError, match=r"127\.0\.0\.1") as info:
+    with pytest.raises(DatabaseError, match=r"127\.0\.0\.1") as info:
         KnowledgeBase.open("postgresql://dyad:secret@127.0.0.1:9/dyad")
     assert "secret" not in str(info.value)
     assert "\n" not in str(info.value)
@@ -136,7 +137,7 @@ def test_postgres_schema_with_other_tables_is_refused(postgres_url: str) -> None
     schema = postgres_url.rsplit("%3D", 1)[1]
     with psycopg.connect(plain, autocommit=True) as conn:
         conn.execute(f'CREATE TABLE "{schema}".invoices (id int)')
-    with pytest.raises(DataError, match="not a dyad knowledge base"):
+    with pytest.raises(DatabaseError, match="not a dyad knowledge base"):
         KnowledgeBase.open(postgres_url)
 
 
@@ -180,3 +181,27 @@ def test_removed_unless_stored_leaves_servers_and_folders_alone(tmp_path: Path) 
         with removed_unless_stored(db) as new_file:
             pass
         assert not new_file.removed and tmp_path.is_dir()
+
+
+def test_a_lost_postgres_connection_is_a_database_error(postgres_url: str) -> None:
+    with KnowledgeBase.open(postgres_url) as kb:
+        with pytest.raises(DatabaseError) as info:
+            kb._query(lambda conn: conn.exec_driver_sql(
+                "SELECT pg_terminate_backend(pg_backend_pid())").all())
+        assert "\n" not in str(info.value)
+        assert kb.stats()["documents"] == 0  # the next query gets a new connection
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [lambda kb: kb.country("Atlantis"), lambda kb: kb.events(event_type="HUG"),
+     lambda kb: kb.events(start="soon"), lambda kb: kb.search("  "),
+     lambda kb: kb.series("MLI", "RUS", by="week"),
+     lambda kb: kb.ingest_records([{"record": "fact", "id": "f"}])],
+)
+def test_a_bad_request_is_no_database_error(tmp_path: Path,
+                                            ask: Callable[[KnowledgeBase], object]) -> None:
+    with KnowledgeBase.open(str(tmp_path / "kb.db")) as kb:
+        with pytest.raises(DataError) as info:
+            ask(kb)
+        assert not isinstance(info.value, DatabaseError)

@@ -49,6 +49,10 @@ def test_a_store_that_fails_under_a_running_app_is_503(tmp_path: Path) -> None:
     assert response.json()["error"].startswith(f"{db}:")
     page = ask(app, "/")
     assert page.status_code == 503 and page.headers["content-type"].startswith("text/html")
+    # a name the gazetteer lacks is looked up among the stored codes: the store's failure
+    # there is still the server's (503), not an unknown country (404)
+    for path in ("/api/dyads/Atlantis/Mali/timeline", "/dyads/Atlantis/Mali"):
+        assert ask(app, path).status_code == 503, path
 
 
 def test_an_empty_store_has_an_inviting_home_page(tmp_path: Path) -> None:
