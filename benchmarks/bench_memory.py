@@ -7,11 +7,13 @@ Cases (own-words text from relations_text.py):
 - text: one plain-text file, read as one document.
 
 Each case runs `dyad extract` as a child process (output counted, then dropped) and
-prints its peak RSS from ``os.wait4`` (the largest of the process and its workers)
-and how far it got. A whole 100 MB case takes long at a few hundred sentences per
-second and core (40 minutes or more); ``--seconds`` stops each case early and reports
-the peak so far: reading, and the first documents, where holding the whole input would
-show, come first. Target: under 1 GB.
+prints its peak RSS from ``os.wait4`` (the largest of the process and its workers),
+how far it got, and the RSS of the process and its workers together sampled over the
+run (at a quarter, half, three quarters and the end: flat when the input streams).
+A whole 100 MB case takes long at a few hundred sentences per second and core (40
+minutes or more); ``--seconds`` stops each case early and reports the peak so far:
+reading, and the first documents, where holding the whole input would show, come
+first. Target: under 1 GB.
 
     .venv/bin/python benchmarks/bench_memory.py [--mb 100] [--cases feed,folder,text]
         [--seconds 0] [--jobs 1]
@@ -31,6 +33,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from relations_text import countries, news_items, relations_pages, relations_paragraphs
 
@@ -92,11 +95,26 @@ CASES: dict[str, Callable[[Path, int], tuple[Path, int]]] = {
     "feed": make_feed, "folder": make_folder, "text": make_text}
 
 
-def run_case(path: Path, seconds: float, jobs: int) -> dict[str, float]:
+def rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and its children, from /proc (0 where there is none)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            proc = int(stat.parent.name)
+            if proc == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
+                status = (stat.parent / "status").read_text()
+                total += int(status.split("VmRSS:")[1].split()[0]) * 1024 / MB
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def run_case(path: Path, seconds: float, jobs: int) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "dyad", "extract", "--jobs", str(jobs), str(path)]
     start = time.perf_counter()
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    progress = {"documents": 0.0, "records": 0.0, "sentence": 0.0, "sentences": 0.0}
+    progress: dict[str, Any] = {"documents": 0, "records": 0, "sentence": 0, "sentences": 0}
 
     def count() -> None:
         assert child.stdout is not None
@@ -106,21 +124,31 @@ def run_case(path: Path, seconds: float, jobs: int) -> dict[str, float]:
                 progress["documents"] += 1
                 progress["sentences"] = json.loads(line)["sentences"]
             elif m := _SENTENCE.search(line):
-                progress["sentence"] = float(m.group(1))
+                progress["sentence"] = int(m.group(1))
+
+    samples: list[float] = []
+
+    def sample() -> None:
+        while child.poll() is None:
+            samples.append(rss_mb(child.pid))
+            time.sleep(1)
 
     reader = threading.Thread(target=count, daemon=True)
     reader.start()
+    threading.Thread(target=sample, daemon=True).start()
     timer = None
     if seconds:
-        timer = threading.Timer(seconds, lambda: os.kill(child.pid, signal.SIGTERM))
+        timer = threading.Timer(seconds, lambda: os.kill(child.pid, signal.SIGINT))
         timer.start()
     _, status, usage = os.wait4(child.pid, 0)
     if timer:
         timer.cancel()
     reader.join()
     progress["seconds"] = time.perf_counter() - start
-    progress["finished"] = float(os.waitstatus_to_exitcode(status) in (0, 2))
+    progress["finished"] = os.waitstatus_to_exitcode(status) in (0, 2)  # 130: stopped
     progress["peak_mb"] = usage.ru_maxrss * 1024 / MB  # ru_maxrss is in KiB on Linux
+    n = len(samples)
+    progress["over_run"] = [samples[min(n - 1, n * q // 4)] for q in (1, 2, 3, 4)] if n else []
     return progress
 
 
@@ -139,9 +167,10 @@ def main() -> None:
             done = "finished" if got["finished"] else "stopped"
             where = (f"{got['documents']:.0f} of {docs} documents" if docs > 1 else
                      f"sentence {got['sentence']:.0f} of {got['sentences']:.0f}")
+            over = ", ".join(f"{mb:,.0f}" for mb in got["over_run"])
             print(f"{name}: {size / MB:.0f} MB input, {done} after {got['seconds']:.0f} s at "
                   f"{where}, {got['records']:,.0f} records; peak RSS {got['peak_mb']:,.0f} MB "
-                  f"(--jobs {args.jobs})", flush=True)
+                  f"(--jobs {args.jobs}); all processes over the run: {over} MB", flush=True)
 
 
 if __name__ == "__main__":

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.connection
+import os
 import pickle
 import shutil
 import signal
 import tempfile
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -72,12 +75,13 @@ _STARTUP_ERROR: str | None = None  # in a worker: why it could not load spaCy or
 _STOP: Any = None  # in a worker: set by the parent when the run ends early (Ctrl-C, an error)
 
 
-def _start_worker(gazetteer: str | None, stop: Any) -> None:
+def _start_worker(gazetteer: str | None, stop: Any, folder: str) -> None:
     """Leave Ctrl-C to the parent (it sets ``stop``); keep warnings for the parent;
     load spaCy and the data once."""
     global _STARTUP_ERROR, _STOP
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _STOP = stop
+    threading.Thread(target=_exit_with_parent, args=(folder,), daemon=True).start()
     log.addHandler(_WARNINGS)
     log.propagate = False
     try:
@@ -88,6 +92,16 @@ def _start_worker(gazetteer: str | None, stop: Any) -> None:
         load_gazetteer(gazetteer)
     except DyadError as e:
         _STARTUP_ERROR = str(e)
+
+
+def _exit_with_parent(folder: str) -> None:
+    """A parent killed outright (SIGKILL) cannot stop its workers or remove their files:
+    they do it themselves."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        multiprocessing.connection.wait([parent.sentinel])
+        shutil.rmtree(folder, ignore_errors=True)
+        os._exit(1)
 
 
 def _extract_to_file(doc: Document, path: str, gazetteer: str | None,
@@ -124,7 +138,7 @@ def _in_workers(docs: Iterable[Document], gazetteer: str | None, with_document: 
     spawn = multiprocessing.get_context("spawn")
     stop = spawn.Event()
     pool = ProcessPoolExecutor(jobs, mp_context=spawn, initializer=_start_worker,
-                               initargs=(gazetteer, stop))
+                               initargs=(gazetteer, stop, str(folder)))
     pending: deque[tuple[Future[tuple[str | None, list[tuple[int, str]]]], Path, str]] = deque()
     try:
         numbered = enumerate(docs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 
 import click
@@ -56,6 +57,8 @@ def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, ou
     else:  # skipped sentences are only told under --verbose
         logging.getLogger("dyad").addHandler(logging.NullHandler())
 
+    if jobs > 1:  # a plain kill stops the workers and removes their files too
+        signal.signal(signal.SIGTERM, _terminated)
     if gazetteer:  # a bad file is told before any output, whatever --jobs says
         from dyad.annotate.gazetteer import load_gazetteer
 
@@ -64,3 +67,8 @@ def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, ou
                           on_error=report)
     write_records(extract_all(docs, gazetteer=gazetteer, jobs=jobs), out_format, sys.stdout)
     report.exit_if_any()
+
+
+def _terminated(signum: int, frame: object) -> None:
+    click.echo("dyad: terminated", err=True)
+    sys.exit(128 + signum)
