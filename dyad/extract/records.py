@@ -7,7 +7,7 @@ from typing import Any
 
 from dyad.extract.events import FoundEvent
 from dyad.extract.facts import FoundFact
-from dyad.model import Document, Entity, Sentence
+from dyad.model import Document, Entity, Reference, Sentence
 from dyad.ontology import cameo
 
 CITATION_FIELDS = ("title", "work", "publisher", "authors", "date", "url", "isbn", "language",
@@ -33,8 +33,9 @@ def evidence(doc: Document, sentence: Sentence) -> dict[str, Any]:
 
 def citations(doc: Document, sentence: Sentence) -> list[dict[str, Any]]:
     out = []
+    refs = _references_by_label(doc) if sentence.citations else {}
     for label in sentence.citations:
-        ref = doc.reference(label)
+        ref = refs.get(label)
         item: dict[str, Any] = {"label": label, "text": ref.text if ref else None}
         if ref:
             for name in CITATION_FIELDS:
@@ -43,6 +44,22 @@ def citations(doc: Document, sentence: Sentence) -> list[dict[str, Any]]:
                     item[name] = value
         out.append(item)
     return out
+
+
+# the last document's reference list (held, so its identity cannot be reused) and its
+# index by label: ``Document.reference`` scans the list, and a page cites hundreds
+_INDEX: tuple[list[Reference], int, dict[str, Reference]] | None = None
+
+
+def _references_by_label(doc: Document) -> dict[str, Reference]:
+    global _INDEX
+    refs = doc.references
+    if _INDEX is None or _INDEX[0] is not refs or _INDEX[1] != len(refs):
+        index: dict[str, Reference] = {}
+        for ref in refs:
+            index.setdefault(ref.label, ref)  # the first of a label, as Document.reference
+        _INDEX = (refs, len(refs), index)
+    return _INDEX[2]
 
 
 def entity(e: Entity | None) -> dict[str, Any] | None:
