@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dyad.annotate.gazetteer import DATA_DIR, key_of, load_gazetteer
@@ -90,3 +92,45 @@ def test_user_file(tmp_path) -> None:
 def test_user_file_missing(tmp_path) -> None:
     with pytest.raises(DataError):
         load_gazetteer(str(tmp_path / "absent.tsv"))
+
+
+_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB", "OPP", "BUS", "MED", "EDU", "REL",
+            "CVL", "REF", "HLH", "UAF"}
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    head = lines[0].split("\t")
+    return [dict(zip(head, ln.split("\t"), strict=True)) for ln in lines[1:]]
+
+
+def test_leader_rows_are_well_formed(g) -> None:
+    for row in _data_rows("leaders.tsv"):
+        assert row["country"] in g.states, row["name"]
+        assert row["sector"] in _SECTORS, row["name"]
+        for day in (row["start"], row["end"]):
+            assert not day or date.fromisoformat(day), row["name"]
+        assert not (row["start"] and row["end"]) or row["start"] <= row["end"], row["name"]
+
+
+def test_organization_rows_are_well_formed(g) -> None:
+    for row in _data_rows("organizations.tsv"):
+        assert row["country"] in g.states, row["name"]
+        assert not row["sector"] or row["sector"] in _SECTORS, row["name"]
+
+
+@pytest.mark.parametrize(("surface", "kind", "code", "sector"), [
+    ("Museveni", "person", "UGA", "GOV"),
+    ("Mobutu", "person", "ZAR", "GOV"),
+    ("Savimbi", "person", "AGO", "REB"),
+    ("Akayev", "person", "KGZ", "GOV"),
+    ("Kostunica", "person", "SCG", "GOV"),
+    ("UNITA", "organization", "AGO", "REB"),
+    ("Revolutionary United Front", "organization", "SLE", "REB"),
+    ("Tamil Tigers", "organization", "LKA", "REB"),
+    ("Amal militia", "organization", "LBN", "UAF"),
+])
+def test_leaders_and_armed_groups(g, surface: str, kind: str, code: str, sector: str) -> None:
+    e = g.lookup(surface)[0]
+    assert (e.kind, e.codes, e.sector) == (kind, (code,), sector)
