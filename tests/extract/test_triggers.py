@@ -100,3 +100,13 @@ def test_lexicon_is_broad_and_valid() -> None:
 ])
 def test_words_that_are_not_events(text: str) -> None:
     assert _main(text) is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The ministry firmly rejected the accusation.", "016"),
+    ("Freedonia refuted the allegations.", "016"),
+    ("The envoy denied any involvement.", "016"),
+])
+def test_denials_are_statements(text: str, code: str) -> None:
+    main = _main(text)
+    assert main is not None and main.cameo == code
