@@ -110,3 +110,16 @@ def test_words_that_are_not_events(text: str) -> None:
 def test_denials_are_statements(text: str, code: str) -> None:
     main = _main(text)
     assert main is not None and main.cameo == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The two navies launched war games off the coast.", "062"),
+    ("Freedonia accepted two thousand refugees from Ruritania.", "075"),
+    ("Freedonia opened its borders to people fleeing the war.", "075"),
+    ("Ruritania cut tariffs on Freedonian cheese.", "085"),
+    ("The governor eased curfew hours in the capital.", "0813"),
+    ("The charity flew ten tonnes of medicine into the region.", "073"),
+])
+def test_material_cooperation_codes(text: str, code: str) -> None:
+    main = _main(text)
+    assert main is not None and main.cameo == code
