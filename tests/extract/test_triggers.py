@@ -123,3 +123,12 @@ def test_denials_are_statements(text: str, code: str) -> None:
 def test_material_cooperation_codes(text: str, code: str) -> None:
     main = _main(text)
     assert main is not None and main.cameo == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The bishop called for sanctions against Ruritania.", "111"),
+    ("A Freedonian court approved the extradition of the banker.", "063"),
+])
+def test_calls_against_and_approvals(text: str, code: str) -> None:
+    main = _main(text)
+    assert main is not None and main.cameo == code
