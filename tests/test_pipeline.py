@@ -78,3 +78,26 @@ def test_a_sentence_too_long_for_spacy_is_skipped_with_a_warning(
     assert [r["evidence"]["sentence"] for r in records] == [0] * len(records)
     assert records
     assert "sentence 1 skipped" in caplog.text
+
+
+@pytest.mark.parametrize("stage", ["dyad.extract.find_events",
+                                   "dyad.annotate.pipeline.resolve_actors"])
+def test_a_sentence_a_stage_fails_on_is_skipped_with_a_warning(
+        stage: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    # fault injection: no real sentence is known to break a stage, and one must not stop a run
+    module, _, name = stage.rpartition(".")
+    real = getattr(__import__(module, fromlist=[name]), name)
+
+    def failing(sentence: object, *args: object, **kwargs: object) -> object:
+        text = getattr(sentence, "sentence", None)
+        text = text.text if text is not None else sentence.text  # type: ignore[attr-defined]
+        if "Santiago" in text:
+            raise TypeError("injected")
+        return real(sentence, *args, **kwargs)
+
+    monkeypatch.setattr(stage, failing)
+    with caplog.at_level("WARNING", logger="dyad"):
+        records = list(extract_records(read_text(PAGES[0]), with_document=False))
+    assert "sentence 1 skipped (TypeError: injected)" in caplog.text
+    assert {r["evidence"]["sentence"] for r in records} >= {0, 2}
+    assert 1 not in {r["evidence"]["sentence"] for r in records}

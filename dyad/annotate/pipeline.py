@@ -19,6 +19,7 @@ from dyad.annotate.actors import DocContext, resolve_actors
 from dyad.annotate.gazetteer import Gazetteer, load_gazetteer
 from dyad.annotate.nlp import load_nlp
 from dyad.annotate.time import SentenceTimes, TimeMention, annotate_times
+from dyad.errors import DyadError
 from dyad.model import Document, Entity, Sentence
 
 log = logging.getLogger("dyad")
@@ -131,8 +132,8 @@ def annotate(doc: Document, *, gazetteer: str | None = None) -> AnnotatedDocumen
 def iter_annotated(doc: Document, *, gazetteer: str | None = None
                    ) -> Iterator[AnnotatedSentence]:
     """The annotated sentences of ``doc`` in order, one at a time: only a batch of parses
-    is alive, so a long document streams. A sentence too long for spaCy is skipped
-    with a warning."""
+    is alive, so a long document streams. A sentence too long for spaCy, or one the
+    actor resolver fails on, is skipped with a warning."""
     g = load_gazetteer(gazetteer)
     nlp = load_nlp()
     doc_ctx = DocContext.from_title(doc.title, g)
@@ -153,13 +154,19 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
         last_state = doc_ctx.last_state
         span = parsed[:]
         mentions = []
-        for m in resolve_actors(span, date, doc_ctx, g, times=sentence_times.mentions):
-            surface = sentence.text[m.start : m.end]
-            if surface not in places:
-                places[surface] = _is_place(g, surface)
-            mentions.append(Mention(m.start, m.end, _written_person(m.entity, sentence.text,
-                                                                    m.start, m.end),
-                                    places[surface]))
+        try:
+            for m in resolve_actors(span, date, doc_ctx, g, times=sentence_times.mentions):
+                surface = sentence.text[m.start : m.end]
+                if surface not in places:
+                    places[surface] = _is_place(g, surface)
+                mentions.append(Mention(m.start, m.end, _written_person(
+                    m.entity, sentence.text, m.start, m.end), places[surface]))
+        except DyadError:
+            raise  # a broken data file: not this sentence's fault
+        except Exception as e:  # one odd sentence must not stop a corpus run
+            log.warning("%s: sentence %d skipped (%s: %s)", doc.source or doc.id,
+                        sentence.index, type(e).__name__, e)
+            continue
         ctx = DocumentContext(g, date, doc_ctx.pair, last_state)
         yield AnnotatedSentence(sentence, span, sentence_times, mentions, ctx)
 

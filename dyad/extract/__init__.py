@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from dyad.annotate.pipeline import AnnotatedDocument, AnnotatedSentence, DocumentContext
+from dyad.errors import DyadError
 from dyad.extract.events import find_events
 from dyad.extract.facts import find_facts
 from dyad.extract.infobox import infobox_facts
@@ -32,7 +33,9 @@ def extract_sentences(doc: Document, sentences: Iterable[AnnotatedSentence],
             records = [event_record(doc, sentence.sentence, ev) for ev in find_events(sentence)]
             records += [fact_record(doc, sentence.sentence, f)
                         for f in find_facts(sentence, context)]
-        except (ValueError, KeyError, IndexError, AttributeError) as e:
+        except DyadError:
+            raise  # a broken data file: every sentence would fail
+        except Exception as e:
             # one odd sentence must not stop a corpus run; --verbose says which
             log.warning("%s: sentence %d skipped (%s: %s)", doc.source or doc.id,
                         sentence.sentence.index, type(e).__name__, e)
