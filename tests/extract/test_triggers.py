@@ -132,3 +132,16 @@ def test_material_cooperation_codes(text: str, code: str) -> None:
 def test_calls_against_and_approvals(text: str, code: str) -> None:
     main = _main(text)
     assert main is not None and main.cameo == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Dock workers in Freedonia went on strike for better pay.", "143"),
+    ("Two prisoners went on hunger strike in protest.", "142"),
+    ("Hundreds of miners stopped work on Monday.", "143"),
+    ("The militia held villagers as human shields.", "184"),
+    ("Ruritania launched cyber warfare against Freedonia.", "171"),
+    ("Hackers defaced government web sites.", "171"),
+])
+def test_strikes_shields_and_cyber_attacks(text: str, code: str) -> None:
+    main = _main(text)
+    assert main is not None and main.cameo == code
