@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -69,10 +71,37 @@ class FoundEvent:
 
 def sentence_triggers(sentence: AnnotatedSentence) -> list[Trigger]:
     """The sentence's triggers, less those inside a time expression ("in March 2023" is a
-    month, not a march)."""
+    month, not a march); a cooperative act under "will not" is a refusal."""
     in_time = [(m.start, m.end) for m in sentence.times.mentions]
-    return [t for t in find_triggers(sentence.span)
+    return [as_refusal(t, sentence.span) for t in find_triggers(sentence.span)
             if not any(a <= t.start < b for a, b in in_time)]
+
+
+# "will not", "won't", "would not", "cannot", "can't": the speaker announces a refusal
+_REFUSING_MODALS = frozenset({"will", "wo", "would", "can", "ca", "shall"})
+
+
+@cache
+def _refusals() -> dict[str, str]:
+    """Cooperative CAMEO code prefix → the code for declining it (refusals.tsv)."""
+    text = (resources.files("dyad") / "data" / "lexicon" / "refusals.tsv").read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return {row[0]: row[1] for row in rows[1:]}
+
+
+def as_refusal(trigger: Trigger, span: Span) -> Trigger:
+    """"Syria will not accept more refugees": not an act left undone but a refusal (REJECT),
+    as CAMEO codes it; other triggers are returned as they are."""
+    if not trigger.negated or trigger.pos != "verb":
+        return trigger
+    if not any(c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in span[trigger.i].children):
+        return trigger
+    table = _refusals()
+    code = next((table[k] for k in (trigger.cameo[:3], trigger.cameo[:2]) if k in table), None)
+    if code is None:
+        return trigger
+    return replace(trigger, cameo=code, plover_type=cameo(code).plover_type, negated=False,
+                   status="asserted", cue="not")
 
 
 def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:

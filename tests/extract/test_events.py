@@ -94,3 +94,27 @@ def test_a_relations_page_fills_the_other_side() -> None:
 ])
 def test_no_event(text: str) -> None:
     assert _events(text) == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Chile will not lift the embargo on Peru.", "1244"),
+    ("Peru says it will not accept more refugees from Chile.", "122"),
+    ("Chile would not release the Peruvian fishermen.", "1243"),
+    ("The Chilean president will not visit Peru.", "125"),
+])
+def test_will_not_is_a_refusal(text: str, code: str) -> None:
+    doc = Document(id="t", title=None, format="text", text=text, date="2015-06-01",
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    [event] = [ev for ev in find_events(sentence) if ev.trigger.cameo[:2] == "12"]
+    assert (event.trigger.cameo, event.trigger.plover_type, event.trigger.negated) == (
+        code, "REJECT", False)
+
+
+def test_did_not_stays_negated() -> None:
+    text = "Chile did not lift the embargo on Peru."
+    doc = Document(id="t", title=None, format="text", text=text, date="2015-06-01",
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    [event] = find_events(sentence)
+    assert event.trigger.negated and event.trigger.cameo[:2] == "08"
