@@ -138,14 +138,15 @@ def run_case(path: Path, seconds: float, jobs: int) -> dict[str, Any]:
     threading.Thread(target=sample, daemon=True).start()
     timer = None
     if seconds:
-        timer = threading.Timer(seconds, lambda: os.kill(child.pid, signal.SIGINT))
+        # SIGTERM: a background job ignores SIGINT; dyad --jobs N stops its workers on it
+        timer = threading.Timer(seconds, lambda: os.kill(child.pid, signal.SIGTERM))
         timer.start()
     _, status, usage = os.wait4(child.pid, 0)
     if timer:
         timer.cancel()
     reader.join()
     progress["seconds"] = time.perf_counter() - start
-    progress["finished"] = os.waitstatus_to_exitcode(status) in (0, 2)  # 130: stopped
+    progress["finished"] = os.waitstatus_to_exitcode(status) in (0, 2)  # else: stopped
     progress["peak_mb"] = usage.ru_maxrss * 1024 / MB  # ru_maxrss is in KiB on Linux
     n = len(samples)
     progress["over_run"] = [samples[min(n - 1, n * q // 4)] for q in (1, 2, 3, 4)] if n else []
