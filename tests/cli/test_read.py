@@ -124,7 +124,8 @@ def test_extract_ctrl_c_stops_workers_cleanly(tmp_path: Path) -> None:
     run = subprocess.Popen(
         [sys.executable, "-m", "dyad", "extract", "--jobs", "2", str(tmp_path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-        start_new_session=True)
+        start_new_session=True,  # a group of its own, as a terminal's foreground job
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # not ignored
     assert run.stdout is not None
     run.stdout.readline()  # workers are up and extracting
     os.killpg(run.pid, signal.SIGINT)  # Ctrl-C at a terminal reaches the whole group
