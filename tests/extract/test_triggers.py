@@ -145,3 +145,13 @@ def test_calls_against_and_approvals(text: str, code: str) -> None:
 def test_strikes_shields_and_cyber_attacks(text: str, code: str) -> None:
     main = _main(text)
     assert main is not None and main.cameo == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Freedonian troops participate in peacekeeping operations in Ruritania.", "074"),
+    ("The minister extended his condolences to the families.", "018"),
+    ("The junta granted the inspectors access.", "086"),
+])
+def test_condolences_peacekeeping_and_access(text: str, code: str) -> None:
+    main = _main(text)
+    assert main is not None and main.cameo == code
