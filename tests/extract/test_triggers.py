@@ -155,3 +155,13 @@ def test_strikes_shields_and_cyber_attacks(text: str, code: str) -> None:
 def test_condolences_peacekeeping_and_access(text: str, code: str) -> None:
     main = _main(text)
     assert main is not None and main.cameo == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The junta ordered the opposition newspaper to suspend publication.", "1721"),
+    ("The rebels violated the ceasefire agreement on Monday.", "196"),
+    ("The prime minister called the new president to congratulate him.", "041"),
+])
+def test_censorship_ceasefire_breach_and_calls(text: str, code: str) -> None:
+    main = _main(text)
+    assert main is not None and main.cameo == code
