@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from dyad.annotate.actors import DocContext, resolve_actors
-from dyad.annotate.gazetteer import Gazetteer, load_gazetteer
+from dyad.annotate.gazetteer import Gazetteer, load_gazetteer, normalise
 from dyad.annotate.nlp import load_nlp
 from dyad.annotate.time import SentenceTimes, TimeMention, annotate_times
 from dyad.errors import DyadError
@@ -160,7 +160,7 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
                 if surface not in places:
                     places[surface] = _is_place(g, surface)
                 mentions.append(Mention(m.start, m.end, _written_person(
-                    m.entity, sentence.text, m.start, m.end), places[surface]))
+                    g, m.entity, sentence.text, m.start, m.end), places[surface]))
         except DyadError:
             raise  # a broken data file: not this sentence's fault
         except Exception as e:  # one odd sentence must not stop a corpus run
@@ -184,12 +184,13 @@ def sentence_date(times: SentenceTimes) -> str | None:
     return None
 
 
-def _written_person(entity: Entity, text: str, start: int, end: int) -> Entity:
+def _written_person(g: Gazetteer, entity: Entity, text: str, start: int, end: int) -> Entity:
     """Keep the name as written when a surname matched someone else ("Igor X" is not "Andrei X").
 
     A leaders-table match on a surname gives the leader's name and country; if the text
     writes another given name before that surname, it is another person: keep the
-    written name and drop what the table said.
+    written name and drop what the table said. A title ("President X") is no given
+    name, and a form the table lists for that leader ("Omar Hassan al-Bashir") is them.
     """
     if entity.kind != "person":
         return entity
@@ -201,6 +202,12 @@ def _written_person(entity: Entity, text: str, start: int, end: int) -> Entity:
     canonical = entity.name.split()
     if len(written) >= 2 and len(canonical) >= 2 and written[-1] == canonical[-1]:
         given = written[-2]
+        if normalise(given) in g.cues:
+            return entity
+        matched = text[start:end]
+        if " " in matched and any(e.kind == "person" and e.name == entity.name
+                                  for e in g.lookup(matched)):
+            return entity
         if given[:1].isupper() and given not in canonical and given.lower() not in STOP_WORDS:
             name = f"{given} {written[-1]}"
             return Entity(name, surface, "person", None, entity.sector, entity.role)

@@ -1,0 +1,34 @@
+"""The annotate pipeline on whole documents: written names against the leaders table,
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.annotate.pipeline import iter_annotated
+from dyad.read import read_text
+
+
+def people(text: str) -> dict[str, tuple[str, str | None, str | None]]:
+    doc = read_text(text, source="test.txt")
+    return {m.entity.text: (m.entity.name, m.entity.country, m.entity.role)
+            for s in iter_annotated(doc) for m in s.actors if m.entity.kind == "person"}
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # a title before a listed surname is no given name
+    ("In 2001 President Mugabe met the Malian foreign minister in Harare.",
+     "President Mugabe", ("Robert Mugabe", "ZWE", "president")),
+    # a longer form the table lists for the leader is that leader
+    ("Omar Hassan al-Bashir visited Bamako in 2005.",
+     "Omar Hassan al-Bashir", ("Omar al-Bashir", "SDN", "president")),
+])
+def test_listed_leader_keeps_the_tables_name_and_country(
+        text: str, surface: str, expected: tuple[str, str, str]) -> None:
+    assert people(text)[surface] == expected
+
+
+def test_another_given_name_before_a_listed_surname_is_someone_else() -> None:
+    found = people("In 2001 Grace Mugabe opened a school in Harare.")
+    name, country, _ = found["Grace Mugabe"]
+    assert (name, country) == ("Grace Mugabe", None)
