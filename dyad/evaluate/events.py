@@ -111,15 +111,6 @@ def load_conflibert(path: Path) -> list[tuple[str, int]]:
     return rows
 
 
-def _main(nlp: Any, text: str) -> tuple[Any, Any]:
-    from dyad.extract.triggers import find_triggers, main_trigger
-
-    doc = nlp(text)
-    # The labelled items are single sentences; parse them whole so the root is the event's.
-    span = doc[:]
-    return span, main_trigger(find_triggers(span))
-
-
 def gold_sides(rec: dict[str, Any]) -> tuple[set[str], set[str], bool]:
     """(source countries, target countries, compound) of a GSR record."""
     from dyad.evaluate.actors import _codes
@@ -225,13 +216,16 @@ def score_items(items: Iterable[GsrItem], name: str = "plover_gsr") -> Score:
     return score
 
 
-def score_conflibert(rows: Iterable[tuple[str, int]], nlp: Any) -> Score:
+def score_conflibert(rows: Iterable[tuple[str, int]]) -> Score:
     """Coarse class agreement (0 statement/appeal, 1–4 quad class) on ConfliBERT rows."""
+    from dyad.extract.events import sentence_triggers
+    from dyad.extract.triggers import main_trigger
     from dyad.ontology import coarse_class
 
     score = Score("conflibert_quad")
     for text, label in rows:
-        _, main = _main(nlp, text)
+        # the main trigger as `dyad extract` sees it (times and refusals applied)
+        main = main_trigger(sentence_triggers(annotate_item(text)))
         predicted = coarse_class(main.cameo) if main else 0
         score.add(str(label), str(predicted))
     return score
@@ -239,16 +233,13 @@ def score_conflibert(rows: Iterable[tuple[str, int]], nlp: Any) -> Score:
 
 def evaluate_events(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
     """Both measures on ``data_dir`` (../shared/data); DataError when a file is missing."""
-    from dyad.annotate.nlp import load_nlp
-
     gsr = load_gsr(data_dir / GSR_PATH)
     conf = load_conflibert(data_dir / CONFLIBERT_PATH)
-    nlp = load_nlp()
     items = gsr_items(gsr[:limit])
     return {"plover_gsr": score_items(items).to_dict(),
             "plover_gsr_even": score_items(items[0::2], "plover_gsr_even").to_dict(),
             "plover_gsr_odd": score_items(items[1::2], "plover_gsr_odd").to_dict(),
-            "conflibert_quad": score_conflibert(conf[:limit], nlp).to_dict()}
+            "conflibert_quad": score_conflibert(conf[:limit]).to_dict()}
 
 
 def format_table(result: dict[str, Any]) -> str:

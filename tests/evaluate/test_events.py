@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from dyad.annotate.nlp import load_nlp
 from dyad.errors import DataError
 from dyad.evaluate.events import (
     CONFLIBERT_PATH,
@@ -54,12 +53,11 @@ def test_gsr_rename_and_document_skipped(tmp_path: Path) -> None:
 
 def test_scores_on_fixture(tmp_path: Path) -> None:
     data = _fixture(tmp_path)
-    nlp = load_nlp()
     gsr = score_gsr(load_gsr(data / GSR_PATH))
     assert (gsr.n, gsr.correct) == (5, 5)
     # d has its sides right; e is written the other way round (a swap); a–c have no countries
     assert (gsr.dyad_n, gsr.dyad_correct) == (2, 1)
-    conf = score_conflibert(load_conflibert(data / CONFLIBERT_PATH), nlp)
+    conf = score_conflibert(load_conflibert(data / CONFLIBERT_PATH))
     assert (conf.n, conf.correct) == (3, 3)
     result = evaluate_events(data)
     assert result["plover_gsr"]["accuracy"] == 1.0
