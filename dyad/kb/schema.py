@@ -106,17 +106,23 @@ events = Table(
     Index("ix_events_type", "event_type"),
 )
 
-event_tellings = Table(
-    "event_tellings", metadata,
-    Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("event_pk", Integer, ForeignKey("events.pk"), nullable=False),
-    Column("document_pk", Integer, ForeignKey("documents.pk"), nullable=False),
-    Column("record_id", String(64), nullable=False),
-    Column("json", Text, nullable=False),
-    Index("ix_event_tellings_event", "event_pk"),
-    Index("ix_event_tellings_document", "document_pk"),
-    Index("ix_event_tellings_record", "record_id"),
-)
+def _tellings_table(kind: str) -> Table:
+    """One document's telling of a merged event or fact: the record as that document told it."""
+    name, owner = f"{kind}_tellings", f"{kind}_pk"
+    return Table(
+        name, metadata,
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column(owner, Integer, ForeignKey(f"{kind}s.pk"), nullable=False),
+        Column("document_pk", Integer, ForeignKey("documents.pk"), nullable=False),
+        Column("record_id", String(64), nullable=False),
+        Column("json", Text, nullable=False),
+        Index(f"ix_{name}_{kind}", owner),
+        Index(f"ix_{name}_document", "document_pk"),
+        Index(f"ix_{name}_record", "record_id"),
+    )
+
+
+event_tellings = _tellings_table("event")
 
 event_pairs = Table(
     "event_pairs", metadata,
@@ -155,17 +161,7 @@ facts = Table(
     Index("ix_facts_kind", "kind"),
 )
 
-fact_tellings = Table(
-    "fact_tellings", metadata,
-    Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("fact_pk", Integer, ForeignKey("facts.pk"), nullable=False),
-    Column("document_pk", Integer, ForeignKey("documents.pk"), nullable=False),
-    Column("record_id", String(64), nullable=False),
-    Column("json", Text, nullable=False),
-    Index("ix_fact_tellings_fact", "fact_pk"),
-    Index("ix_fact_tellings_document", "document_pk"),
-    Index("ix_fact_tellings_record", "record_id"),
-)
+fact_tellings = _tellings_table("fact")
 
 TABLES = [t.name for t in metadata.sorted_tables]
 
