@@ -130,7 +130,9 @@ def run_case(path: Path, seconds: float, jobs: int) -> dict[str, Any]:
 
     def sample() -> None:
         while child.poll() is None:
-            samples.append(rss_mb(child.pid))
+            mb = rss_mb(child.pid)
+            if mb:  # 0: it has just ended
+                samples.append(mb)
             time.sleep(1)
 
     reader = threading.Thread(target=count, daemon=True)

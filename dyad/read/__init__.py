@@ -187,13 +187,13 @@ def read_text_parts(chunks: Iterable[str], *, source: str) -> Iterator[Document]
     from dyad.read.page import read_page
 
     parts = _parts(chunks)
-    first, second = next(parts, ""), next(parts, None)
-    if second is None:
-        yield read_text(first, input_format="text", source=source)
+    ahead = [next(parts, ""), next(parts, None)]  # two parts or one? (popped when read)
+    if ahead[1] is None:
+        yield read_text(ahead[0], input_format="text", source=source)
         return
     title: str | None = None
     offset = 0
-    for n, part in enumerate(itertools.chain([first, second], parts), 1):
+    for n, part in enumerate(itertools.chain(_popped(ahead), parts), 1):
         # a later part's first line is not a title: give one so none is looked for
         doc = read_page(part, doc_id=document_id(part), source=f"{source} (part {n})",
                         fmt="text", title=None if n == 1 else "", raw_offset=offset)
@@ -202,6 +202,14 @@ def read_text_parts(chunks: Iterable[str], *, source: str) -> Iterator[Document]
         doc.title = title
         offset += len(part)
         yield doc
+        del doc, part  # not held while the next part is read
+
+
+def _popped(items: list[str | None]) -> Iterator[str]:
+    while items:
+        item = items.pop(0)
+        if item is not None:
+            yield item
 
 
 def _parts(chunks: Iterable[str]) -> Iterator[str]:
