@@ -232,7 +232,7 @@ def _store_event_batch(conn: Connection, doc_pk: int, records: list[dict[str, An
         telling_pk, next_telling = next_telling, next_telling + 1
         if event_pk is not None:
             claimed.add(event_pk)
-            joined.append({"event": event_pk})
+            joined.append({"joined_pk": event_pk})
         else:
             event_pk, next_event = next_event, next_event + 1
             new_events.append({"pk": event_pk, "merge_key": key or f"!{r['id']}",
@@ -243,16 +243,8 @@ def _store_event_batch(conn: Connection, doc_pk: int, records: list[dict[str, An
                               "goldstein": cols["goldstein"]} for a, b in pairs)
         tellings.append({"pk": telling_pk, "event_pk": event_pk, "document_pk": doc_pk,
                          "record_id": r["id"], "json": _dumps(r)})
-    if new_events:
-        conn.execute(insert(events), new_events)
-    if new_pairs:
-        conn.execute(insert(event_pairs), new_pairs)
-    if tellings:
-        conn.execute(insert(event_tellings), tellings)
-    if joined:
-        conn.execute(update(events).where(events.c.pk == bindparam("event"))
-                     .values(tellings=events.c.tellings + 1), joined)
-    return len(joined)
+    return _write_batch(conn, [(events, new_events), (event_pairs, new_pairs),
+                               (event_tellings, tellings)], events, joined)
 
 
 # -- facts --------------------------------------------------------------------
@@ -296,7 +288,7 @@ def _store_fact_batch(conn: Connection, doc_pk: int, records: list[dict[str, Any
         telling_pk, next_telling = next_telling, next_telling + 1
         if fact_pk is not None:
             claimed.add(fact_pk)
-            joined.append({"fact": fact_pk})
+            joined.append({"joined_pk": fact_pk})
         else:
             fact_pk, next_fact = next_fact, next_fact + 1
             a, b = merge.fact_pair(r)
@@ -305,13 +297,19 @@ def _store_fact_batch(conn: Connection, doc_pk: int, records: list[dict[str, Any
                               **_fact_columns(r)})
         tellings.append({"pk": telling_pk, "fact_pk": fact_pk, "document_pk": doc_pk,
                          "record_id": r["id"], "json": _dumps(r)})
-    if new_facts:
-        conn.execute(insert(facts), new_facts)
-    if tellings:
-        conn.execute(insert(fact_tellings), tellings)
+    return _write_batch(conn, [(facts, new_facts), (fact_tellings, tellings)], facts, joined)
+
+
+def _write_batch(conn: Connection, inserts: list[tuple[Table, list[dict[str, Any]]]],
+                 merged: Table, joined: list[dict[str, Any]]) -> int:
+    """Insert a batch's new rows (in order: foreign keys point back) and count the tellings
+    that joined stored records; how many joined."""
+    for table, rows in inserts:
+        if rows:
+            conn.execute(insert(table), rows)
     if joined:
-        conn.execute(update(facts).where(facts.c.pk == bindparam("fact"))
-                     .values(tellings=facts.c.tellings + 1), joined)
+        conn.execute(update(merged).where(merged.c.pk == bindparam("joined_pk"))
+                     .values(tellings=merged.c.tellings + 1), joined)
     return len(joined)
 
 
