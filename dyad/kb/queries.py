@@ -153,17 +153,24 @@ def select_events(conn: Connection, *, limit: int | None = None, offset: int = 0
 
 def select_event(conn: Connection, record_id: str) -> dict[str, Any] | None:
     """An event by its id or by the id of any of its tellings."""
-    pk = conn.execute(select(events.c.pk).where(events.c.id == record_id)
-                      .order_by(events.c.pk)).scalar()
+    found = _select_merged(conn, events, event_tellings, "event_pk", record_id)
+    return found[1] if found else None
+
+
+def _select_merged(conn: Connection, merged: Table, tellings: Table, owner: str,
+                   record_id: str) -> tuple[int, dict[str, Any]] | None:
+    """A merged record (and its pk) by its id or by the id of any of its tellings."""
+    pk = conn.execute(select(merged.c.pk).where(merged.c.id == record_id)
+                      .order_by(merged.c.pk)).scalar()
     if pk is None:
-        pk = conn.execute(select(event_tellings.c.event_pk)
-                          .where(event_tellings.c.record_id == record_id)).scalar()
+        pk = conn.execute(select(tellings.c[owner])
+                          .where(tellings.c.record_id == record_id)).scalar()
     if pk is None:
         return None
-    rows = conn.execute(select(events.c.pk, events.c.tellings, event_tellings.c.json)
-                        .join(event_tellings, event_tellings.c.pk == events.c.first_telling)
-                        .where(events.c.pk == pk)).all()
-    return _assemble(conn, rows, event_tellings, "event_pk")[0]
+    rows = conn.execute(select(merged.c.pk, merged.c.tellings, tellings.c.json)
+                        .join(tellings, tellings.c.pk == merged.c.first_telling)
+                        .where(merged.c.pk == pk)).all()
+    return pk, _assemble(conn, rows, tellings, owner)[0]
 
 
 # -- facts ----------------------------------------------------------------------
@@ -232,19 +239,13 @@ def _mark_conflicts(conn: Connection, pks: list[int], records: list[dict[str, An
 
 
 def select_fact(conn: Connection, record_id: str) -> dict[str, Any] | None:
-    pk = conn.execute(select(facts.c.pk).where(facts.c.id == record_id)
-                      .order_by(facts.c.pk)).scalar()
-    if pk is None:
-        pk = conn.execute(select(fact_tellings.c.fact_pk)
-                          .where(fact_tellings.c.record_id == record_id)).scalar()
-    if pk is None:
+    """A fact by its id or by the id of any of its tellings, flagged where contradicted."""
+    found = _select_merged(conn, facts, fact_tellings, "fact_pk", record_id)
+    if found is None:
         return None
-    rows = conn.execute(select(facts.c.pk, facts.c.tellings, fact_tellings.c.json)
-                        .join(fact_tellings, fact_tellings.c.pk == facts.c.first_telling)
-                        .where(facts.c.pk == pk)).all()
-    records = _assemble(conn, rows, fact_tellings, "fact_pk")
-    _mark_conflicts(conn, [pk], records)
-    return records[0]
+    pk, record = found
+    _mark_conflicts(conn, [pk], [record])
+    return record
 
 
 # -- documents --------------------------------------------------------------------
