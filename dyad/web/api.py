@@ -26,6 +26,7 @@ from dyad.web.responses import (
     Ingested,
     Page,
     WebError,
+    found_or_404,
     page_response,
 )
 from dyad.web.upload import (
@@ -87,18 +88,14 @@ def documents(kb: KB, request: Request, limit: Limit = DEFAULT_LIMIT,
 @router.get("/documents/{doc_id}", responses=ERRORS)
 def document(kb: KB, doc_id: str) -> JSONResponse:
     """One document record."""
-    found = kb.document(doc_id)
-    if found is None:
-        raise WebError(404, f"no document {doc_id!r}")
-    return JSONResponse(found)
+    return JSONResponse(found_or_404(kb.document(doc_id), "document", doc_id))
 
 
 @router.get("/documents/{doc_id}/references", response_model=Page, responses=ERRORS)
 def references(kb: KB, request: Request, doc_id: str, limit: Limit = DEFAULT_LIMIT,
                offset: Offset = 0) -> JSONResponse:
     """The reference records of one document (its parsed reference list)."""
-    if kb.document(doc_id) is None:
-        raise WebError(404, f"no document {doc_id!r}")
+    found_or_404(kb.document(doc_id), "document", doc_id)
     rows = kb.references(doc_id)
     return page_response(request, rows[offset:offset + limit + 1], limit, offset)
 
@@ -133,10 +130,7 @@ def events(kb: KB, request: Request,
 @router.get("/events/{event_id}", responses=ERRORS)
 def event(kb: KB, event_id: str) -> JSONResponse:
     """One event record, with ``sources`` when several documents tell it."""
-    found = kb.event(event_id)
-    if found is None:
-        raise WebError(404, f"no event {event_id!r}")
-    return JSONResponse(found)
+    return JSONResponse(found_or_404(kb.event(event_id), "event", event_id))
 
 
 @router.get("/facts", response_model=Page, responses=ERRORS)
@@ -157,10 +151,7 @@ def facts(kb: KB, request: Request,
 @router.get("/facts/{fact_id}", responses=ERRORS)
 def fact(kb: KB, fact_id: str) -> JSONResponse:
     """One fact record."""
-    found = kb.fact(fact_id)
-    if found is None:
-        raise WebError(404, f"no fact {fact_id!r}")
-    return JSONResponse(found)
+    return JSONResponse(found_or_404(kb.fact(fact_id), "fact", fact_id))
 
 
 # -- dyads ------------------------------------------------------------------------------

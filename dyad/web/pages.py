@@ -31,7 +31,7 @@ from dyad.report.html import (
     safe_url,
     sources_html,
 )
-from dyad.web.responses import MAX_OFFSET, WebError
+from dyad.web.responses import MAX_OFFSET, WebError, found_or_404
 from dyad.web.style import CSS, UPLOAD_JS
 from dyad.web.upload import pairs_of
 from dyad.web.worldmap import legend_html, map_codes, world_svg
@@ -318,18 +318,14 @@ def _field(key: str, value: Any) -> str:
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str) -> Response:
-    record = _kb(request).event(event_id)
-    if record is None:
-        raise WebError(404, f"no event {event_id!r}")
-    return record_page(_kb(request), record)
+    kb = _kb(request)
+    return record_page(kb, found_or_404(kb.event(event_id), "event", event_id))
 
 
 @router.get("/facts/{fact_id}", response_class=HTMLResponse)
 def fact_page(request: Request, fact_id: str) -> Response:
-    record = _kb(request).fact(fact_id)
-    if record is None:
-        raise WebError(404, f"no fact {fact_id!r}")
-    return record_page(_kb(request), record)
+    kb = _kb(request)
+    return record_page(kb, found_or_404(kb.fact(fact_id), "fact", fact_id))
 
 
 # -- a document ------------------------------------------------------------------------------
@@ -339,9 +335,7 @@ def document_page(request: Request, doc_id: str) -> Response:
     from dyad.report.dossier import date_label
 
     kb = _kb(request)
-    doc = kb.document(doc_id)
-    if doc is None:
-        raise WebError(404, f"no document {doc_id!r}")
+    doc = found_or_404(kb.document(doc_id), "document", doc_id)
     url = safe_url(doc.get("url"))
     info = "".join(
         f"<dt>{label}</dt><dd>{value}</dd>" for label, value in (

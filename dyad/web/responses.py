@@ -29,6 +29,13 @@ class WebError(Exception):
         self.headers = headers
 
 
+def found_or_404(record: dict[str, Any] | None, what: str, record_id: str) -> dict[str, Any]:
+    """The record a path names, or a 404 saying which one is not stored."""
+    if record is None:
+        raise WebError(404, f"no {what} {record_id!r}")
+    return record
+
+
 class ErrorBody(BaseModel):
     error: str = Field(description="What was wrong, in one line.")
 
