@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,33 +9,20 @@ import pytest
 
 from dyad.report.dossier import Dossier, Side, assemble
 from dyad.report.html import render_html
+from tests.chromium import INSTALLED, NOT_INSTALLED, headless_chromium
 from tests.report import records
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
-CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))
-                 if p), None)
-CHROMEDRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None or CHROMEDRIVER is None,
-    reason="headless Chromium and chromedriver are needed (apt-get install chromium "
-           "chromium-driver)")
+pytestmark = pytest.mark.skipif(not INSTALLED, reason=NOT_INSTALLED)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1200,900"):
-        options.add_argument(arg)
-    options.binary_location = CHROMIUM
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=options)
-    yield driver
-    driver.quit()
+    with headless_chromium(browser_log=True) as driver:
+        yield driver
 
 
 def errors(browser: object) -> list[str]:

@@ -3,51 +3,30 @@ the dyad page's map and timeline, an event's evidence and reference, an upload."
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.chromium import INSTALLED, NOT_INSTALLED, headless_chromium
 from tests.web.conftest import TOKEN, Server
 from tests.web.png import colour_profile
 
 webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.chrome.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-CHROMIUM = next((p for p in (shutil.which("chromium"), "/usr/bin/chromium",
-                             shutil.which("chromium-browser")) if p and Path(p).exists()), None)
-DRIVER = next((p for p in (shutil.which("chromedriver"), "/usr/bin/chromedriver")
-               if p and Path(p).exists()), None)
-FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
-         "--window-size=1280,1000")
 WAIT = 30
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[WebDriver]:
-    if CHROMIUM is None or DRIVER is None:
-        pytest.skip("headless Chromium is not installed (Debian packages chromium and "
-                    "chromium-driver)")
-    options = webdriver.ChromeOptions()
-    for flag in FLAGS:
-        options.add_argument(flag)
-    profile = tempfile.mkdtemp(prefix="dyad-chromium-")
-    options.add_argument(f"--user-data-dir={profile}")
-    options.binary_location = CHROMIUM
-    driver = webdriver.Chrome(options=options, service=Service(DRIVER))
-    driver.set_page_load_timeout(WAIT)
-    try:
+    if not INSTALLED:
+        pytest.skip(NOT_INSTALLED)
+    with headless_chromium("1280,1000") as driver:
+        driver.set_page_load_timeout(WAIT)
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def wait_for(driver: WebDriver, condition: Callable[[WebDriver], Any]) -> Any:
