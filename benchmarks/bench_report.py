@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import statistics
 import sys
 import tempfile
@@ -25,6 +24,9 @@ from typing import Any
 
 from dyad.kb import KnowledgeBase
 from dyad.report import build_dossier, render_html
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root, for tests/
+from tests.chromium import INSTALLED, headless_chromium
 
 TYPES = [  # PLOVER type, quad class, Goldstein, CAMEO, a sentence pattern
     ("CONSULT", 1, 1.0, "040", "{a} and {b} officials met in {city} to discuss {topic}."),
@@ -115,20 +117,10 @@ def synthetic_documents(n_events: int, n_docs: int = 20) -> list[list[dict[str, 
 
 
 def browser_load(path: Path, runs: int = 5) -> list[float] | None:
-    chromium, driver_bin = shutil.which("chromium"), shutil.which("chromedriver")
-    if not chromium or not driver_bin:
+    if not INSTALLED:
         print("browser: skipped (chromium or chromedriver not installed)")
         return None
-    from selenium import webdriver
-
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1200,900"):
-        options.add_argument(arg)
-    options.binary_location = chromium
-    driver = webdriver.Chrome(service=webdriver.ChromeService(driver_bin), options=options)
-    try:
+    with headless_chromium() as driver:
         times = []
         for _ in range(runs + 1):
             driver.get("about:blank")
@@ -146,8 +138,6 @@ def browser_load(path: Path, runs: int = 5) -> list[float] | None:
             times.append(nav[0] / 1000)
         print(f"browser: {nav[1]} timeline marks drawn")
         return times[1:]  # the first load warms the browser
-    finally:
-        driver.quit()
 
 
 def main() -> None:

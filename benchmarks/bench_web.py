@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import socket
 import statistics
 import subprocess
@@ -32,7 +31,10 @@ from dyad.report.dossier import build_dossier
 from dyad.report.html import render_html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root, for tests/
 from bench_report import synthetic_documents
+
+from tests.chromium import INSTALLED, headless_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "/dyads/CHL/PER"
@@ -65,22 +67,10 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
 
 def browser_timings(url: str, runs: int) -> list[tuple[float, float, int]] | None:
     """(response end, load event end, timeline marks) per load, after one warm-up load."""
-    chromium, driver_bin = shutil.which("chromium"), shutil.which("chromedriver")
-    if not chromium or not driver_bin:
+    if not INSTALLED:
         print("browser: skipped (chromium or chromedriver not installed)")
         return None
-    from selenium import webdriver
-
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1200,900"):
-        options.add_argument(arg)
-    profile = tempfile.mkdtemp(prefix="bench-web-chromium-")
-    options.add_argument(f"--user-data-dir={profile}")
-    options.binary_location = chromium
-    driver = webdriver.Chrome(service=webdriver.ChromeService(driver_bin), options=options)
-    try:
+    with headless_chromium() as driver:
         out = []
         for _ in range(runs + 1):
             driver.get("about:blank")
@@ -97,9 +87,6 @@ def browser_timings(url: str, runs: int) -> list[tuple[float, float, int]] | Non
                 time.sleep(0.01)
             out.append((nav[0] / 1000, nav[1] / 1000, nav[2]))
         return out[1:]
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def main() -> None:
