@@ -3,8 +3,9 @@
 ``extract_all`` takes documents one at a time and gives their records in input
 order. With ``jobs`` > 1 documents go to worker processes (spawned, each loads
 spaCy once); a worker writes a document's records to a temporary file that the
-parent reads back in turn, so neither a long document nor one that finishes
-early is ever held in memory, and at most ``2 × jobs`` documents are in flight.
+parent reads back in turn, and documents reach the workers by file too, so neither
+a long document nor one that finishes early is held in memory; at most ``2 × jobs``
+documents are in flight.
 """
 
 from __future__ import annotations
@@ -104,12 +105,15 @@ def _exit_with_parent(folder: str) -> None:
         os._exit(1)
 
 
-def _extract_to_file(doc: Document, path: str, gazetteer: str | None,
+def _extract_to_file(task: str, path: str, gazetteer: str | None,
                      with_document: bool) -> tuple[str | None, list[tuple[int, str]]]:
-    """Write ``doc``'s records to ``path`` (pickles, one per record); returns a DyadError
-    message or None, and the warnings logged."""
+    """Read the pickled document in ``task`` (and remove it), write its records to ``path``
+    (pickles, one per record); returns a DyadError message or None, and the warnings."""
     if _STARTUP_ERROR is not None:
         return _STARTUP_ERROR, []
+    with open(task, "rb") as f:
+        doc = pickle.load(f)
+    os.unlink(task)
     _WARNINGS.records = []
     try:
         with open(path, "wb") as out:
@@ -150,9 +154,14 @@ def _in_workers(docs: Iterable[Document], gazetteer: str | None, with_document: 
                     more = False
                     break
                 n, doc = item
-                path = folder / f"{n}.pickle"
-                future = pool.submit(_extract_to_file, doc, str(path), gazetteer, with_document)
+                # the document goes by file: a pending task would hold it in this process
+                task, path = folder / f"{n}.doc", folder / f"{n}.records"
+                with open(task, "wb") as f:
+                    pickle.dump(doc, f, protocol=pickle.HIGHEST_PROTOCOL)
+                future = pool.submit(_extract_to_file, str(task), str(path), gazetteer,
+                                     with_document)
                 pending.append((future, path, doc.source or doc.id))
+                del doc, item
             if not pending:
                 break
             future, path, source = pending.popleft()

@@ -26,7 +26,7 @@ HEAD_BYTES = 128 * 1024  # enough to sniff a format (20,000 characters) and spot
 # A plain text longer than this (a book, stories pasted one after another) is read as
 # consecutive documents of about this size, cut at paragraph breaks: one document of
 # 100 MB would hold its every sentence, parse and time mention in memory at once.
-PART_CHARS = 5_000_000
+PART_CHARS = 1_000_000
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
