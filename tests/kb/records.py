@@ -4,16 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-NAMES = {"MLI": "Mali", "RUS": "Russia", "SUN": "Soviet Union", "FRA": "France",
-         "BFA": "Burkina Faso", "HVO": "Upper Volta", "XMF": "Mali Federation",
-         "CHL": "Chile", "PER": "Peru", "UKR": "Ukraine"}
-
-
-def entity(code: str | None, name: str | None = None, kind: str = "state",
-           role: str | None = None) -> dict[str, Any]:
-    name = name or NAMES.get(code or "", code or "")
-    return {"name": name, "text": name, "kind": kind, "country": code, "sector": None,
-            "role": role}
+from tests.entities import NAMES, entity
 
 
 def when(start: str | None = None, end: str | None = None, precision: str | None = None,

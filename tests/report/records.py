@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-NAMES = {"CHL": "Chile", "PER": "Peru", "BOL": "Bolivia", "SUN": "Soviet Union",
-         "RUS": "Russia"}
+from tests.entities import entity
+
 DOC, DOC2 = "d0c0000000000001", "d0c0000000000002"
 HOSTILE = "<script>alert(1)</script>"
-
-
-def entity(code: str | None, name: str | None = None, kind: str = "state",
-           role: str | None = None) -> dict[str, Any]:
-    name = name or NAMES.get(code or "", code or "")
-    return {"name": name, "text": name, "kind": kind, "country": code, "sector": None,
-            "role": role}
 
 
 def when(start: str | None = None, end: str | None = None, precision: str | None = None,
