@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -191,6 +191,15 @@ def _tellings_of(conn: Connection, tellings: Table, parent: str,
     return told
 
 
+def _joinable(candidates: list[int], told: dict[int, list[dict[str, Any]]], claimed: set[int],
+              matches: Callable[[dict[str, Any], dict[str, Any]], bool],
+              record: dict[str, Any]) -> int | None:
+    """The first stored record a telling joins: one this document has not joined yet, whose
+    stored tellings were read (``told``) and all match it."""
+    return next((pk for pk in candidates if pk in told and pk not in claimed
+                 and all(matches(t, record) for t in told[pk])), None)
+
+
 def _store_events(conn: Connection, doc_pk: int, records: list[dict[str, Any]]) -> int:
     """Store a document's event tellings; how many joined events other documents told."""
     claimed: set[int] = set()  # stored events this document already joined
@@ -223,12 +232,8 @@ def _store_event_batch(conn: Connection, doc_pk: int, records: list[dict[str, An
     tellings: list[dict[str, Any]] = []
     joined: list[dict[str, Any]] = []
     for r, pairs, key, cols in prepared:
-        event_pk = None
-        for pk, _, _ in stored.get(key or "", []):
-            if pk in told and pk not in claimed and all(merge.events_match(t, r)
-                                                        for t in told[pk]):
-                event_pk = pk
-                break
+        event_pk = _joinable([pk for pk, _, _ in stored.get(key or "", [])], told, claimed,
+                             merge.events_match, r)
         telling_pk, next_telling = next_telling, next_telling + 1
         if event_pk is not None:
             claimed.add(event_pk)
@@ -280,11 +285,7 @@ def _store_fact_batch(conn: Connection, doc_pk: int, records: list[dict[str, Any
     tellings: list[dict[str, Any]] = []
     joined: list[dict[str, Any]] = []
     for r, key in prepared:
-        fact_pk = None
-        for pk in stored.get(key, []):
-            if pk not in claimed and all(merge.facts_match(t, r) for t in told[pk]):
-                fact_pk = pk
-                break
+        fact_pk = _joinable(stored.get(key, []), told, claimed, merge.facts_match, r)
         telling_pk, next_telling = next_telling, next_telling + 1
         if fact_pk is not None:
             claimed.add(fact_pk)
