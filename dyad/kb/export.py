@@ -57,12 +57,17 @@ def _evidence(record: dict[str, Any]) -> dict[str, Any]:
             "sources": len(record.get("sources") or []) or 1}
 
 
+def _date_columns(when: dict[str, Any] | None) -> dict[str, Any]:
+    """An event's date or a fact's validity as the same four columns."""
+    when = when or {}
+    return {"date": when_text(when), "date_start": when.get("start"),
+            "date_end": when.get("end"), "date_precision": when.get("precision")}
+
+
 def flat_event(r: dict[str, Any]) -> dict[str, Any]:
-    date = r.get("date") or {}
     return {
-        "record": "event", "id": r.get("id"), "date": when_text(date),
-        "date_start": date.get("start"), "date_end": date.get("end"),
-        "date_precision": date.get("precision"), "event_type": r.get("event_type"),
+        "record": "event", "id": r.get("id"), **_date_columns(r.get("date")),
+        "event_type": r.get("event_type"),
         "cameo": r.get("cameo"), "quad_class": r.get("quad_class"),
         "goldstein": r.get("goldstein"), "status": r.get("status"), "mode": r.get("mode"),
         "contexts": ";".join(r.get("contexts") or []),
@@ -79,9 +84,7 @@ def flat_event(r: dict[str, Any]) -> dict[str, Any]:
 def flat_fact(r: dict[str, Any]) -> dict[str, Any]:
     valid = r.get("valid") or {}
     return {
-        "record": "fact", "id": r.get("id"), "date": when_text(valid),
-        "date_start": valid.get("start"), "date_end": valid.get("end"),
-        "date_precision": valid.get("precision"), "kind": r.get("kind"),
+        "record": "fact", "id": r.get("id"), **_date_columns(valid), "kind": r.get("kind"),
         "modifier": valid.get("modifier"), "status": r.get("status"),
         "subject_name": (r.get("subject") or {}).get("name"),
         "subject_country": (r.get("subject") or {}).get("country"),
