@@ -19,6 +19,7 @@ can mean ("1967" → 1967-01-01 … 1967-12-31), for range filters and merging.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -86,24 +87,31 @@ sentences = Table(
     Index("ix_sentences_document", "document_pk", "idx"),
 )
 
-events = Table(
-    "events", metadata,
-    Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("id", String(64), nullable=False),  # the first telling's record id
-    Column("merge_key", Text, nullable=False),  # event type and country pairs
-    Column("event_type", String(16)),
-    Column("quad_class", Integer),
-    Column("goldstein", Float),
-    Column("status", String(16)),
-    Column("date_key", String(10)),
-    Column("date_lo", String(10)),
-    Column("date_hi", String(10)),
-    Column("first_telling", Integer, nullable=False),
-    Column("tellings", Integer, nullable=False),
-    Index("ix_events_id", "id"),
-    Index("ix_events_merge_key", "merge_key"),
-    Index("ix_events_date", "date_key", "pk"),
-    Index("ix_events_type", "event_type"),
+def _merged_table(name: str, columns: list[Column[Any]], indexes: list[Index]) -> Table:
+    """A record merged across documents: the first telling's id, the merge key, the record's
+    own ``columns``, then its status, date span, first telling and number of tellings."""
+    return Table(
+        name, metadata,
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column("id", String(64), nullable=False),  # the first telling's record id
+        Column("merge_key", Text, nullable=False),
+        *columns,
+        Column("status", String(16)),
+        Column("date_key", String(10)),
+        Column("date_lo", String(10)),
+        Column("date_hi", String(10)),
+        Column("first_telling", Integer, nullable=False),
+        Column("tellings", Integer, nullable=False),
+        Index(f"ix_{name}_id", "id"),
+        Index(f"ix_{name}_merge_key", "merge_key"),
+        *indexes,
+    )
+
+
+events = _merged_table(  # merge key: event type and country pairs
+    "events",
+    [Column("event_type", String(16)), Column("quad_class", Integer), Column("goldstein", Float)],
+    [Index("ix_events_date", "date_key", "pk"), Index("ix_events_type", "event_type")],
 )
 
 def _tellings_table(kind: str) -> Table:
@@ -140,25 +148,13 @@ event_pairs = Table(
     Index("ix_event_pairs_event", "event_pk"),
 )
 
-facts = Table(
-    "facts", metadata,
-    Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("id", String(64), nullable=False),
-    Column("merge_key", Text, nullable=False),  # kind, subject, object (unordered where symmetric)
-    Column("kind", String(32), nullable=False),
-    Column("a", String(8), nullable=False),  # the pair, a <= b; "" for a side that is no state
-    Column("b", String(8), nullable=False),
-    Column("status", String(16)),
-    Column("date_key", String(10)),
-    Column("date_lo", String(10)),
-    Column("date_hi", String(10)),
-    Column("first_telling", Integer, nullable=False),
-    Column("tellings", Integer, nullable=False),
-    Index("ix_facts_id", "id"),
-    Index("ix_facts_merge_key", "merge_key"),
-    Index("ix_facts_ab", "a", "b", "date_key"),
-    Index("ix_facts_b", "b", "a"),
-    Index("ix_facts_kind", "kind"),
+facts = _merged_table(  # merge key: kind, subject, object (unordered where symmetric)
+    "facts",
+    [Column("kind", String(32), nullable=False),
+     Column("a", String(8), nullable=False),  # the pair, a <= b; "" for a side that is no state
+     Column("b", String(8), nullable=False)],
+    [Index("ix_facts_ab", "a", "b", "date_key"), Index("ix_facts_b", "b", "a"),
+     Index("ix_facts_kind", "kind")],
 )
 
 fact_tellings = _tellings_table("fact")
