@@ -28,6 +28,8 @@ _BOTH = {("the", "two", "countries"), ("both", "countries"), ("both", "states"),
          ("the", "two", "sides")}
 _COUNTRY = {("the", "country"), ("the", "state")}
 _OWN_COUNTRY = {("his", "country"), ("her", "country")}
+# a token can open one of the phrases above only with one of these words
+_PHRASE_FIRST = frozenset(p[0] for p in _BOTH | _COUNTRY | _OWN_COUNTRY)
 # words allowed between a state modifier and a role word: "Russia's *then* foreign minister"
 _GAP = {"the", "'s", "senior", "top", "former", "then", "new", "chief", "deputy", "acting",
         "interim", "visiting", "outgoing", "incoming", "own", "a", "an", "transitional"}
@@ -426,6 +428,8 @@ def _references(tokens: list[Token], cands: list[_Cand], date_at: Callable[[int]
     out: list[_Cand] = []
     norms = [t.norm for t in tokens]
     for k in range(len(tokens)):
+        if norms[k] not in _PHRASE_FIRST:
+            continue
         for phrase in _BOTH:
             n = len(phrase)
             if tuple(norms[k:k + n]) == phrase and len(ctx.pair) == 2:

@@ -35,8 +35,11 @@ class Token:
     norm: str
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """Casefold, drop diacritics, straighten apostrophes and dashes."""
+    """Casefold, drop diacritics, straighten apostrophes and dashes (cached: words recur)."""
+    if text.isascii():
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.replace("’", "'").replace("–", "-").replace("—", "-").casefold()

@@ -389,6 +389,23 @@ _Handler = Callable[[re.Match[str], _Ctx], _Result]
 _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = []
 
 
+_HINT_UNITS = {"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade",
+               "century", "centurie"}
+_UNIT_WORDS = frozenset(_HINT_UNITS | {u + "s" for u in _HINT_UNITS})
+# A rule's hint: words its pattern cannot match without. The patterns open with optional
+# words ("the past", "nearly"), so the regex engine tries them at every position; a look
+# at the sentence's set of words skips most rules on most sentences.
+_HINTS: dict[str, frozenset[str]] = {
+    "_duration": _UNIT_WORDS, "_set_every": _UNIT_WORDS, "_this_unit": _UNIT_WORDS | {"weekend"},
+    "_ago": frozenset({"ago", "earlier", "later", "hence", "now"}),
+    "_century": frozenset({"century", "centuries"}),
+    "_weekday": frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                           "sunday"}),
+    "_season": frozenset({"spring", "summer", "fall", "autumn", "winter"}),
+}
+_WORDS = re.compile(r"[a-z]+")
+
+
 def _rule(pattern: str, flags: int = re.I) -> Callable[[_Handler], _Handler]:
     def register(fn: _Handler) -> _Handler:
         _PATTERNS.append((re.compile(pattern, flags), fn))
@@ -1123,7 +1140,11 @@ def _candidates(
     a verb before a length) leaves its characters to shorter matches.
     """
     out = []
-    for i, (pattern, _) in enumerate(_PATTERNS):
+    words = set(_WORDS.findall(text.lower()))
+    for i, (pattern, fn) in enumerate(_PATTERNS):
+        hint = _HINTS.get(fn.__name__)
+        if hint is not None and words.isdisjoint(hint):
+            continue
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 out.append((m.start(), m.end(), i, m))

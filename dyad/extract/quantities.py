@@ -47,15 +47,23 @@ _UNIT_AMOUNT = re.compile(
     + r")\b(?:\s+of\s+(?P<item>(?:[a-z][\w-]*\s?){1,3}?)"
     r"(?=[,.;)]|\s+(?:and|for|to|in|from|by|worth|which|that)\b|$))?",
 )
+# what a bare number counts: "50 advisors", "two aircraft"
+_COUNTED = (r"advis[eo]rs|troops|soldiers|instructors|mercenaries|diplomats|aircraft|jets|"
+            r"helicopters|tanks|vehicles|trucks|students|doctors|officers|personnel|fighters|"
+            r"drones|ships|warships|refugees|people|civilians|performers|coaches|experts|"
+            r"engineers|workers|observers|peacekeepers|weapons|rifles")
 _COUNT = re.compile(
     rf"{_APPROX}(?P<count>{_NUM[6:-1]}|(?i:"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r"))\s+(?P<item>(?:[A-Z]?[a-z][\w-]*\s){0,3}?(?:advis[eo]rs|troops|soldiers|instructors|"
-    r"mercenaries|diplomats|aircraft|jets|helicopters|tanks|vehicles|trucks|students|doctors|"
-    r"officers|personnel|fighters|drones|ships|warships|refugees|people|civilians|"
-    r"performers|coaches|experts|engineers|workers|observers|peacekeepers|weapons|rifles))\b",
+    + rf"))\s+(?P<item>(?:[A-Z]?[a-z][\w-]*\s){{0,3}}?(?:{_COUNTED}))\b",
 )
 _YEARLIKE = re.compile(r"^(?:1[6-9]|20)\d\d$")
+# Words each pattern cannot match without: one quick scan skips a pattern on most sentences
+# (the patterns open with an optional "about"/"nearly", so they are tried at every position).
+_HAS_SIGN = re.compile(r"[$€£¥₽]")
+_HAS_CURRENCY = re.compile("|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)), re.I)
+_HAS_UNIT = re.compile("|".join(sorted(UNITS, key=len, reverse=True)))
+_HAS_COUNTED = re.compile(_COUNTED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,16 +97,16 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(start, m.end(), value, unit, currency,
                               item.strip() if item else None, text[start : m.end()]))
 
-    for m in _MONEY_SIGN.finditer(text):
+    for m in _MONEY_SIGN.finditer(text) if _HAS_SIGN.search(text) else ():
         add(m, _value(m.group("num"), m.group("scale")), None,
             CURRENCY_SIGNS[m.group("sign").upper()], None)
-    for m in _MONEY_WORD.finditer(text):
+    for m in _MONEY_WORD.finditer(text) if _HAS_CURRENCY.search(text) else ():
         add(m, _value(m.group("num"), m.group("scale")), None,
             CURRENCY_WORDS.get(m.group("cur"), CURRENCY_WORDS.get(m.group("cur").lower())), None)
-    for m in _UNIT_AMOUNT.finditer(text):
+    for m in _UNIT_AMOUNT.finditer(text) if _HAS_UNIT.search(text) else ():
         add(m, _value(m.group("num"), m.group("scale")), UNITS[m.group("unit")], None,
             m.group("item"))
-    for m in _COUNT.finditer(text):
+    for m in _COUNT.finditer(text) if _HAS_COUNTED.search(text) else ():
         count = m.group("count")
         if _YEARLIKE.match(count):
             continue
