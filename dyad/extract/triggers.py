@@ -164,8 +164,14 @@ def load_lexicon() -> dict[tuple[str, str], list[Pattern]]:
     return index
 
 
+_LOWER_LEMMAS: dict[int, str] = {}  # lemma hash → lower-cased lemma: looked up 100k times a page
+
+
 def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    found = _LOWER_LEMMAS.get(tok.lemma)
+    if found is None:
+        found = _LOWER_LEMMAS[tok.lemma] = tok.lemma_.lower()
+    return found
 
 
 def _phrase_match(tok: Token, phrase: str) -> bool:
@@ -207,10 +213,10 @@ def _objects(tok: Token, preps: list[Token]) -> list[Token]:
                    for o in _with_conj([c for c in of.children if c.dep_ == "pobj"])]
 
 
-def _match(tok: Token, p: Pattern) -> list[Token] | None:
-    """The dependents the pattern used (to suppress their own triggers), or None."""
+def _match(tok: Token, p: Pattern, kids: list[Token]) -> list[Token] | None:
+    """The dependents the pattern used (to suppress their own triggers), or None.
+    ``kids`` is ``list(tok.children)``, made once per token rather than per pattern."""
     used: list[Token] = []
-    kids = list(tok.children)
     if p.head_mod and not _phrase_match(tok, f"{p.head_mod}_{p.lemma}"):
         return None
     if p.particles:
@@ -472,8 +478,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
         cands = lex.get((pos, _lemma(tok)), []) + (
             lex.get((pos, tok.lower_), []) if tok.lower_ != _lemma(tok) else [])
         best: tuple[Pattern, list[Token]] | None = None
+        kids = list(tok.children) if cands else []
         for p in cands:
-            used = _match(tok, p)
+            used = _match(tok, p, kids)
             if used is None:
                 continue
             if best is None or (p.specificity, -p.order) > (best[0].specificity, -best[0].order):
