@@ -44,7 +44,7 @@ def extract_records(doc: Document, *, gazetteer: str | None = None,
         yield document_record(doc)
         yield from reference_records(doc)
     # sentence by sentence: records are out before the rest of a long document is parsed
-    context = document_context(document_pair(doc, gazetteer=gazetteer))
+    context = document_context(document_pair(doc, gazetteer=gazetteer), gazetteer=gazetteer)
     yield from extract_sentences(doc, iter_annotated(doc, gazetteer=gazetteer), context)
 
 

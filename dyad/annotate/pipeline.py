@@ -105,11 +105,12 @@ class AnnotatedDocument:
     document: Document
     sentences: list[AnnotatedSentence] = field(default_factory=list)
     pair_codes: tuple[str, ...] = ()
+    gazetteer: str | None = None  # the user's extra file, if any
 
     @property
     def context(self) -> DocumentContext:
         """The document-level context (no date): for infobox facts."""
-        return document_context(self.pair_codes)
+        return document_context(self.pair_codes, gazetteer=self.gazetteer)
 
 
 def document_pair(doc: Document, *, gazetteer: str | None = None) -> tuple[str, ...]:
@@ -117,16 +118,17 @@ def document_pair(doc: Document, *, gazetteer: str | None = None) -> tuple[str, 
     return DocContext.from_title(doc.title, load_gazetteer(gazetteer)).pair
 
 
-def document_context(pair_codes: tuple[str, ...]) -> DocumentContext:
-    """The document-level context: its pair, no date."""
-    return DocumentContext(load_gazetteer(), None, pair_codes)
+def document_context(pair_codes: tuple[str, ...], *,
+                     gazetteer: str | None = None) -> DocumentContext:
+    """The document-level context: its pair, no date, with the user's gazetteer if given."""
+    return DocumentContext(load_gazetteer(gazetteer), None, pair_codes)
 
 
 def annotate(doc: Document, *, gazetteer: str | None = None) -> AnnotatedDocument:
     """Times, actors and the parse of every sentence of ``doc``, all held in memory
     (``iter_annotated`` gives them one at a time)."""
     return AnnotatedDocument(doc, list(iter_annotated(doc, gazetteer=gazetteer)),
-                             document_pair(doc, gazetteer=gazetteer))
+                             document_pair(doc, gazetteer=gazetteer), gazetteer)
 
 
 def iter_annotated(doc: Document, *, gazetteer: str | None = None

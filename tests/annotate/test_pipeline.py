@@ -32,3 +32,16 @@ def test_another_given_name_before_a_listed_surname_is_someone_else() -> None:
     found = people("In 2001 Grace Mugabe opened a school in Harare.")
     name, country, _ = found["Grace Mugabe"]
     assert (name, country) == ("Grace Mugabe", None)
+
+
+def test_document_context_knows_the_users_states(tmp_path) -> None:
+    from dyad.annotate.pipeline import document_context
+
+    f = tmp_path / "mine.tsv"
+    f.write_text("kind\tsurface\tcode\tsector\trole\tstart\tend\n"
+                 "state\tFreedonia\tXFD\t\t\t\t\n", encoding="utf-8")
+    pair = ("XFD", "MLI")
+    assert document_context(pair).pair is None  # the built-in table has no Freedonia
+    sides = document_context(pair, gazetteer=str(f)).pair
+    assert sides is not None
+    assert [(e.name, e.country) for e in sides] == [("Freedonia", "XFD"), ("Mali", "MLI")]
