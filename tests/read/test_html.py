@@ -8,6 +8,7 @@ import pytest
 
 from dyad.read.html import read_html
 from dyad.read.wikitext import read_wikitext
+from tests.read.norland import SECTIONS, sentence_starting
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MARKUP = ("[[", "{{", "<ref", "'''", "<", ">", "[edit]", "&#", "&amp;", "Jump to content")
@@ -27,26 +28,13 @@ def news():
     return _read("sample_news.html")
 
 
-def _sentence(doc, start: str):
-    return next(s for s in doc.sentences if s.text.startswith(start))
-
-
 def test_wikipedia_title_and_url(wiki):
     assert wiki.title == "Norland–Sudavia relations"
     assert wiki.format == "html"
     assert wiki.url.startswith("https://en.wikipedia.org/wiki/")
 
 
-@pytest.mark.parametrize(
-    ("title", "level", "path"),
-    [
-        ("History", 2, "History"),
-        ("Early contacts (1961–1990)", 3, "History > Early contacts (1961–1990)"),
-        ("Recent years", 3, "History > Recent years"),
-        ("Diplomatic missions", 2, "Diplomatic missions"),
-        ("References", 2, "References"),
-    ],
-)
+@pytest.mark.parametrize(("title", "level", "path"), SECTIONS)
 def test_wikipedia_sections(wiki, title, level, path):
     section = next(s for s in wiki.sections if s.title == title)
     assert (section.level, section.path) == (level, path)
@@ -67,7 +55,7 @@ def test_wikipedia_sections(wiki, title, level, path):
     ],
 )
 def test_wikipedia_sentences(wiki, start, kind, citations, notes):
-    sentence = _sentence(wiki, start)
+    sentence = sentence_starting(wiki, start)
     assert (sentence.kind, sentence.citations, sentence.notes) == (kind, citations, notes)
 
 
@@ -164,7 +152,7 @@ def test_news_page(news):
 
 def test_news_offsets_point_at_the_raw_text(news):
     raw = (FIXTURES / "sample_news.html").read_text(encoding="utf-8")
-    sentence = _sentence(news, "Officials in Ostby")
+    sentence = sentence_starting(news, "Officials in Ostby")
     at = news.offsets.to_raw(sentence.start)
     assert raw[at : at + len("Officials in Ostby")] == "Officials in Ostby"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from dyad.read.wikitext import read_wikitext
+from tests.read.norland import SECTIONS, sentence_starting
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sample.wiki"
 MARKUP = ("[[", "]]", "{{", "}}", "<ref", "'''", "''", "<", "[edit]", "<!--")
@@ -17,25 +18,12 @@ def doc():
     return read_wikitext(FIXTURE.read_text(encoding="utf-8"), doc_id="sample")
 
 
-def _sentence(doc, start: str):
-    return next(s for s in doc.sentences if s.text.startswith(start))
-
-
 def test_title_from_outline_heading(doc):
     assert doc.title == "Norland–Sudavia relations"
     assert doc.format == "wikitext"
 
 
-@pytest.mark.parametrize(
-    ("title", "level", "path"),
-    [
-        ("History", 2, "History"),
-        ("Early contacts (1961–1990)", 3, "History > Early contacts (1961–1990)"),
-        ("Recent years", 3, "History > Recent years"),
-        ("Diplomatic missions", 2, "Diplomatic missions"),
-        ("References", 2, "References"),
-    ],
-)
+@pytest.mark.parametrize(("title", "level", "path"), SECTIONS)
 def test_sections(doc, title, level, path):
     section = next(s for s in doc.sections if s.title == title)
     assert (section.level, section.path) == (level, path)
@@ -53,7 +41,7 @@ def test_sections(doc, title, level, path):
     ],
 )  # fmt: skip
 def test_sentence_kinds(doc, start, kind, section):
-    sentence = _sentence(doc, start)
+    sentence = sentence_starting(doc, start)
     assert (sentence.kind, sentence.section) == (kind, section)
 
 
@@ -71,8 +59,8 @@ def test_sentence_kinds(doc, start, kind, section):
         ("Norland has an embassy", ("1",), ()),
     ],
 )
-def test_citations_attach_to_their_sentence(doc, start, citations, notes):
-    sentence = _sentence(doc, start)
+def test_citations_attach_to_theirsentence_starting(doc, start, citations, notes):
+    sentence = sentence_starting(doc, start)
     assert sentence.citations == citations
     assert sentence.notes == notes
 
@@ -145,7 +133,7 @@ def test_links(doc, words, target, language):
 def test_offsets_point_at_the_raw_text(doc):
     raw = FIXTURE.read_text(encoding="utf-8")
     for start in ("Diplomatic relations were", "Trade grew", "Sudavia has an embassy"):
-        sentence = _sentence(doc, start)
+        sentence = sentence_starting(doc, start)
         at = doc.offsets.to_raw(sentence.start)
         assert raw[at : at + len(start)] == start
 
