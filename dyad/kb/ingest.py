@@ -207,6 +207,19 @@ def _store_events(conn: Connection, doc_pk: int, records: list[dict[str, Any]]) 
                for i in range(0, len(records), BATCH))
 
 
+def _stored_by_key(conn: Connection, table: Table, keys: list[str],
+                   *columns: Any) -> dict[str, list[tuple[Any, ...]]]:
+    """Stored rows of ``table`` per merge key, as (pk, *columns) in pk order; keys are
+    looked up 500 at a time (bound-parameter limits)."""
+    stored: dict[str, list[tuple[Any, ...]]] = {}
+    for i in range(0, len(keys), 500):
+        query = (select(table.c.pk, table.c.merge_key, *columns)
+                 .where(table.c.merge_key.in_(keys[i:i + 500])).order_by(table.c.pk))
+        for pk, key, *rest in conn.execute(query):
+            stored.setdefault(key, []).append((pk, *rest))
+    return stored
+
+
 def _store_event_batch(conn: Connection, doc_pk: int, records: list[dict[str, Any]],
                        claimed: set[int]) -> int:
     prepared = []
@@ -214,12 +227,7 @@ def _store_event_batch(conn: Connection, doc_pk: int, records: list[dict[str, An
         pairs = merge.event_pairs(r)
         prepared.append((r, pairs, merge.event_key(r, pairs), _event_columns(r)))
     keys = sorted({key for _, _, key, _ in prepared if key})
-    stored: dict[str, list[tuple[int, str | None, str | None]]] = {}
-    for i in range(0, len(keys), 500):
-        for pk, key, lo, hi in conn.execute(
-                select(events.c.pk, events.c.merge_key, events.c.date_lo, events.c.date_hi)
-                .where(events.c.merge_key.in_(keys[i:i + 500])).order_by(events.c.pk)):
-            stored.setdefault(key, []).append((pk, lo, hi))
+    stored = _stored_by_key(conn, events, keys, events.c.date_lo, events.c.date_hi)
     # a telling can only join an event whose first telling's date nests with its own
     spans = {id(r): (cols["date_lo"], cols["date_hi"]) for r, _, _, cols in prepared}
     fitting = sorted({pk for r, _, key, _ in prepared if key for pk, lo, hi in stored.get(key, [])
@@ -271,12 +279,8 @@ def _store_fact_batch(conn: Connection, doc_pk: int, records: list[dict[str, Any
                       claimed: set[int]) -> int:
     prepared = [(r, merge.fact_key(r)) for r in records]
     keys = sorted({key for _, key in prepared})
-    stored: dict[str, list[int]] = {}
-    for i in range(0, len(keys), 500):
-        for pk, key in conn.execute(select(facts.c.pk, facts.c.merge_key)
-                                    .where(facts.c.merge_key.in_(keys[i:i + 500]))
-                                    .order_by(facts.c.pk)):
-            stored.setdefault(key, []).append(pk)
+    stored = {key: [pk for (pk,) in rows]
+              for key, rows in _stored_by_key(conn, facts, keys).items()}
     told = _tellings_of(conn, fact_tellings, "fact_pk",
                         sorted({pk for pks in stored.values() for pk in pks}))
 
