@@ -6,6 +6,13 @@ spaCy once); a worker writes a document's records to a temporary file that the
 parent reads back in turn, and documents reach the workers by file too, so neither
 a long document nor one that finishes early is held in memory; at most ``2 × jobs``
 documents are in flight.
+
+One document that fails does not stop the run: its records so far stay in the output
+(they stream out sentence by sentence, and each stands on its own sentence), the failure
+goes to ``on_error`` as a ``DocumentFailed`` naming the document, the error and how many
+of its records came out, and the next document is extracted. A ``DataError`` is dyad's
+own data (a gazetteer, a lexicon, the spaCy model): every later document would fail the
+same way, so it still stops the run.
 """
 
 from __future__ import annotations
@@ -20,16 +27,22 @@ import signal
 import tempfile
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from dyad.errors import DyadError
+from dyad.errors import DataError, DyadError
 from dyad.model import Document
 
 log = logging.getLogger("dyad")
+
+OnError = Callable[[DyadError], None]
+
+
+class DocumentFailed(DyadError):
+    """One document could not be extracted (whole or part way); the run went on."""
 
 
 def extract_records(doc: Document, *, gazetteer: str | None = None,
@@ -49,13 +62,59 @@ def extract_records(doc: Document, *, gazetteer: str | None = None,
 
 
 def extract_all(docs: Iterable[Document], *, gazetteer: str | None = None,
-                with_document: bool = True, jobs: int = 1) -> Iterator[dict[str, Any]]:
-    """The records of every document of ``docs``, in their order; ``jobs`` processes."""
+                with_document: bool = True, jobs: int = 1,
+                on_error: OnError | None = None) -> Iterator[dict[str, Any]]:
+    """The records of every document of ``docs``, in their order; ``jobs`` processes.
+
+    A document that fails is told to ``on_error`` and the run goes on (without
+    ``on_error`` its ``DocumentFailed`` is raised); a ``DataError`` stops the run.
+    """
     if jobs <= 1:
         for doc in docs:
-            yield from extract_records(doc, gazetteer=gazetteer, with_document=with_document)
+            yield from _one_document(doc, gazetteer, with_document, on_error)
         return
-    yield from _in_workers(docs, gazetteer, with_document, jobs)
+    yield from _in_workers(docs, gazetteer, with_document, jobs, on_error)
+
+
+def failure(doc: Document, error: BaseException, consequence: str) -> DocumentFailed:
+    """The one line that tells which document failed, with what, and what became of it."""
+    name = f"{doc.source}: document {doc.id}" if doc.source else f"document {doc.id}"
+    lines = str(error).strip().splitlines()
+    cause = f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
+    return DocumentFailed(f"{name}: could not be extracted ({cause}); {consequence}")
+
+
+def _extract_failure(doc: Document, error: BaseException, written: int) -> DocumentFailed:
+    if not written:
+        return failure(doc, error, "none of its records are in the output")
+    return failure(doc, error, f"the output has its first {written} "
+                               f"record{'s' if written != 1 else ''}, not the rest")
+
+
+def _one_document(doc: Document, gazetteer: str | None, with_document: bool,
+                  on_error: OnError | None) -> Iterator[dict[str, Any]]:
+    """``extract_records`` with the document's failure told, not raised (a DataError is)."""
+    records = extract_records(doc, gazetteer=gazetteer, with_document=with_document)
+    written = 0
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except DataError:
+            raise  # dyad's own data: every later document would fail too
+        except Exception as e:  # the document's: not KeyboardInterrupt, not SystemExit
+            _tell(_extract_failure(doc, e, written), on_error, cause=e)
+            return
+        yield record  # outside the try: an error of the consumer is not this document's
+        written += 1
+
+
+def _tell(failed: DocumentFailed, on_error: OnError | None,
+          cause: BaseException | None = None) -> None:
+    if on_error is None:
+        raise failed from cause
+    on_error(failed)
 
 
 # --- worker processes ------------------------------------------------------------------
@@ -72,6 +131,16 @@ class _Warnings(logging.Handler):
 
 
 _WARNINGS = _Warnings()
+
+
+class _Outcome(NamedTuple):
+    """What a worker did with one document."""
+
+    written: int  # records in its file, all to be read back
+    error: str | None  # why it failed (a DocumentFailed's or a DataError's message)
+    fatal: bool  # a DataError: the run stops
+    warnings: list[tuple[int, str]]
+
 _STARTUP_ERROR: str | None = None  # in a worker: why it could not load spaCy or the data
 _STOP: Any = None  # in a worker: set by the parent when the run ends early (Ctrl-C, an error)
 
@@ -106,44 +175,49 @@ def _exit_with_parent(folder: str) -> None:
 
 
 def _extract_to_file(task: str, path: str, gazetteer: str | None,
-                     with_document: bool) -> tuple[str | None, list[tuple[int, str]]]:
+                     with_document: bool) -> _Outcome:
     """Read the pickled document in ``task`` (and remove it), write its records to ``path``
-    (pickles, one per record); returns a DyadError message or None, and the warnings."""
+    (pickles, one per record). A failure is returned, not raised (an exception's class may
+    not survive pickling), with the records written before it."""
     if _STARTUP_ERROR is not None:
-        return _STARTUP_ERROR, []
+        return _Outcome(0, _STARTUP_ERROR, True, [])
     with open(task, "rb") as f:
         doc = pickle.load(f)
     os.unlink(task)
     _WARNINGS.records = []
+    written = 0
     try:
         with open(path, "wb") as out:
             for record in extract_records(doc, gazetteer=gazetteer, with_document=with_document):
                 if _STOP.is_set():
                     break  # the parent is gone or stopping: drop the document
-                pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
-        return None, _WARNINGS.records
-    except DyadError as e:  # its subclasses do not all survive pickling: send the message
-        return str(e), _WARNINGS.records
+                # pickled whole before writing: a record that cannot be leaves no partial one
+                out.write(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+                written += 1
+    except DataError as e:
+        return _Outcome(written, str(e), True, _WARNINGS.records)
+    except Exception as e:  # the document's, as in _one_document
+        return _Outcome(written, str(_extract_failure(doc, e, written)), False,
+                        _WARNINGS.records)
+    return _Outcome(written, None, False, _WARNINGS.records)
 
 
-def _records_in(path: Path) -> Iterator[dict[str, Any]]:
-    with open(path, "rb") as f:
-        while True:
-            try:
+def _records_in(path: Path, count: int) -> Iterator[dict[str, Any]]:
+    if count:
+        with open(path, "rb") as f:
+            for _ in range(count):
                 yield pickle.load(f)
-            except EOFError:
-                break
-    path.unlink()
+    path.unlink(missing_ok=True)
 
 
 def _in_workers(docs: Iterable[Document], gazetteer: str | None, with_document: bool,
-                jobs: int) -> Iterator[dict[str, Any]]:
+                jobs: int, on_error: OnError | None) -> Iterator[dict[str, Any]]:
     folder = Path(tempfile.mkdtemp(prefix="dyad-"))
     spawn = multiprocessing.get_context("spawn")
     stop = spawn.Event()
     pool = ProcessPoolExecutor(jobs, mp_context=spawn, initializer=_start_worker,
                                initargs=(gazetteer, stop, str(folder)))
-    pending: deque[tuple[Future[tuple[str | None, list[tuple[int, str]]]], Path, str]] = deque()
+    pending: deque[tuple[Future[_Outcome], Path, str]] = deque()
     try:
         numbered = enumerate(docs)
         more = True
@@ -166,15 +240,18 @@ def _in_workers(docs: Iterable[Document], gazetteer: str | None, with_document: 
                 break
             future, path, source = pending.popleft()
             try:
-                error, warnings = future.result()
+                outcome = future.result()
             except BrokenProcessPool:
                 raise DyadError(f"{source}: a worker process died while extracting it "
                                 "(out of memory?)") from None
-            for level, message in warnings:
+            for level, message in outcome.warnings:
                 log.log(level, "%s", message)
-            if error is not None:
-                raise DyadError(error)
-            yield from _records_in(path)
+            # what came out before a failure is output, as with one process
+            yield from _records_in(path, outcome.written)
+            if outcome.error is not None:
+                if outcome.fatal:
+                    raise DataError(outcome.error)
+                _tell(DocumentFailed(outcome.error), on_error)
     finally:
         stop.set()  # a no-op after a full run; else queued and busy documents stop early
         pool.shutdown(wait=True, cancel_futures=True)

@@ -1,12 +1,15 @@
 """The `dyad` command: a thin Click layer over the library.
 
 A DyadError becomes one line on stderr and exit code 2; nothing a user does
-wrong shows a traceback.
+wrong shows a traceback. Any other exception is a bug of dyad's: one line
+``dyad: internal error: ...`` and exit code 1 (``DYAD_DEBUG=1`` shows the traceback).
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -76,6 +79,20 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("dyad: interrupted", err=True)
         sys.exit(130)
+    except Exception as e:  # last resort, for every command
+        internal_error(e)
+
+
+def internal_error(error: BaseException) -> None:
+    """A bug, not the user's input: one line and exit 1; the traceback under DYAD_DEBUG=1."""
+    debug = os.environ.get("DYAD_DEBUG", "") not in ("", "0")
+    if debug:
+        traceback.print_exception(error)
+    lines = str(error).strip().splitlines()
+    what = f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
+    hint = "" if debug else " (DYAD_DEBUG=1 shows the traceback)"
+    click.echo(f"dyad: internal error: {what}{hint}", err=True)
+    sys.exit(1)
 
 
 # each module adds its commands to `cli` when imported

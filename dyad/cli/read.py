@@ -65,7 +65,9 @@ def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, ou
         load_gazetteer(gazetteer)
     docs = iter_documents(paths, input_format=input_format, max_bytes=max_bytes,
                           on_error=report)
-    write_records(extract_all(docs, gazetteer=gazetteer, jobs=jobs), out_format, sys.stdout)
+    # a document that fails is one line and the run goes on; records it gave before stay
+    write_records(extract_all(docs, gazetteer=gazetteer, jobs=jobs, on_error=report),
+                  out_format, sys.stdout)
     report.exit_if_any()
 
 
