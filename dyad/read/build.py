@@ -10,6 +10,7 @@ mark to its sentence — lives here, so every format gets it the same way.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from dyad.model import Document, Link, OffsetMap, Reference, Section, Sentence
@@ -46,7 +47,7 @@ def document_id(raw: bytes | str) -> str:
 
 
 def build_document(
-    blocks: list[Block],
+    blocks: Iterable[Block],
     *,
     doc_id: str,
     title: str | None,
@@ -57,78 +58,95 @@ def build_document(
     date: str | None = None,
     url: str | None = None,
 ) -> Document:
-    parts: list[str] = []
-    offsets = OffsetMap()
-    sections: list[Section] = []
-    open_sections: list[Section] = []  # the current heading path, outermost first
-    sentences: list[Sentence] = []
-    links: list[Link] = []
-    pos = 0
-
-    def close_sections(level: int, at: int) -> None:
-        while open_sections and open_sections[-1].level >= level:
-            done = open_sections.pop()
-            sections[sections.index(done)] = _with_end(done, at)
-
-    for block in blocks:
-        text = block.text.strip()
-        if not text:
-            continue
-        lead = len(block.text) - len(block.text.lstrip())
-        if parts:
-            parts.append(BLOCK_SEPARATOR)
-            pos += len(BLOCK_SEPARATOR)
-        start = pos
-        _map_block(offsets, block, start, lead)
-        parts.append(text)
-        pos += len(text)
-
-        if block.kind == "heading":
-            close_sections(block.level, start)
-            path = " > ".join([s.title for s in open_sections] + [text])
-            section = Section(title=text, level=block.level, path=path, start=start)
-            sections.append(section)
-            open_sections.append(section)
-        section_path = open_sections[-1].path if open_sections else None
-
-        marks = [_shift(m, -lead) for m in block.marks]
-        spans = [(0, len(text))] if block.kind == "heading" else split_sentences(text)
-        for s_start, s_end in spans:
-            index = len(sentences)
-            sentences.append(
-                Sentence(
-                    index=index,
-                    kind=block.kind,
-                    section=section_path,
-                    start=start + s_start,
-                    end=start + s_end,
-                    text=text[s_start:s_end],
-                )
-            )
-        _attach_marks(sentences, len(sentences) - len(spans), marks, start)
-        links.extend(
-            Link(start + m.offset, start + m.end, m.label, m.language)
-            for m in marks
-            if m.kind == "link"
-        )
-
-    clean = "".join(parts)
-    close_sections(0, len(clean))
+    builder = DocumentBuilder()
+    sentences = [s for block in blocks for s in builder.add(block)]
     return Document(
         id=doc_id,
         title=title,
         format=fmt,
-        text=clean,
-        sections=sections,
+        text="".join(builder.parts),
+        sections=builder.finish(),
         sentences=sentences,
         references=references or [],
-        links=links,
+        links=builder.links,
         infobox=infobox or {},
         source=source,
         date=date,
         url=url,
-        offsets=offsets,
+        offsets=builder.offsets,
     )
+
+
+class DocumentBuilder:
+    """Blocks in, one at a time: each block's sentences out, at clean-text offsets, while
+    the section tree grows. ``keep=False`` keeps no text, links or offset map, so a text
+    too long to hold can be gone through block by block (``dyad.read.stream``)."""
+
+    def __init__(self, *, keep: bool = True) -> None:
+        self.keep = keep
+        self.parts: list[str] = []
+        self.offsets = OffsetMap()
+        self.links: list[Link] = []
+        self.sections: list[Section] = []
+        self.count = 0  # sentences so far
+        self.pos = 0  # length of the clean text so far
+        self._open: list[int] = []  # the current heading path (indexes into sections)
+
+    def add(self, block: Block) -> list[Sentence]:
+        """The sentences of ``block`` (none for a blank one), numbered after those before."""
+        text = block.text.strip()
+        if not text:
+            return []
+        lead = len(block.text) - len(block.text.lstrip())
+        if self.pos:
+            self.pos += len(BLOCK_SEPARATOR)
+            if self.keep:
+                self.parts.append(BLOCK_SEPARATOR)
+        start = self.pos
+        if self.keep:
+            _map_block(self.offsets, block, start, lead)
+            self.parts.append(text)
+        self.pos += len(text)
+
+        if block.kind == "heading":
+            self._close_sections(block.level, start)
+            path = " > ".join([self.sections[i].title for i in self._open] + [text])
+            self._open.append(len(self.sections))
+            self.sections.append(Section(title=text, level=block.level, path=path, start=start))
+        section_path = self.sections[self._open[-1]].path if self._open else None
+
+        marks = [_shift(m, -lead) for m in block.marks]
+        spans = [(0, len(text))] if block.kind == "heading" else split_sentences(text)
+        sentences = [
+            Sentence(
+                index=self.count + n,
+                kind=block.kind,
+                section=section_path,
+                start=start + s_start,
+                end=start + s_end,
+                text=text[s_start:s_end],
+            )
+            for n, (s_start, s_end) in enumerate(spans)
+        ]
+        self.count += len(sentences)
+        _attach_marks(sentences, marks, start)
+        if self.keep:
+            self.links.extend(
+                Link(start + m.offset, start + m.end, m.label, m.language)
+                for m in marks
+                if m.kind == "link"
+            )
+        return sentences
+
+    def finish(self) -> list[Section]:
+        """The sections, each closed where the next one at its level (or the text) ends."""
+        self._close_sections(0, self.pos)
+        return self.sections
+
+    def _close_sections(self, level: int, at: int) -> None:
+        while self._open and self.sections[self._open[-1]].level >= level:
+            i = self._open.pop()
+            self.sections[i] = _with_end(self.sections[i], at)
 
 
 def _with_end(section: Section, end: int) -> Section:
@@ -148,28 +166,26 @@ def _map_block(offsets: OffsetMap, block: Block, start: int, lead: int) -> None:
         offsets.add(start, block.raw_start + lead)
 
 
-def _attach_marks(sentences: list[Sentence], first: int, marks: list[Mark], start: int) -> None:
-    """Give each citation or note to the sentence it follows.
+def _attach_marks(sentences: list[Sentence], marks: list[Mark], start: int) -> None:
+    """Give each citation or note to the sentence of its block that it follows.
 
     A marker belongs to the last sentence that starts before it: "pacts,[3] and"
     stays inside its sentence, and "1960.[1] Following" goes to the sentence
     that the full stop closed.
     """
-    block_sentences = sentences[first:]
-    if not block_sentences:
+    if not sentences:
         return
     for mark in marks:
         if mark.kind not in ("citation", "note"):
             continue
         at = start + mark.offset
-        i = block_sentences[0].index
-        for sentence in block_sentences:
+        i = 0
+        for n, sentence in enumerate(sentences):
             if sentence.start < at:
-                i = sentence.index
+                i = n
         owner = sentences[i]
         if mark.kind == "citation":
             if mark.label not in owner.citations:
                 sentences[i] = replace(owner, citations=(*owner.citations, mark.label))
         elif mark.label not in owner.notes:
             sentences[i] = replace(owner, notes=(*owner.notes, mark.label))
-
