@@ -78,10 +78,19 @@ def extract_all(docs: Iterable[Document], *, gazetteer: str | None = None,
 
 def failure(doc: Document, error: BaseException, consequence: str) -> DocumentFailed:
     """The one line that tells which document failed, with what, and what became of it."""
-    name = f"{doc.source}: document {doc.id}" if doc.source else f"document {doc.id}"
+    return DocumentFailed(f"{document_name(doc)}: could not be extracted "
+                          f"({error_summary(error)}); {consequence}")
+
+
+def document_name(doc: Document) -> str:
+    """Its source (a file holds many JSON-lines documents: their ids tell them apart)."""
+    return f"{doc.source}: document {doc.id}" if doc.source else f"document {doc.id}"
+
+
+def error_summary(error: BaseException) -> str:
+    """``Type: first line of the message``, for one line on stderr."""
     lines = str(error).strip().splitlines()
-    cause = f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
-    return DocumentFailed(f"{name}: could not be extracted ({cause}); {consequence}")
+    return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
 
 
 def _extract_failure(doc: Document, error: BaseException, written: int) -> DocumentFailed:

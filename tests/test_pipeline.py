@@ -1,15 +1,17 @@
-"""extract_all: records in input order, streamed, the same with worker processes."""
+"""extract_all: records in input order, streamed, the same with worker processes; a
+document that fails is told and the run goes on."""
 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from dyad.annotate.nlp import load_nlp
+from dyad.errors import DataError, DyadError, FormatError
 from dyad.model import Document
-from dyad.pipeline import extract_all, extract_records
+from dyad.pipeline import DocumentFailed, extract_all, extract_records
 from dyad.read import read_text
 
 # written for these tests
@@ -101,3 +103,77 @@ def test_a_sentence_a_stage_fails_on_is_skipped_with_a_warning(
     assert "sentence 1 skipped (TypeError: injected)" in caplog.text
     assert {r["evidence"]["sentence"] for r in records} >= {0, 2}
     assert 1 not in {r["evidence"]["sentence"] for r in records}
+
+
+# fault injection, as above: no real document is known to break extraction past the
+# per-sentence guard; one that did must not stop the documents after it
+FAILING = ("Peru–Ghana relations\n\nGhana recalled its ambassador from Lima in 2021. Peru "
+           "and Ghana signed the Faultmark fishing accord in 2023.\n")
+
+
+@pytest.fixture
+def faulty(monkeypatch: pytest.MonkeyPatch) -> Callable[[BaseException], None]:
+    """Make extraction raise ``error`` after the sentence records of a document that holds
+    the word Faultmark."""
+    import dyad.extract
+
+    real = dyad.extract.extract_sentences
+
+    def set_fault(error: BaseException) -> None:
+        def failing(doc: Document, *args: object) -> Iterator[dict]:
+            yield from real(doc, *args)
+            if "Faultmark" in doc.text:
+                raise error
+
+        monkeypatch.setattr(dyad.extract, "extract_sentences", failing)
+
+    return set_fault
+
+
+def three_documents() -> Iterator[Document]:
+    for n, page in enumerate([PAGES[0], FAILING, PAGES[2]]):
+        yield read_text(page, source=f"page{n}.txt")
+
+
+@pytest.mark.parametrize("error", [ValueError("injected"), MemoryError("injected"),
+                                   FormatError("injected")])
+def test_a_failing_document_is_told_and_the_next_extracted(
+        faulty: Callable[[BaseException], None], error: BaseException) -> None:
+    docs = list(three_documents())
+    whole = [list(extract_records(doc)) for doc in docs]
+    faulty(error)
+    failures: list[DyadError] = []
+    records = list(extract_all(docs, on_error=failures.append))
+    assert records[:len(whole[0])] == whole[0] and records[-len(whole[2]):] == whole[2]
+    told = records[len(whole[0]):-len(whole[2])]
+    assert told and told == whole[1][:len(told)] and told[0]["record"] == "document"
+    assert any(r["record"] == "event" for r in told)  # its sentences' came before the fault
+    [failed] = failures
+    assert isinstance(failed, DocumentFailed)
+    assert str(failed) == (f"page1.txt: document {docs[1].id}: could not be extracted "
+                           f"({type(error).__name__}: injected); the output has its first "
+                           f"{len(told)} records, not the rest")
+
+
+def test_without_on_error_the_failure_is_raised_with_its_cause(
+        faulty: Callable[[BaseException], None]) -> None:
+    faulty(ValueError("injected"))
+    records = extract_all(three_documents())
+    with pytest.raises(DocumentFailed, match=r"^page1\.txt: document ") as raised:
+        list(records)
+    assert isinstance(raised.value.__cause__, ValueError)
+
+
+def test_a_broken_data_file_stops_the_run(faulty: Callable[[BaseException], None]) -> None:
+    faulty(DataError("triggers.tsv line 3: injected"))
+    read: list[str] = []
+    failures: list[DyadError] = []
+
+    def documents() -> Iterator[Document]:
+        for doc in three_documents():
+            read.append(doc.source or "")
+            yield doc
+
+    with pytest.raises(DataError, match="injected"):
+        list(extract_all(documents(), on_error=failures.append))
+    assert read == ["page0.txt", "page1.txt"] and failures == []

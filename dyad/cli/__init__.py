@@ -88,10 +88,10 @@ def internal_error(error: BaseException) -> None:
     debug = os.environ.get("DYAD_DEBUG", "") not in ("", "0")
     if debug:
         traceback.print_exception(error)
-    lines = str(error).strip().splitlines()
-    what = f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
+    from dyad.pipeline import error_summary
+
     hint = "" if debug else " (DYAD_DEBUG=1 shows the traceback)"
-    click.echo(f"dyad: internal error: {what}{hint}", err=True)
+    click.echo(f"dyad: internal error: {error_summary(error)}{hint}", err=True)
     sys.exit(1)
 
 

@@ -14,6 +14,9 @@ from dyad.kb.export import Records
 from dyad.kb.ingest import IngestResult, counts, store_document
 from dyad.kb.periods import range_bound, sort_key
 from dyad.kb.schema import event_pairs, facts
+from dyad.kb.sources import RecordGroup, iter_inputs
+from dyad.model import Document
+from dyad.pipeline import DocumentFailed, document_name, error_summary, extract_records, failure
 from dyad.read import DEFAULT_MAX_BYTES
 
 Dyad = tuple[str, str]
@@ -106,12 +109,10 @@ class KnowledgeBase:
 
         JSON lines of contract records (what ``dyad extract`` prints) are stored as they
         are, a document at a time. A bad input is skipped with its reason (passed to
-        ``on_error`` as well); ``progress`` is called after each document (None for a
-        skipped one).
+        ``on_error`` as well), and so is a document that fails to extract or store (its
+        transaction rolled back); a DataError (a bad gazetteer, the database) stops the run.
+        ``progress`` is called after each document (None for a skipped one).
         """
-        from dyad.kb.sources import RecordGroup, iter_inputs
-        from dyad.pipeline import extract_records
-
         summary = IngestSummary()
 
         def skip(error: DyadError) -> None:
@@ -123,18 +124,41 @@ class KnowledgeBase:
 
         for item in iter_inputs(paths, input_format=input_format, max_bytes=max_bytes,
                                 on_error=skip):
-            if isinstance(item, RecordGroup):
-                result = self.ingest_records(item.records)
-            else:
-                # a DataError here (a bad gazetteer file) spoils every document: it stops the run
-                records = list(extract_records(item, gazetteer=gazetteer))
-                rows = [{"sentence": s.index, "section": s.section, "start": s.start,
-                         "end": s.end, "text": s.text} for s in item.sentences]
-                result = self.ingest_records(records, sentences=rows)
+            try:
+                result = self._ingest_item(item, gazetteer)
+            except DocumentFailed as e:  # a DataError is not: it stops the run
+                skip(e)
+                continue
             summary.results.append(result)
             if progress is not None:
                 progress(result)
         return summary
+
+    def _ingest_item(self, item: Document | RecordGroup, gazetteer: str | None) -> IngestResult:
+        """Extract (unless it is records already) and store one document; any failure but a
+        DataError becomes a DocumentFailed, and its transaction is rolled back. A DataError
+        (a bad gazetteer file, the database gone) would fail every document: it is raised."""
+        rows: list[dict[str, Any]] | None = None
+        if isinstance(item, RecordGroup):
+            name = f"{item.source}: line {item.line}: document {item.records[0].get('id')!r}"
+            records = item.records
+        else:
+            name = document_name(item)
+            try:
+                records = list(extract_records(item, gazetteer=gazetteer))
+            except DataError:
+                raise
+            except Exception as e:  # not KeyboardInterrupt, not SystemExit
+                raise failure(item, e, "nothing of it stored") from e
+            rows = [{"sentence": s.index, "section": s.section, "start": s.start,
+                     "end": s.end, "text": s.text} for s in item.sentences]
+        try:
+            return self.ingest_records(records, sentences=rows)
+        except DataError:
+            raise
+        except Exception as e:
+            raise DocumentFailed(f"{name}: could not be stored ({error_summary(e)}); "
+                                 "its transaction was rolled back, nothing of it stored") from e
 
     # -- reading ----------------------------------------------------------------------
 

@@ -10,14 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.faults import MARKER, fault_env
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "burkina_faso-russia.txt"
 
 
-def dyad(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def dyad(*args: str, stdin: str | None = None,
+         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "dyad", *args], capture_output=True, text=True, input=stdin,
-        cwd=ROOT, timeout=300,
+        cwd=ROOT, timeout=300, env=env,
     )
 
 
@@ -115,6 +118,68 @@ def test_extract_jobs_2_prints_what_jobs_1_prints(tmp_path: Path, out_format: st
         assert [line.split(":")[0] for line in run.stderr.splitlines()] == ["dyad", "dyad"]
         assert "c.jsonl: line 2" in run.stderr and "e.bin" in run.stderr
         assert "Traceback" not in run.stderr
+
+
+# written for these tests: the middle page holds the fault marker
+FAILING_FOLDER = {
+    "a.txt": FOLDER_PAGES["a.txt"],
+    "b.txt": "Peru–Ghana relations\n\nGhana recalled its ambassador from Lima in 2021. "
+             f"Peru and Ghana signed the {MARKER} fishing accord in 2023.\n",
+    "c.txt": FOLDER_PAGES["d.txt"],
+}
+
+
+def _records_by_document(stdout: str) -> dict[str, list[dict]]:
+    by_doc: dict[str, list[dict]] = {}
+    for record in map(json.loads, stdout.splitlines()):
+        doc = record["id"] if record["record"] == "document" else (
+            record.get("evidence") or {}).get("document") or record.get("document")
+        by_doc.setdefault(doc, []).append(record)
+    return by_doc
+
+
+def test_extract_a_failing_document_is_one_line_and_the_rest_still_extracted(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in FAILING_FOLDER.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    env = fault_env(tmp_path / "site")
+    one = dyad("extract", str(folder), env=env)
+    two = dyad("extract", str(folder), "--jobs", "2", env=env)
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    by_doc = _records_by_document(one.stdout)
+    titles = {recs[0]["title"]: recs for recs in by_doc.values()}
+    assert set(titles) == {"Chile–Kenya relations", "Peru–Ghana relations",
+                           "Japan–Fiji relations"}
+    # the first and third documents whole: what a run without the fault prints for them
+    clean = dyad("extract", str(folder / "a.txt"), str(folder / "c.txt"))
+    assert clean.returncode == 0, clean.stderr
+    assert [r for d in ("Chile–Kenya relations", "Japan–Fiji relations")
+            for r in titles[d]] == [json.loads(line) for line in clean.stdout.splitlines()]
+    # the failing one: what came out before the fault, and the line says how much
+    failed = titles["Peru–Ghana relations"]
+    assert any(r["record"] == "event" for r in failed)
+    assert one.returncode == 2
+    [line] = one.stderr.splitlines()
+    assert line == (f"dyad: {folder / 'b.txt'}: document {failed[0]['id']}: could not be "
+                    f"extracted (ValueError: injected fault); the output has its first "
+                    f"{len(failed)} records, not the rest")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_extract_a_broken_data_file_stops_the_run(tmp_path: Path, jobs: str) -> None:
+    # dyad's own data failing would fail every later document too: one line, then stop
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in FAILING_FOLDER.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    run = dyad("extract", str(folder), "--jobs", jobs, env=fault_env(tmp_path / "site",
+                                                                     "DataError"))
+    assert run.returncode == 2 and run.stderr == "dyad: injected fault\n"
+    titles = [r["title"] for r in map(json.loads, run.stdout.splitlines())
+              if r["record"] == "document"]
+    assert titles == ["Chile–Kenya relations", "Peru–Ghana relations"]
 
 
 def test_extract_ctrl_c_stops_workers_cleanly(tmp_path: Path) -> None:
