@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from dyad.annotate.gazetteer import load_gazetteer, tokenize
 from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
 from dyad.extract.era import at_date
+from dyad.extract.places import sentence_places
 from dyad.extract.quantities import Quantity, find_quantities
 from dyad.extract.triggers import Trigger, find_triggers
 from dyad.model import Entity, When
@@ -50,6 +51,9 @@ BACKGROUND_PREPS = frozenset({"since", "during", "amid", "throughout"})
 # yielding, protest and coercion at home: lifting a curfew, a strike, a ban
 INTERNAL_ROOTS = frozenset({"08", "14", "17"})
 PLACE_PREPS = frozenset({"in", "at", "throughout", "across", "inside", "near", "around"})
+# force with no doer named: CAMEO codes the unknown bomber, gunman or arresting police by
+# the country it happened in ("a roadside bomb near Samarra killed a U.S. soldier")
+UNNAMED_DOER_ROOTS = frozenset({"17", "18", "19", "20"})
 ACTOR_KINDS = frozenset({"state", "igo", "organization", "group", "person"})
 CAPTION_WITH = re.compile(r"\s(?:with|meeting|meets|and)\s")
 ATTRIBUTION_LEMMAS = frozenset({"say", "state", "claim", "report", "announce", "allege",
@@ -107,7 +111,8 @@ def as_refusal(trigger: Trigger, span: Span) -> Trigger:
 def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     """The events of one annotated sentence, each with resolved sides."""
     span = sentence.span
-    triggers = [t for t in sentence_triggers(sentence) if not t.is_reporting and t.plover_type]
+    triggers = _one_per_act(
+        [t for t in sentence_triggers(sentence) if not t.is_reporting and t.plover_type], span)
     if sentence.sentence.kind == "caption":
         met = list(_caption_meeting(sentence))
         yield from met
@@ -128,6 +133,9 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             parsed = True
         else:
             actors, recipients, parsed = _sides(token, sentence, trigger.base_cameo)
+        if not actors and recipients and trigger.base_cameo[:2] in UNNAMED_DOER_ROOTS and \
+                (where := _place_country(sentence)) is not None:
+            actors = [_unidentified(where)]
         if not actors:
             continue
         recipients = [r for r in recipients if r != actors[0] or len(recipients) > 1]
@@ -164,6 +172,25 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
                              2),
             contexts=list(entry.context),
         )
+
+
+def _one_per_act(triggers: list[Trigger], span: Span) -> list[Trigger]:
+    """"A car bomb killed two engineers": the noun that is the subject of a verb of the
+    same type tells the same act; the verb, with its victims, stays."""
+    by_token = {t.i: t for t in triggers}
+    out = []
+    for t in triggers:
+        token = span[t.i]
+        verb = by_token.get(token.head.i - span.start) if token.dep_ == "nsubj" else None
+        if t.pos == "noun" and verb is not None and verb.pos == "verb" and \
+                verb.plover_type == t.plover_type:
+            continue
+        out.append(t)
+    return out
+
+
+def _unidentified(country: str) -> Entity:
+    return Entity("unidentified actor", None, "group", country, confidence=0.4)
 
 
 def _foreground(sentence: AnnotatedSentence) -> list[Mention]:
@@ -378,7 +405,9 @@ def _unnamed(phrase: Token, span: Span, *, domestic: bool) -> Entity | None:
         (c for c in phrase.children if c.dep_ == "pobj"), phrase)
     if domestic or head.pos_ != "PROPN":
         return None
-    return Entity(text, text, "organization", None, None, None, None, 0.5)
+    # "ethnic Albanians", "Kurds": a people, not a body
+    kind = "group" if head.ent_type_ == "NORP" or head.tag_ == "NNPS" else "organization"
+    return Entity(text, text, kind, None, None, None, None, 0.5)
 
 
 def _placed(actors: list[Entity], recipients: list[Entity], unnamed: list[Entity],
@@ -395,16 +424,21 @@ def _placed(actors: list[Entity], recipients: list[Entity], unnamed: list[Entity
         if fill and not where and (partner := sentence.context.other_side(
                 Entity(fill, fill, "state", fill))) is not None:
             fill = partner.country
-        out.append([replace(e, country=fill) if e in unnamed and e.sector and fill
-                    and e.kind != "person" else e for e in side])
+        # a group no role word places ("ethnic Albanians") takes the place only
+        out.append([replace(e, country=fill if e.sector else where)
+                    if e in unnamed and (e.sector or e.kind == "group")
+                    and (fill if e.sector else where) and e.kind != "person"
+                    else e for e in side])
     return out[0], out[1]
 
 
 def _place_country(sentence: AnnotatedSentence) -> str | None:
-    """The one country the sentence says things happen in: a capital named, or a state
-    after "in"/"at"."""
+    """The one country the sentence says things happen in: a capital or a town named, or
+    a state after "in"/"at"."""
     span = sentence.span
-    found = set()
+    named = [m.entity.country for m in sentence.actors if m.entity.country]
+    found = {p.country for p in sentence_places(span, [(m.start, m.end) for m in sentence.actors],
+                                               named)}
     for m in sentence.actors:
         if m.entity.kind != "state" or not m.entity.country:
             continue

@@ -72,6 +72,38 @@ def test_sides(text: str, expected: tuple[str, list, list]) -> None:
     assert expected in _events(text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # force with no doer named, at a town the gazetteer does not know: coded by its country
+    ("A car bomb near the town of Kirkuk killed two Turkish engineers on Sunday.",
+     ("ASSAULT", ["IRQ"], ["TUR"])),
+    ("Four Kenyan aid workers were abducted outside the city of Garissa.",
+     ("ASSAULT", ["KEN"], ["KEN"])),
+    # a people no role word names takes the country it acts in
+    ("Several hundred ethnic Uzbeks demonstrated in Kyrgyzstan on Friday.",
+     ("PROTEST", ["KGZ"], ["KGZ"])),
+])
+def test_sides_by_place(text: str, expected: tuple[str, list, list]) -> None:
+    assert expected in _events(text)
+
+
+def test_unnamed_doer_needs_a_place_and_a_victim() -> None:
+    assert _events("Two Turkish engineers were killed on Sunday.") == []
+    # the reporting radio's city is no victim
+    assert not [e for e in _events("Many were killed in riots in March, Kenyan radio said.")
+                if e[0] == "ASSAULT"]
+
+
+def test_unidentified_doer_is_named_so() -> None:
+    text = "A roadside bomb near the town of Kirkuk killed a Turkish engineer."
+    doc = Document(id="t", title=None, format="text", text=text, date="2015-06-01",
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [event] = find_events(annotate(doc).sentences[0])
+    [actor] = event.actors
+    assert (actor.name, actor.text, actor.kind, actor.country) == \
+        ("unidentified actor", None, "group", "IRQ")
+    assert actor.confidence < 0.5
+
+
 def test_no_event_without_a_named_side() -> None:
     # a role word with nowhere to place it, acting on nobody named: nothing to record
     assert _events("The police arrested a man on Monday.") == []
