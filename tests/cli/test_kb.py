@@ -14,14 +14,15 @@ from pathlib import Path
 import pytest
 
 from dyad.kb import KnowledgeBase
+from tests.cli.faults import MARKER, fault_env
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "burkina_faso-russia.txt"
 
 
 def dyad(*args: str, db: Path | str | None = None, stdin: str | None = None,
-         cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "DYAD_DB"}
+         cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in (env or os.environ).items() if k != "DYAD_DB"}
     if db is not None:
         env["DYAD_DB"] = str(db)
     return subprocess.run([sys.executable, "-m", "dyad", *args], capture_output=True,
@@ -231,6 +232,31 @@ def test_ingest_a_records_file_skips_only_the_bad_document(tmp_path: Path) -> No
     assert "1 document stored" in out.stdout and "1 skipped" in out.stdout
     stored = jsonl(dyad("events", "--format", "jsonl", "--db", str(tmp_path / "kb.db")))
     assert {e["id"] for e in stored} == {r["id"] for r in records if r["record"] == "event"}
+
+
+# written for this test: the middle page holds the fault marker
+PAGES = {
+    "a.txt": "Chile–Kenya relations\n\nKenya opened an embassy in Santiago in 2015.\n",
+    "b.txt": "Peru–Ghana relations\n\nGhana recalled its ambassador from Lima in 2021. "
+             f"Peru and Ghana signed the {MARKER} fishing accord in 2023.\n",
+    "c.txt": "Japan–Fiji relations\n\nJapan sent 300 tonnes of rice to Fiji in 2016.\n",
+}
+
+
+def test_ingest_skips_a_document_that_fails_and_stores_the_rest(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in PAGES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    target = tmp_path / "kb.db"
+    out = dyad("ingest", str(folder), "--db", str(target), env=fault_env(tmp_path / "site"))
+    one_error_line(out, f"{folder / 'b.txt'}: document ",
+                   "could not be extracted (ValueError: injected fault); nothing of it stored")
+    assert out.stdout.startswith("2 documents stored;") and "1 skipped" in out.stdout
+    assert "skipped: " + out.stderr.strip().removeprefix("dyad: ") in out.stdout
+    with KnowledgeBase.open(str(target), create=False) as kb:
+        assert sorted(d["title"] for d in kb.documents()) == ["Chile–Kenya relations",
+                                                              "Japan–Fiji relations"]
 
 
 def test_ingest_a_news_feed_from_stdin(tmp_path: Path) -> None:

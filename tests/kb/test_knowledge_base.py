@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,3 +88,36 @@ def test_example_timeline_runs_through_the_soviet_era(kb: KnowledgeBase) -> None
     assert starts == sorted(starts)
     strict = kb.timeline("Burkina Faso", "Russia", strict=True)
     assert 0 < len(strict) < len(timeline)
+
+
+def test_a_document_that_fails_to_store_is_rolled_back_and_the_rest_stored(
+        kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # fault injection: a bug that breaks storing one document after its rows went in
+    import dyad.kb.knowledge_base as knowledge_base
+
+    real = knowledge_base.store_document
+
+    def failing(conn: Any, records: list[dict], *args: Any) -> Any:
+        result = real(conn, records, *args)
+        if records[0]["title"] == "Chile–Kenya relations":
+            raise RuntimeError("injected fault")
+        return result
+
+    monkeypatch.setattr(knowledge_base, "store_document", failing)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text("Peru–Ghana relations\n\nGhana recalled its ambassador "
+                                 "from Lima in 2021.\n", encoding="utf-8")
+    (pages / "b.txt").write_text(PAGE, encoding="utf-8")
+    (pages / "c.txt").write_text("Japan–Fiji relations\n\nJapan sent 300 tonnes of rice to "
+                                 "Fiji in 2016.\n", encoding="utf-8")
+    errors: list[DyadError] = []
+    summary = kb.ingest([str(pages)], on_error=errors.append)
+    assert summary.documents == 2 and len(errors) == 1
+    [doc] = read_path(pages / "b.txt")
+    assert summary.skipped == [str(errors[0])] == [
+        f"{pages / 'b.txt'}: document {doc.id}: could not be stored (RuntimeError: injected "
+        "fault); its transaction was rolled back, nothing of it stored"]
+    assert sorted(d["title"] for d in kb.documents()) == ["Japan–Fiji relations",
+                                                          "Peru–Ghana relations"]
+    assert kb.stats()["events"] == summary.events and kb.search("Santiago") == []
