@@ -22,14 +22,16 @@ from dyad.read import (
     HEAD_BYTES,
     PART_CHARS,
     UTF16_BOMS,
+    Spool,
     _expand,
     _file_lines,
     decode,
     iter_documents,
+    iter_file,
     load_bytes,
     read_jsonl,
+    read_stdin,
     read_text,
-    read_text_parts,
     sniff,
 )
 
@@ -68,10 +70,11 @@ def is_record(item: object) -> bool:
     return isinstance(item, dict) and "record" in item
 
 
-def _holds_records(path: str, max_bytes: int) -> bool:
+def _holds_records(path: str, max_bytes: int, name: str | None = None) -> bool:
     """Whether the file's first line is a contract record (a bad file is the reader's to tell)."""
     try:
-        head = decode(load_bytes(path, max_bytes, limit=HEAD_BYTES), path, partial=True)
+        head = decode(load_bytes(path, max_bytes, limit=HEAD_BYTES, name=name), name or path,
+                      partial=True)
     except DyadError:
         return False
     return _first_is_record(head)
@@ -85,20 +88,26 @@ def _first_is_record(text: str) -> bool:
         return False
 
 
-def _record_lines(path: str, max_bytes: int) -> Iterator[str | bytes]:
-    if load_bytes(path, max_bytes, limit=2).startswith(UTF16_BOMS):
+def _record_lines(path: str, max_bytes: int, name: str | None = None) -> Iterator[str | bytes]:
+    if load_bytes(path, max_bytes, limit=2, name=name).startswith(UTF16_BOMS):
         # lines of UTF-16 cannot be cut as bytes: read it whole
-        yield from decode(load_bytes(path, max_bytes), path).splitlines()
+        yield from decode(load_bytes(path, max_bytes, name=name), name or path).splitlines()
         return
-    with closing(_file_lines(path)) as lines:
+    with closing(_file_lines(path, name)) as lines:
         yield from lines
 
 
 def _stdin(input_format: str | None, max_bytes: int,
            on_error: OnError) -> Iterator[Document | RecordGroup]:
-    """Standard input is read once, so it is sniffed here and handed on as text."""
+    """Standard input is read once: a short one is held and sniffed here, a long one is
+    copied to a temporary file and read from there as a file is (records, a feed line by
+    line, a plain text as one streamed document)."""
     try:
-        text = decode(load_bytes("-", max_bytes), "-")
+        data = read_stdin(max_bytes, spool_over=PART_CHARS)
+        if isinstance(data, Spool):
+            yield from _spooled(data, input_format, max_bytes, on_error)
+            return
+        text = decode(data, "-")
     except DyadError as e:
         on_error(e)
         return
@@ -108,10 +117,23 @@ def _stdin(input_format: str | None, max_bytes: int,
             yield from group_records(text.splitlines(), source="-", on_error=on_error)
         elif fmt == "jsonl":
             yield from read_jsonl(text, source="-", on_error=on_error)
-        elif fmt == "text" and len(text) > PART_CHARS:
-            yield from read_text_parts(iter([text]), source="-")
         else:
             yield read_text(text, input_format=fmt, source="-")
+    except DyadError as e:
+        on_error(e)
+    except RecursionError:
+        on_error(InputError("-", "too deeply nested to read"))
+
+
+def _spooled(spool: Spool, input_format: str | None, max_bytes: int,
+             on_error: OnError) -> Iterator[Document | RecordGroup]:
+    try:
+        if input_format in (None, "jsonl") and _holds_records(spool.path, max_bytes, "-"):
+            yield from group_records(_record_lines(spool.path, max_bytes, "-"), source="-",
+                                     on_error=on_error)
+        else:
+            yield from iter_file(spool.path, name="-", input_format=input_format,
+                                 max_bytes=max_bytes, on_error=on_error, spool=spool)
     except DyadError as e:
         on_error(e)
     except RecursionError:

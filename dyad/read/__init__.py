@@ -8,7 +8,6 @@ and skipped; the rest are still read.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import re
@@ -19,13 +18,15 @@ from pathlib import Path
 from dyad.errors import DyadError, FormatError, InputError
 from dyad.model import Document
 from dyad.read.build import document_id
+from dyad.read.stream import Spool, TextFile, read_long_text, read_stdin
 
 FORMATS = ("page", "wikitext", "html", "text", "jsonl")
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 HEAD_BYTES = 128 * 1024  # enough to sniff a format (20,000 characters) and spot a binary file
-# A plain text longer than this (a book, stories pasted one after another) is read as
-# consecutive documents of about this size, cut at paragraph breaks: one document of
-# 100 MB would hold its every sentence, parse and time mention in memory at once.
+# A plain text file of more bytes than this (a book, stories pasted one after another) is
+# one document read in pieces of this many characters (dyad.read.stream), never held
+# whole: held, a 20 MB text took ~290 MB before spaCy. Standard input this long is copied
+# to a temporary file first.
 PART_CHARS = 1_000_000
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -155,94 +156,56 @@ def iter_path(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Callable[[DyadError], None] | None = None,
 ) -> Iterator[Document]:
-    """The documents in one file, one at a time; a JSON-lines file is read line by line,
-    so a large feed is never held whole."""
+    """The documents in one file (``-``: standard input), one at a time; a JSON-lines file
+    is read line by line and a long plain text as one streamed document, so neither is
+    held whole."""
     name = str(path)
-    if name != "-" and input_format in (None, "jsonl", "text"):
-        start = load_bytes(name, max_bytes, limit=HEAD_BYTES)
-        head = decode(start, name, partial=True)  # the checks, on the first bytes
-        fmt = input_format or sniff(head)
-        if start.startswith(UTF16_BOMS):
-            pass  # read whole below
-        elif fmt == "jsonl":
-            yield from read_jsonl_lines(_file_lines(name), source=name, on_error=on_error)
-            return
-        elif fmt == "text" and Path(name).stat().st_size > PART_CHARS:
-            yield from read_text_parts(_file_chunks(name), source=name)
-            return
-    text = decode(load_bytes(name, max_bytes), name)
+    if name != "-":
+        yield from iter_file(name, name=name, input_format=input_format, max_bytes=max_bytes,
+                             on_error=on_error)
+        return
+    data = read_stdin(max_bytes, spool_over=PART_CHARS)
+    if isinstance(data, Spool):  # long: read from a copy, as a file
+        yield from iter_file(data.path, name=name, input_format=input_format,
+                             max_bytes=max_bytes, on_error=on_error, spool=data)
+        return
+    text = decode(data, name)
     fmt = input_format or sniff(text)
     if fmt == "jsonl":
         yield from read_jsonl(text, source=name, on_error=on_error)
-    elif fmt == "text" and len(text) > PART_CHARS:
-        yield from read_text_parts(iter([text]), source=name)
     else:
         yield read_text(text, input_format=fmt, source=name)
 
 
-def read_text_parts(chunks: Iterable[str], *, source: str) -> Iterator[Document]:
-    """A plain text given in ``chunks``, as documents of about ``PART_CHARS`` characters cut
-    at paragraph breaks (one document, as ``read_text`` reads it, if it is no longer).
-    Each part's offset map points into the whole text; all parts carry the first's title."""
-    from dyad.read.page import read_page
-
-    parts = _parts(chunks)
-    ahead = [next(parts, ""), next(parts, None)]  # two parts or one? (popped when read)
-    if ahead[1] is None:
-        yield read_text(ahead[0], input_format="text", source=source)
-        return
-    title: str | None = None
-    offset = 0
-    for n, part in enumerate(itertools.chain(_popped(ahead), parts), 1):
-        # a later part's first line is not a title: give one so none is looked for
-        doc = read_page(part, doc_id=document_id(part), source=f"{source} (part {n})",
-                        fmt="text", title=None if n == 1 else "", raw_offset=offset)
-        if n == 1:
-            title = doc.title
-        doc.title = title
-        offset += len(part)
-        yield doc
-        del doc, part  # not held while the next part is read
-
-
-def _popped(items: list[str | None]) -> Iterator[str]:
-    while items:
-        item = items.pop(0)
-        if item is not None:
-            yield item
-
-
-def _parts(chunks: Iterable[str]) -> Iterator[str]:
-    """The text of ``chunks`` in pieces of at most ``PART_CHARS``, each cut after a paragraph
-    break where there is one (else a line break, else a space); together they are the text."""
-    buffer, pos = "", 0
-    for chunk in chunks:
-        buffer, pos = buffer[pos:] + chunk, 0
-        while len(buffer) - pos > PART_CHARS:
-            limit = pos + PART_CHARS
-            cut = max(buffer.rfind("\n\n", pos + 1, limit) + 2, 0)
-            if cut <= pos + 1:
-                cut = max(buffer.rfind("\n", pos + 1, limit), buffer.rfind(" ", pos + 1, limit)) + 1
-            if cut <= pos:
-                cut = limit
-            yield buffer[pos:cut]
-            pos = cut
-    if pos < len(buffer):
-        yield buffer[pos:]
-
-
-def _file_chunks(path: str) -> Iterator[str]:
-    """The decoded text of a UTF-8 file in ``PART_CHARS`` pieces, newlines made ``\\n``."""
-    done = 0
-    try:
-        with open(path, encoding="utf-8-sig", newline=None) as f:
-            while chunk := f.read(PART_CHARS):
-                done += len(chunk)
-                yield chunk
-    except UnicodeDecodeError:
-        raise InputError(path, f"not UTF-8 text (after character {done:,})") from None
-    except OSError as e:
-        raise InputError(path, f"cannot be read ({e.strerror or e})") from None
+def iter_file(
+    path: str,
+    *,
+    name: str,
+    input_format: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: Callable[[DyadError], None] | None = None,
+    spool: Spool | None = None,
+) -> Iterator[Document]:
+    """The documents in the file ``path``, called ``name`` in messages and sources (a spooled
+    standard input is ``-``; ``spool`` keeps its file while a document needs it)."""
+    if input_format in (None, "jsonl", "text"):
+        start = load_bytes(path, max_bytes, limit=HEAD_BYTES, name=name)
+        head = decode(start, name, partial=True)  # the checks, on the first bytes
+        fmt = input_format or sniff(head)
+        utf16 = start.startswith(UTF16_BOMS)
+        if fmt == "jsonl" and not utf16:  # lines of UTF-16 cannot be cut as bytes
+            yield from read_jsonl_lines(_file_lines(path, name), source=name, on_error=on_error)
+            return
+        if fmt == "text" and Path(path).stat().st_size > PART_CHARS:
+            yield read_long_text(TextFile(path, name, "utf-16" if utf16 else "utf-8-sig",
+                                          PART_CHARS, spool))
+            return
+    text = decode(load_bytes(path, max_bytes, name=name), name)
+    fmt = input_format or sniff(text)
+    if fmt == "jsonl":
+        yield from read_jsonl(text, source=name, on_error=on_error)
+    else:
+        yield read_text(text, input_format=fmt, source=name)
 
 
 def iter_documents(
@@ -269,31 +232,34 @@ def iter_documents(
             report(InputError(path, "too deeply nested to read"))
 
 
-def load_bytes(path: str, max_bytes: int, *, limit: int | None = None) -> bytes:
+def load_bytes(path: str, max_bytes: int, *, limit: int | None = None,
+               name: str | None = None) -> bytes:
     """The bytes of ``path`` (``-``: stdin), or its first ``limit`` bytes, after the checks
-    every input gets: it exists, is a file, is within ``max_bytes``, is not empty."""
+    every input gets: it exists, is a file, is within ``max_bytes``, is not empty.
+    ``name``: what messages call it (``path`` unless given)."""
+    name = name or path
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         size = len(data)
     else:
         p = Path(path)
         if not p.exists():
-            raise InputError(path, "no such file or folder")
+            raise InputError(name, "no such file or folder")
         if not p.is_file():
-            raise InputError(path, "not a regular file")
+            raise InputError(name, "not a regular file")
         size = p.stat().st_size
         if size > max_bytes:
-            raise InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+            raise InputError(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} "
                                    "(raise it with --max-bytes)")
         try:
             with p.open("rb") as f:
                 data = f.read(-1 if limit is None else limit)
         except OSError as e:
-            raise InputError(path, f"cannot be read ({e.strerror or e})") from None
+            raise InputError(name, f"cannot be read ({e.strerror or e})") from None
     if len(data) > max_bytes:
-        raise InputError(path, f"input is over the limit of {max_bytes:,} bytes")
+        raise InputError(name, f"input is over the limit of {max_bytes:,} bytes")
     if not data.strip() and len(data) >= size:
-        raise InputError(path, "empty file")
+        raise InputError(name, "empty file")
     return data
 
 
@@ -324,8 +290,9 @@ def decode(data: bytes, path: str, *, partial: bool = False) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _file_lines(path: str) -> Iterator[bytes]:
-    """The lines of a file as bytes, without line ends or a UTF-8 BOM, read lazily."""
+def _file_lines(path: str, name: str | None = None) -> Iterator[bytes]:
+    """The lines of a file as bytes, without line ends or a UTF-8 BOM, read lazily
+    (``name``: what an error calls the file)."""
     try:
         with open(path, "rb") as f:
             for number, line in enumerate(f):
@@ -333,7 +300,7 @@ def _file_lines(path: str) -> Iterator[bytes]:
                     line = line[3:]
                 yield line.rstrip(b"\r\n")
     except OSError as e:
-        raise InputError(path, f"cannot be read ({e.strerror or e})") from None
+        raise InputError(name or path, f"cannot be read ({e.strerror or e})") from None
 
 
 def _expand(paths: Iterable[str], report: Callable[[DyadError], None]) -> Iterator[str]:

@@ -10,6 +10,8 @@ Plain text is the same reader without the chrome and headings.
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from dyad.model import Document, Reference
@@ -74,66 +76,131 @@ def read_page(
     source: str | None = None,
     fmt: str = "page",
     title: str | None = None,
-    raw_offset: int = 0,
 ) -> Document:
     """A Document from scraped page text (``fmt="page"``) or plain text (``fmt="text"``).
 
     A ``title`` given by the caller (a news feed's headline) is not looked for in the text.
-    ``raw_offset``: where ``raw`` starts in the input (a part of a long text), for the
-    offset map.
     """
-    lines = _body_lines(raw, raw_offset)
-    if title is None:
-        title, lines, infobox = _split_head(lines, scraped=fmt == "page")
-    else:
-        infobox = {}
-    blocks, references = _blocks(lines)
+    title, infobox, blocks, references = page_blocks([raw], fmt=fmt, title=title)
     return build_document(
         blocks, doc_id=doc_id, title=title, fmt=fmt, references=references,
         infobox=infobox, source=source,
     )
 
 
-def _body_lines(raw: str, raw_offset: int = 0) -> list[_Line]:
-    """Lines up to the site footer, with the chrome dropped (a blank line stands in)."""
-    lines: list[_Line] = []
-    for m in re.finditer(r"[^\n]*\n?", raw):
-        if not m.group():
-            break
-        text = m.group().rstrip("\r\n").rstrip()
+def page_blocks(
+    chunks: Iterable[str], *, fmt: str = "page", title: str | None = None
+) -> tuple[str | None, dict[str, str], Iterator[Block], list[Reference]]:
+    """The title, the infobox, the blocks and the reference list of the text in ``chunks``.
+
+    Only the head is read before this returns; the blocks are read as they are asked for,
+    and the reference list fills as they are (it is whole once they are all read), so a
+    long text given in chunks is never held whole.
+    """
+    lines = _Ahead(_body_lines(chunks))
+    if title is None:
+        title, infobox = _split_head(lines, scraped=fmt == "page")
+    else:
+        infobox = {}
+    references: list[Reference] = []
+    return title, infobox, _blocks(lines, references), references
+
+
+def _body_lines(chunks: Iterable[str]) -> Iterator[_Line]:
+    """Lines up to the site footer, with the chrome dropped (a blank line stands in);
+    a run of blank lines is given as one, which reads the same."""
+    after_blank = False
+    for raw, start in _raw_lines(chunks):
+        text = raw.rstrip()
         stripped = text.strip()
         if FOOTER_START.match(stripped):
-            break
+            return
         if stripped in CHROME_LINES or CHROME_PATTERNS.match(stripped):
             text = ""
-        lead = len(text) - len(text.lstrip())
-        lines.append(_Line(text.strip(), raw_offset + m.start() + lead))
-    return lines
+        line = _Line(text.strip(), start + len(text) - len(text.lstrip()))
+        if line.blank and after_blank:
+            continue
+        after_blank = line.blank
+        yield line
 
 
-def _split_head(
-    lines: list[_Line], scraped: bool
-) -> tuple[str | None, list[_Line], dict[str, str]]:
-    """The title, the body lines, and the infobox remnants between title and lead."""
-    content = [i for i, line in enumerate(lines) if not line.blank]
-    if not content:
-        return None, lines, {}
-    first = content[0]
-    candidate = lines[first].text
-    if len(candidate) > 150 or _SENTENCE_END.search(candidate) or _is_heading(lines, first):
-        return None, lines, {}
+def _raw_lines(chunks: Iterable[str]) -> Iterator[tuple[str, int]]:
+    """Each line of the text in ``chunks`` (cut at ``\n`` only) and the offset it starts at."""
+    carry: list[str] = []  # the start of a line that goes on in the next chunk
+    at = 0  # offset of the start of ``chunk``
+    line_start = 0
+    for chunk in chunks:
+        pos = 0
+        while (end := chunk.find("\n", pos)) >= 0:
+            if carry:
+                carry.append(chunk[pos:end])
+                yield "".join(carry), line_start
+                carry.clear()
+            else:
+                yield chunk[pos:end], at + pos
+            pos = end + 1
+        if pos < len(chunk):
+            if not carry:
+                line_start = at + pos
+            carry.append(chunk[pos:])
+        at += len(chunk)
+    if carry:
+        yield "".join(carry), line_start
+
+
+class _Ahead:
+    """Lines taken one at a time, with a look at the next ones (for "[edit]" lines)."""
+
+    def __init__(self, lines: Iterator[_Line]) -> None:
+        self._lines = lines
+        self._ahead: deque[_Line] = deque()
+
+    def peek(self, n: int = 0) -> _Line | None:
+        """The line ``n`` after the next one to take (0: that one), None past the end."""
+        while len(self._ahead) <= n:
+            line = next(self._lines, None)
+            if line is None:
+                return None
+            self._ahead.append(line)
+        return self._ahead[n]
+
+    def take(self) -> _Line | None:
+        return self._ahead.popleft() if self._ahead else next(self._lines, None)
+
+    def content_after(self, n: int = -1) -> str | None:
+        """The text of the first non-blank line after the line ``n`` (-1: the one taken last)."""
+        line = self.peek(n + 1)
+        if line is not None and line.blank:  # blank runs are one line: the next is content
+            line = self.peek(n + 2)
+        return None if line is None else line.text
+
+
+def _split_head(lines: _Ahead, scraped: bool) -> tuple[str | None, dict[str, str]]:
+    """The title and the infobox remnants between title and lead; takes them from ``lines``."""
+    n = 0
+    while (line := lines.peek(n)) is not None and line.blank:
+        n += 1
+    if line is None:
+        return None, {}
+    candidate = line.text
+    if (len(candidate) > 150 or _SENTENCE_END.search(candidate)
+            or _is_heading(candidate, lines.content_after(n))):
+        return None, {}
+    for _ in range(n + 1):
+        lines.take()
     title = candidate
     if not scraped:
-        return title, lines[first + 1 :], {}
+        return title, {}
     # Infobox remnants: short lines before the first real paragraph or heading.
-    lead = first + 1
-    while lead < len(lines):
-        line = lines[lead]
-        if not line.blank and (_is_paragraph(line.text) or _is_heading(lines, lead)):
+    box: list[str] = []
+    while (line := lines.peek()) is not None:
+        if not line.blank and (_is_paragraph(line.text)
+                               or _is_heading(line.text, lines.content_after(0))):
             break
-        lead += 1
-    infobox = _infobox([line.text for line in lines[first + 1 : lead] if not line.blank], title)
-    return title, lines[lead:], infobox
+        lines.take()
+        if not line.blank:
+            box.append(line.text)
+    return title, _infobox(box, title)
 
 
 def _infobox(texts: list[str], title: str) -> dict[str, str]:
@@ -167,32 +234,32 @@ def _is_paragraph(text: str) -> bool:
     return (len(text.split()) >= 8 and bool(_SENTENCE_END.search(text))) or len(text) > 200
 
 
-def _is_heading(lines: list[_Line], i: int) -> bool:
-    """A line followed, after blank lines, by an "[edit]" line — or ending in "[edit]"."""
-    if len(lines[i].text) > 150 or lines[i].text.endswith("."):
+def _is_heading(text: str, following: str | None) -> bool:
+    """A line followed, after blank lines, by an "[edit]" line — or ending in "[edit]".
+
+    ``following``: the next non-blank line's text (None at the end).
+    """
+    if len(text) > 150 or text.endswith("."):
         return False
-    if _EDIT.search(lines[i].text) and lines[i].text.strip() != "[edit]":
+    if _EDIT.search(text) and text.strip() != "[edit]":
         return True
-    j = i + 1
-    while j < len(lines) and lines[j].blank:
-        j += 1
-    return j < len(lines) and lines[j].text == "[edit]"
+    return following == "[edit]"
 
 
-def _blocks(lines: list[_Line]) -> tuple[list[Block], list[Reference]]:
-    blocks: list[Block] = []
-    references: list[Reference] = []
+def _blocks(lines: _Ahead, references: list[Reference]) -> Iterator[Block]:
+    """The blocks of the body, one at a time; reference-list entries go to ``references``."""
     section = ""  # lower-cased title of the current section
     prev_heading_level = 1
     after_heading = False  # no body yet under the last heading
     after_edit = False  # right under an "[edit]" line: captions live here
     run: list[_Line] = []  # consecutive non-blank lines
 
-    def flush() -> None:
+    def flush() -> list[Block]:
         nonlocal after_edit
+        blocks: list[Block] = []
         if not run:
             after_edit = False  # a blank line under "[edit]": what follows is body text
-            return
+            return blocks
         if section in REFERENCE_SECTIONS:
             references.extend(_references(run, len(references)))
         elif after_edit:
@@ -209,20 +276,21 @@ def _blocks(lines: list[_Line]) -> tuple[list[Block], list[Reference]]:
             blocks.append(_block("caption" if lone else "paragraph", line))
         run.clear()
         after_edit = False
+        return blocks
 
-    for i, line in enumerate(lines):
+    while (line := lines.take()) is not None:
         if line.blank:
-            flush()
+            yield from flush()
             continue
         if line.text == "[edit]":
-            flush()
+            yield from flush()
             after_edit = True
             continue
-        if _is_heading(lines, i):
-            flush()
+        if _is_heading(line.text, lines.content_after()):
+            yield from flush()
             title = _EDIT.sub("", line.text).strip()
             level = _heading_level(title, prev_heading_level, after_heading)
-            blocks.append(Block("heading", title, line.start, level=level))
+            yield Block("heading", title, line.start, level=level)
             section = title.lower()
             prev_heading_level = level
             after_heading = True
@@ -230,8 +298,7 @@ def _blocks(lines: list[_Line]) -> tuple[list[Block], list[Reference]]:
             continue
         run.append(line)
         after_heading = False
-    flush()
-    return blocks, references
+    yield from flush()
 
 
 def _has_lone_line_shape(text: str) -> bool:

@@ -85,29 +85,25 @@ def test_empty_folder_is_reported(tmp_path: Path) -> None:
     assert "holds no files" in str(errors[0])
 
 
-def test_a_long_plain_text_is_read_in_parts(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_plain_text_is_one_document(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import dyad.read
 
-    monkeypatch.setattr(dyad.read, "PART_CHARS", 400)
+    monkeypatch.setattr(dyad.read, "PART_CHARS", 400)  # tests/read/test_stream.py: the rest
     paragraphs = [f"Paragraph {n}: Chile and Kenya met in {1960 + n}. Peru sent aid."
                   for n in range(30)]
     text = "Notes on relations\n\n" + "\n\n".join(paragraphs) + "\n"
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
     errors: list[DyadError] = []
-    docs = list(iter_documents([str(path)], on_error=errors.append))
-    assert not errors and len(docs) > 3
-    assert {d.title for d in docs} == {"Notes on relations"}
-    assert len({d.id for d in docs}) == len(docs)
-    assert all(d.source == f"{path} (part {n})" for n, d in enumerate(docs, 1))
-    # every paragraph once, whole, and each sentence maps back to where it is in the file
-    read = [s.text for d in docs for s in d.sentences]
-    assert read == [s for p in paragraphs for s in (p[: p.index(". ") + 1], "Peru sent aid.")]
-    for d in docs:
-        for s in d.sentences:
-            at = d.offsets.to_raw(s.start)
-            assert text[at : at + len(s.text)] == s.text
+    [doc] = list(iter_documents([str(path)], on_error=errors.append))
+    assert not errors
+    assert (doc.title, doc.source, len(doc.sentences)) == ("Notes on relations", str(path), 60)
+    assert [s.text for s in doc.sentences] == [
+        s for p in paragraphs for s in (p[: p.index(". ") + 1], "Peru sent aid.")]
+    for s in doc.sentences:
+        at = doc.offsets.to_raw(s.start)
+        assert text[at : at + len(s.text)] == s.text
 
 
 def test_a_short_plain_text_stays_one_document(tmp_path: Path) -> None:
