@@ -15,12 +15,12 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Any
 
+from dyad import read as reader
 from dyad.errors import DataError, DyadError, FormatError, InputError
 from dyad.kb.ingest import split_records
 from dyad.model import Document
 from dyad.read import (
     HEAD_BYTES,
-    PART_CHARS,
     UTF16_BOMS,
     Spool,
     _expand,
@@ -103,7 +103,7 @@ def _stdin(input_format: str | None, max_bytes: int,
     copied to a temporary file and read from there as a file is (records, a feed line by
     line, a plain text as one streamed document)."""
     try:
-        data = read_stdin(max_bytes, spool_over=PART_CHARS)
+        data = read_stdin(max_bytes, spool_over=reader.PART_CHARS)
         if isinstance(data, Spool):
             yield from _spooled(data, input_format, max_bytes, on_error)
             return

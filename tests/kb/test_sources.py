@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import dyad.read
 from dyad.errors import DyadError
 from dyad.kb import KnowledgeBase
 from dyad.kb.sources import RecordGroup, group_records, iter_inputs
 from dyad.model import Document
+from dyad.read import document_id, read_text
+from dyad.read.stream import StreamedDocument
 from tests.kb.records import document, event, fact, mali_russia, reference, when
 
 
@@ -132,3 +137,24 @@ def test_ingest_skips_a_bad_document_and_stores_the_rest(kb: KnowledgeBase,
     assert summary.documents == 1 and [d["id"] for d in kb.documents()] == ["b"]
     assert len(summary.skipped) == 1 and "line 4: unknown record kind" in summary.skipped[0]
     assert seen.count(None) == 1
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(dyad.read, "PART_CHARS", 300)  # so this input is long: spooled
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+
+
+def test_long_standard_input_of_text_is_one_streamed_document(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "".join(f"Chile and Peru signed accord number {n} in {1990 + n}.\n\n"
+                   for n in range(20))
+    _stdin(monkeypatch, text)
+    [doc] = iter_inputs(["-"], input_format=None, max_bytes=10**6, on_error=pytest.fail)
+    assert isinstance(doc, StreamedDocument) and doc.source == "-"
+    assert doc.id == document_id(text)
+    assert list(doc.sentences) == read_text(text, source="-").sentences
+
+
+def test_long_standard_input_of_records_is_grouped(monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, "\n".join(_lines(_doc("a"), _doc("b"))) + "\n")
+    assert _read(["-"]) == ["records a", "records b"]
