@@ -54,6 +54,9 @@ PLACE_PREPS = frozenset({"in", "at", "throughout", "across", "inside", "near", "
 # force with no doer named: CAMEO codes the unknown bomber, gunman or arresting police by
 # the country it happened in ("a roadside bomb near Samarra killed a U.S. soldier")
 UNNAMED_DOER_ROOTS = frozenset({"17", "18", "19", "20"})
+# "X and Y", "X, Y and Z", "X or Y": one list
+COORDINATOR = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s|^\s*,\s*$")
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?")
 ACTOR_KINDS = frozenset({"state", "igo", "organization", "group", "person"})
 CAPTION_WITH = re.compile(r"\s(?:with|meeting|meets|and)\s")
 ATTRIBUTION_LEMMAS = frozenset({"say", "state", "claim", "report", "announce", "allege",
@@ -141,7 +144,7 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         recipients = [r for r in recipients if r != actors[0] or len(recipients) > 1]
         if not recipients and parsed:
             recipients = _nearest(_foreground(sentence), trigger.end, after=True,
-                                  exclude=actors)
+                                  exclude=actors, text=sentence.sentence.text)
         paired = False
         if not recipients and cameo(trigger.cameo).quad_class < 4 and \
                 (other := _pair_other(sentence, actors)) is not None:
@@ -316,8 +319,10 @@ def _sides(token: Token, sentence: AnnotatedSentence,
         return [], _unique(recipients), True  # "the embassy was closed": by whom, unsaid
     # the parse gave no doer: nearest actors around the trigger, less sure
     start = token.idx - span.start_char
+    text = sentence.sentence.text
     before = _nearest(mentions, start, after=False, exclude=recipients)
-    after = recipients or _nearest(mentions, start + len(token.text), after=True, exclude=before)
+    after = recipients or _nearest(mentions, start + len(token.text), after=True, exclude=before,
+                                   text=text)
     return before, after, False
 
 
@@ -507,7 +512,8 @@ def _char_range(token: Token, span: Span) -> tuple[int, int]:
 def _in_subtree(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
     left, right = _char_range(token, span)
     found = [m for m in mentions if left <= m.start and m.end <= right]
-    return [m.entity for m in _people_first(found) if m.entity.kind in ACTOR_KINDS]
+    return [m.entity for m in _people_first(found, span.text)
+            if m.entity.kind in ACTOR_KINDS]
 
 
 def _phrase_actors(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
@@ -523,7 +529,7 @@ def _phrase_actors(token: Token, span: Span, mentions: list[Mention]) -> list[En
     ranges = [_char_range(d, span) for d in nested]
     core = [m for m in found if not any(a <= m.start and m.end <= b for a, b in ranges)]
     if core:
-        return [m.entity for m in _people_first(core)]
+        return [m.entity for m in _people_first(core, span.text)]
     for d in nested:
         inner = _phrase_actors(d, span, mentions)
         if inner:
@@ -544,13 +550,16 @@ def _nested(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.left_edge.i)
 
 
-def _people_first(found: list[Mention]) -> list[Mention]:
+def _people_first(found: list[Mention], text: str) -> list[Mention]:
     """"Russia's foreign minister Sergey Lavrov": the person, not the state naming him; a
     person the resolver left without a country takes the state named before him in the
-    phrase ("Nigerian junior minister Dubem Oniya")."""
+    phrase ("Nigerian junior minister Dubem Oniya"). A state listed beside the person is a
+    side of its own ("between Syria and the Palestinian leader")."""
     people = [m for m in found if m.entity.kind == "person"]
     if not people or not all(m.entity.kind in ("person", "state") for m in found):
         return found
+    listed = [m for m in found if m.entity.kind == "state" and any(
+        p.start >= m.end and COORDINATOR.search(text[m.end:p.start]) for p in people)]
     out = []
     for m in people:
         if m.entity.country is None:
@@ -559,18 +568,25 @@ def _people_first(found: list[Mention]) -> list[Mention]:
             if state is not None:
                 m = replace(m, entity=replace(m.entity, country=state.entity.country))
         out.append(m)
-    return out
+    return sorted(listed + out, key=lambda m: m.start)
 
 
 def _nearest(mentions: list[Mention], offset: int, *, after: bool,
-             exclude: Iterable[Entity]) -> list[Entity]:
+             exclude: Iterable[Entity], text: str | None = None) -> list[Entity]:
+    """The mention nearest ``offset`` on one side; after it, with ``text``, the mentions
+    listed with it ("aid for Romania and Poland")."""
     skip = {(e.country, e.name) for e in exclude}
     side = [m for m in mentions if (m.start >= offset if after else m.end <= offset)]
     side = [m for m in side if (m.entity.country, m.entity.name) not in skip]
     if not side:
         return []
     best = min(side, key=lambda m: abs((m.start if after else m.end) - offset))
-    return [best.entity]
+    out = [best]
+    if after and text is not None:
+        for m in sorted(side, key=lambda m: m.start):
+            if m.start >= out[-1].end and LIST_GAP.fullmatch(text[out[-1].end:m.start]):
+                out.append(m)
+    return [m.entity for m in out]
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

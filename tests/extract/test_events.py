@@ -63,6 +63,9 @@ def _events(text: str, date: str | None = "2015-06-01",
      ("AGREE", ["KEN"], ["EGY"])),
     # what a transfer moves is not its recipient
     ("China sent rice and Chinese engineers to Chad.", ("COOPERATE", ["CHN"], ["TCD"])),
+    # a state listed beside a person is a side of its own, not the person's country
+    ("Kenya hosted talks between Uganda and South Sudanese leader Salva Kiir.",
+     ("CONSULT", ["KEN"], ["UGA", "SSD"])),
     # acts done at home with no target named: the actor's own country
     ("Kenya lifted the curfew in the north on Monday.", ("RETREAT", ["KEN"], ["KEN"])),
     ("Police dispersed opposition supporters in Nairobi on Monday.",
@@ -102,6 +105,13 @@ def test_unidentified_doer_is_named_so() -> None:
     assert (actor.name, actor.text, actor.kind, actor.country) == \
         ("unidentified actor", None, "group", "IRQ")
     assert actor.confidence < 0.5
+
+
+def test_a_recipient_found_by_nearness_brings_its_list() -> None:
+    found = _events("Chile agreed on Friday to supply about 20,000 tonnes of grain to the "
+                    "drought-hit regions of Peru and Bolivia.")
+    agree = [e for e in found if e[0] == "AGREE"]
+    assert agree and all(e[2] == ["PER", "BOL"] for e in agree)
 
 
 def test_no_event_without_a_named_side() -> None:
