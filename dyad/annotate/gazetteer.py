@@ -64,6 +64,26 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+# shorter words are too often other words one letter away ("Niger", "Nigel")
+MIN_TYPO_LEN = 7
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one insertion, deletion, substitution or adjacent swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def key_of(surface: str) -> str:
     """The lookup key of a surface form: its normalised tokens, without a leading "the"."""
     norms = [t.norm for t in tokenize(surface)]
@@ -112,6 +132,7 @@ class Gazetteer:
     cue_first: set[str] = field(default_factory=set)
     max_len: int = 1
     predecessors: dict[str, list[str]] = field(default_factory=dict)
+    _typo_index: dict[str, set[str]] | None = None  # deletion variants → names
 
     # -- building ---------------------------------------------------------
 
@@ -150,19 +171,60 @@ class Gazetteer:
         return list(self.index.get(key_of(surface), ()))
 
     def matches(self, tokens: list[Token]) -> Iterator[tuple[int, int, list[Entry]]]:
-        """Longest gazetteer matches over tokens: (first token, end token, entries)."""
+        """Longest gazetteer matches over tokens: (first token, end token, entries); a
+        misspelt state or leader's name ("Ethopia", "President Bouteflicka") is read as
+        the name it is one letter away from."""
+        norms = self._spelled(tokens)
         i, n = 0, len(tokens)
         while i < n:
-            tok = tokens[i]
-            if tok.norm in self.first:
+            if norms[i] in self.first:
                 for j in range(min(n, i + self.max_len), i, -1):
-                    key = " ".join(t.norm for t in tokens[i:j])
+                    key = " ".join(norms[i:j])
                     entries = self.index.get(key)
                     if entries:
                         yield i, j, entries
                         i = j - 1
                         break
             i += 1
+
+    def _spelled(self, tokens: list[Token]) -> list[str]:
+        from dyad.annotate.places import is_town
+
+        norms = [t.norm for t in tokens]
+        for k, tok in enumerate(tokens):
+            if len(tok.norm) < MIN_TYPO_LEN or tok.norm in self.first or \
+                    not tok.text[:1].isupper() or not tok.norm.isalpha():
+                continue
+            word = self._respelled(tok.norm)
+            # a slip is rarely in the first letter ("Siberia" is no Liberia), and a real
+            # town's name is no slip ("Columbia", "Granada")
+            if word is None or word[0] != tok.norm[0] or is_town(tok.text):
+                continue
+            entries = self.index[word]
+            # a person's name needs a title or their given name before it: "Johnston" is
+            # someone else, "President Bouteflicka" and "François Mitterand" are not
+            if all(e.kind == "person" for e in entries) and not (
+                    k and (norms[k - 1] in self.cues or any(
+                        normalise(e.name).split()[0] == norms[k - 1] for e in entries))):
+                continue
+            norms[k] = word
+        return norms
+
+    def _respelled(self, word: str) -> str | None:
+        """The one name ``word`` is a single edit (or swap) away from, if just one."""
+        if self._typo_index is None:
+            self._typo_index = {}
+            for key, entries in self.index.items():
+                if len(key) >= MIN_TYPO_LEN - 1 and key.isalpha() and any(
+                        (e.kind == "state" and e.form in ("name", "alias"))
+                        or (e.kind == "person" and e.form == "leader") for e in entries):
+                    for variant in _deletions(key) | {key}:
+                        self._typo_index.setdefault(variant, set()).add(key)
+        near = set()
+        for variant in _deletions(word) | {word}:
+            near |= self._typo_index.get(variant, set())
+        near = {w for w in near if _one_edit(word, w)}
+        return near.pop() if len(near) == 1 else None
 
     def cue_matches(self, tokens: list[Token]) -> Iterator[tuple[int, int, Entry]]:
         """Longest role-word matches ("foreign minister", "ambassador", "army")."""

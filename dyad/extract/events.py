@@ -21,8 +21,8 @@ from spacy.tokens import Span, Token
 
 from dyad.annotate.gazetteer import load_gazetteer, tokenize
 from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
+from dyad.annotate.places import sentence_places
 from dyad.extract.era import at_date
-from dyad.extract.places import sentence_places
 from dyad.extract.quantities import Quantity, find_quantities
 from dyad.extract.triggers import Trigger, find_triggers
 from dyad.model import Entity, When

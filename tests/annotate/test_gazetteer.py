@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dyad.annotate.gazetteer import DATA_DIR, key_of, load_gazetteer
+from dyad.annotate.gazetteer import DATA_DIR, key_of, load_gazetteer, tokenize
 from dyad.errors import DataError
 
 
@@ -140,3 +140,26 @@ def test_a_leaders_short_name_reaches_every_term(g) -> None:
     # "Mugabe" in 2001 is the president, not the prime minister of 1980-87
     roles = {e.role for e in g.lookup("Mugabe")}
     assert roles == {"prime minister", "president"}
+
+
+def _matched(g, text: str) -> list[str]:
+    tokens = tokenize(text)
+    return [entries[0].name for _, _, entries in g.matches(tokens)]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # one letter dropped, added, changed or swapped in a state's or a titled leader's name
+    ("Talks with Ethopia resumed.", ["Ethiopia"]),
+    ("Troops left Afganistan.", ["Afghanistan"]),
+    ("Aid reached Mozambqiue.", ["Mozambique"]),
+    ("President Bouteflicka spoke.", ["Abdelaziz Bouteflika"]),
+    ("Francois Mitterand spoke.", ["François Mitterrand"]),
+    # not slips: the first letter differs, a real town, a surname with no title, too short
+    ("Exiles fled to Siberia.", []),
+    ("Students at Columbia protested.", []),
+    ("The report by Johnston was read.", []),
+    ("Talks with Ethopa resumed.", []),  # two edits away
+    ("Qatarr and Nigr met.", []),
+])
+def test_misspelt_names(g, text: str, names: list[str]) -> None:
+    assert _matched(g, text) == names

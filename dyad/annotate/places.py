@@ -58,6 +58,11 @@ def fold(name: str) -> str:
     return "".join(c for c in normalise(name) if c not in "'’`ʿʾ")
 
 
+def is_town(name: str) -> bool:
+    """A town's own name (not another language's name for it): "Columbia", "Granada"."""
+    return any(not alternate for _, _, alternate in _cities().get(fold(name), ()))
+
+
 def city_country(name: str, hints: Iterable[str] = ()) -> str | None:
     """The country of the town called ``name``; ``hints`` (countries the sentence names)
     settle a name several countries share, else the one far larger than the rest."""
