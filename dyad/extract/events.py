@@ -143,6 +143,8 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             continue
         recipients = [r for r in recipients if r != actors[0] or len(recipients) > 1]
         if not recipients and parsed:
+            recipients = _purpose_recipients(token, trigger, triggers, sentence)
+        if not recipients and parsed:
             recipients = _nearest(_foreground(sentence), trigger.end, after=True,
                                   exclude=actors, text=sentence.sentence.text)
         paired = False
@@ -175,6 +177,21 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
                              2),
             contexts=list(entry.context),
         )
+
+
+def _purpose_recipients(token: Token, trigger: Trigger, triggers: list[Trigger],
+                        sentence: AnnotatedSentence) -> list[Entity]:
+    """"Police opened fire to disperse demonstrators": force used for a purpose falls on
+    the purpose's target."""
+    quad = cameo(trigger.cameo).quad_class
+    for child in token.children:
+        if child.dep_ not in ("advcl", "xcomp") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            continue
+        purpose = next((t for t in triggers if t.i == child.i - sentence.span.start), None)
+        if purpose is not None and cameo(purpose.cameo).quad_class == quad:
+            return _sides(child, sentence, purpose.base_cameo)[1]
+    return []
 
 
 def _one_per_act(triggers: list[Trigger], span: Span) -> list[Trigger]:
@@ -295,11 +312,14 @@ def _sides(token: Token, sentence: AnnotatedSentence,
                 objects.append(child)
                 recipients += [e for e in _phrase_actors(child, span, mentions)
                                if not _reflexive(e, own)]
+    antecedent = None
     if not actors and subjects:
-        actors = _inherited(subjects, head, span, mentions)
+        actors, antecedent = _inherited(subjects, head, span, mentions)
     unnamed: list[Entity] = []
     if not actors:
-        unnamed = actors = [e for c in subjects if (e := _unnamed(c, span, domestic=False))]
+        # "The Umma party said it will boycott …": the party, though no name is known
+        doers = [antecedent] if antecedent is not None else subjects
+        unnamed = actors = [e for c in doers if (e := _unnamed(c, span, domestic=False))]
     if not recipients:
         recipients = [e for c in objects if (e := _unnamed(c, span, domestic=True))
                       and not (code[:2] in ("06", "07") and c.dep_ == "dobj")]
@@ -368,20 +388,23 @@ def _reflexive(entity: Entity, own: set[str]) -> bool:
 
 
 def _inherited(subjects: list[Token], head: Token, span: Span,
-               mentions: list[Mention]) -> list[Entity]:
-    """"Iraq said it would allow …": a pronoun subject is the governing clause's subject."""
+               mentions: list[Mention]) -> tuple[list[Entity], Token | None]:
+    """"Iraq said it would allow …": a pronoun subject is the governing clause's subject;
+    also that subject's phrase, the nearest one, for an actor without a name."""
     if not all(c.pos_ == "PRON" or any(d.dep_ == "poss" and d.pos_ == "PRON"
                                        for d in c.children) for c in subjects):
-        return []
+        return [], None
     cur = head
+    first: Token | None = None
     while cur.head.i != cur.i:
         cur = cur.head
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS and child.i < head.i:
+                first = first or child
                 found = _phrase_actors(child, span, mentions)
                 if found:
-                    return found
-    return []
+                    return found, child
+    return [], first
 
 
 def _unnamed(phrase: Token, span: Span, *, domestic: bool) -> Entity | None:

@@ -114,6 +114,17 @@ def test_a_recipient_found_by_nearness_brings_its_list() -> None:
     assert agree and all(e[2] == ["PER", "BOL"] for e in agree)
 
 
+def test_force_for_a_purpose_falls_on_its_target() -> None:
+    found = _events("Kenyan police opened fire to disperse opposition supporters on Friday.")
+    assert found and all(e == ("ASSAULT", ["KEN"], ["KEN"]) for e in found)
+
+
+def test_a_pronoun_for_a_party_without_a_name_in_the_gazetteer() -> None:
+    # "it" is the party, placed by the elections it boycotts
+    assert _events("The Liberal Party of Freedonia said it would boycott Kenya's next "
+                   "elections.") == [("THREATEN", ["KEN"], ["KEN"])]
+
+
 def test_no_event_without_a_named_side() -> None:
     # a role word with nowhere to place it, acting on nobody named: nothing to record
     assert _events("The police arrested a man on Monday.") == []
