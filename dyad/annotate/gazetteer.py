@@ -196,11 +196,17 @@ class Gazetteer:
                     not tok.text[:1].isupper() or not tok.norm.isalpha():
                 continue
             word = self._respelled(tok.norm)
-            # a slip is rarely in the first letter ("Siberia" is no Liberia), and a real
-            # town's name is no slip ("Columbia", "Granada")
-            if word is None or word[0] != tok.norm[0] or is_town(tok.text):
+            # a slip is rarely in the first letter ("Siberia" is no Liberia) or a letter
+            # added at the end ("the Americas", "Frances"), and a real town's name is no
+            # slip ("Columbia", "Granada")
+            if word is None or word[0] != tok.norm[0] or tok.norm.startswith(word) or \
+                    is_town(tok.text):
                 continue
             entries = self.index[word]
+            beside = [t.text[:1].isupper() and t.norm.isalpha()
+                      for t in tokens[max(k - 1, 0):k] + tokens[k + 1:k + 2]]
+            if any(e.kind == "state" for e in entries) and any(beside):
+                continue  # "Georgina Smith", "Robert Englund": a name among names
             # a person's name needs a title or their given name before it: "Johnston" is
             # someone else, "President Bouteflicka" and "François Mitterand" are not
             if all(e.kind == "person" for e in entries) and not (

@@ -159,6 +159,8 @@ def _matched(g, text: str) -> list[str]:
     ("Students at Columbia protested.", []),
     ("The report by Johnston was read.", []),
     ("Talks with Ethopa resumed.", []),  # two edits away
+    ("Trade across the Americas grew.", []),  # a letter added at the end
+    ("Georgina Smith spoke.", []),  # a name among names
     ("Qatarr and Nigr met.", []),
 ])
 def test_misspelt_names(g, text: str, names: list[str]) -> None:
