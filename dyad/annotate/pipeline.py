@@ -7,6 +7,7 @@ to its date, so "the two countries" in a 1960s sentence is Mali and the USSR.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from spacy.tokens import Span
 from dyad.annotate.actors import DocContext, resolve_actors
 from dyad.annotate.gazetteer import Gazetteer, load_gazetteer, normalise
 from dyad.annotate.nlp import load_nlp
-from dyad.annotate.time import SentenceTimes, TimeMention, annotate_times
+from dyad.annotate.time import SentenceTimes, TimeMention, iter_times
 from dyad.errors import DyadError
 from dyad.model import Document, Entity, Sentence
 
@@ -139,11 +140,15 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
     g = load_gazetteer(gazetteer)
     nlp = load_nlp()
     doc_ctx = DocContext.from_title(doc.title, g)
-    times = annotate_times([(s.text, s.section, s.kind) for s in doc.sentences], doc.date)
+    # a sentence at a time: a streamed document (dyad.read.stream) is never held whole,
+    # and its times are not all found before the first parse
+    # one read of the sentences for both (a streamed document reads its file each time)
+    for_times, sentences = itertools.tee(doc.sentences)
+    times = iter_times(((s.text, s.section, s.kind) for s in for_times), doc.date)
     places: dict[str, bool] = {}  # surface → names a capital; the same names recur
 
     def parseable() -> Iterator[tuple[str, tuple[Sentence, SentenceTimes]]]:
-        for sentence, sentence_times in zip(doc.sentences, times, strict=True):
+        for sentence, sentence_times in zip(sentences, times, strict=True):
             if len(sentence.text) > nlp.max_length:
                 log.warning("%s: sentence %d skipped (%d characters, over spaCy's limit)",
                             doc.source or doc.id, sentence.index, len(sentence.text))

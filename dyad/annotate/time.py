@@ -43,14 +43,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
 from dyad.dates import MONTHS, days_in_month
 from dyad.model import When
 
-__all__ = ["SentenceTimes", "TimeMention", "annotate_times", "find_times"]
+__all__ = ["SentenceTimes", "TimeMention", "annotate_times", "find_times", "iter_times"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -1334,6 +1334,14 @@ def annotate_times(
     sentences: Sequence[tuple[str, str | None] | tuple[str, str | None, str]],
     doc_date: str | None = None,
 ) -> list[SentenceTimes]:
+    """``iter_times`` as a list."""
+    return list(iter_times(sentences, doc_date))
+
+
+def iter_times(
+    sentences: Iterable[tuple[str, str | None] | tuple[str, str | None, str]],
+    doc_date: str | None = None,
+) -> Iterator[SentenceTimes]:
     """Time mentions of each (sentence, section title[, kind]) of one document.
 
     The narrative date carries from sentence to sentence ("In 1961 … The
@@ -1342,7 +1350,6 @@ def annotate_times(
     ``frame`` (inherited, not written). A caption's or a heading's date (kind
     "caption", "heading") is its own: it does not move the narrative.
     """
-    out: list[SentenceTimes] = []
     narrative: str | None = None
     in_section: str | None = None  # the narrative written in this section (or its frame)
     section: str | None = None
@@ -1356,12 +1363,11 @@ def annotate_times(
         mentions = find_times(text, doc_date, frame, narrative)
         dated = [m for m in mentions if m.is_point and m.value not in _VAGUE]
         own = bool([m for m in mentions if m.is_point])
-        out.append(SentenceTimes(mentions, None if own else frame, in_section))
+        yield SentenceTimes(mentions, None if own else frame, in_section)
         if dated and (not kind or kind[0] not in ("caption", "heading")):
             last = dated[-1]
             narrative = last.when.end or last.when.start
             in_section = narrative
-    return out
 
 
 _VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
