@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from dyad.annotate.gazetteer import load_gazetteer, tokenize
 from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
-from dyad.annotate.places import sentence_places
+from dyad.annotate.places import SETTLEMENT_NOUNS, sentence_places
 from dyad.extract.era import at_date
 from dyad.extract.quantities import Quantity, find_quantities
 from dyad.extract.triggers import Trigger, find_triggers
@@ -51,9 +51,12 @@ BACKGROUND_PREPS = frozenset({"since", "during", "amid", "throughout"})
 # yielding, protest and coercion at home: lifting a curfew, a strike, a ban
 INTERNAL_ROOTS = frozenset({"08", "14", "17"})
 PLACE_PREPS = frozenset({"in", "at", "throughout", "across", "inside", "near", "around"})
-# force with no doer named: CAMEO codes the unknown bomber, gunman or arresting police by
-# the country it happened in ("a roadside bomb near Samarra killed a U.S. soldier")
-UNNAMED_DOER_ROOTS = frozenset({"17", "18", "19", "20"})
+# force or an investigation with no doer named: CAMEO codes the unknown bomber, gunman,
+# arresting police or investigators by the country it happened in ("a roadside bomb near
+# Samarra killed a U.S. soldier", "a US national was put under investigation in Italy")
+UNNAMED_DOER_ROOTS = frozenset({"09", "17", "18", "19", "20"})
+# what a complaint is about: "complained to the UN over/about/against X"
+COMPLAINT_PREPS = frozenset({"over", "about", "against", "regarding"})
 # "X and Y", "X, Y and Z", "X or Y": one list
 COORDINATOR = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s|^\s*,\s*$")
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?")
@@ -313,6 +316,12 @@ def _sides(token: Token, sentence: AnnotatedSentence,
                 recipients += [e for e in _phrase_actors(child, span, mentions)
                                if not _reflexive(e, own)]
     antecedent = None
+    if code[:2] == "11" and recipients and all(e.kind == "igo" for e in recipients):
+        # "Lebanon complained to the United Nations over Israeli air raids": the UN hears
+        # the complaint, Israel is its target (CAMEO's coding)
+        about = [e for c in token.children if c.dep_ == "prep" and c.lower_ in COMPLAINT_PREPS
+                 for e in _phrase_actors(c, span, mentions) if e.country and e.country not in own]
+        recipients = about or recipients
     if not actors and subjects:
         actors, antecedent = _inherited(subjects, head, span, mentions)
     unnamed: list[Entity] = []
@@ -324,6 +333,10 @@ def _sides(token: Token, sentence: AnnotatedSentence,
         recipients = [e for c in objects if (e := _unnamed(c, span, domestic=True))
                       and not (code[:2] in ("06", "07") and c.dep_ == "dobj")]
         unnamed = unnamed + recipients
+    # "Judge Alejandro Rivera opened investigations against Chilean officials": a named
+    # judge or policeman of no known country is placed like an unnamed one
+    unnamed += [e for e in actors + recipients if e.kind == "person" and e.country is None
+                and e.sector in HOME_SECTORS and e not in unnamed]
     if unnamed:
         actors, recipients = _placed(actors, recipients, unnamed, sentence)
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in objects)
@@ -438,6 +451,11 @@ def _unnamed(phrase: Token, span: Span, *, domestic: bool) -> Entity | None:
     return Entity(text, text, kind, None, None, None, None, 0.5)
 
 
+# a judge, a policeman, a lawmaker or an opposition leader with no country named acts at
+# home; a minister or an envoy may be the other side's ("Foreign Minister Liu with Déby")
+HOME_SECTORS = frozenset({"JUD", "COP", "LEG", "OPP"})
+
+
 def _placed(actors: list[Entity], recipients: list[Entity], unnamed: list[Entity],
             sentence: AnnotatedSentence) -> tuple[list[Entity], list[Entity]]:
     """Domestic actors (police, rebels, the opposition) belong to the country the sentence
@@ -455,7 +473,8 @@ def _placed(actors: list[Entity], recipients: list[Entity], unnamed: list[Entity
         # a group no role word places ("ethnic Albanians") takes the place only
         out.append([replace(e, country=fill if e.sector else where)
                     if e in unnamed and (e.sector or e.kind == "group")
-                    and (fill if e.sector else where) and e.kind != "person"
+                    and (fill if e.sector else where)
+                    and (e.kind != "person" or e.sector in HOME_SECTORS)
                     else e for e in side])
     return out[0], out[1]
 
@@ -473,6 +492,9 @@ def _place_country(sentence: AnnotatedSentence) -> str | None:
         tok = span.char_span(m.start, m.end, alignment_mode="expand")
         root = tok.root if tok is not None else None
         while root is not None and root.dep_ in ("compound", "amod", "appos", "conj"):
+            if root.dep_ == "amod" and root.head.lemma_.lower() not in SETTLEMENT_NOUNS:
+                root = None  # "in Israeli custody", "in the Palestinian uprising": no place
+                break
             root = root.head
         under_in = root is not None and root.dep_ == "pobj" and \
             root.head.lower_ in PLACE_PREPS

@@ -81,6 +81,14 @@ def test_sides(text: str, expected: tuple[str, list, list]) -> None:
      ("ASSAULT", ["IRQ"], ["TUR"])),
     ("Four Kenyan aid workers were abducted outside the city of Garissa.",
      ("ASSAULT", ["KEN"], ["KEN"])),
+    ("A Canadian engineer was put under investigation in Chile for bribery.",
+     ("ACCUSE", ["CHL"], ["CAN"])),
+    # a judge of no known country named acts at home
+    ("Judge Marta Quiroga opened investigations against ten Peruvian customs officials.",
+     ("ACCUSE", ["PER"], ["PER"])),
+    # a complaint to a forum is against what it is about
+    ("Kenya complained to the African Union on Monday over Somali border raids.",
+     ("ACCUSE", ["KEN"], ["SOM"])),
     # a people no role word names takes the country it acts in
     ("Several hundred ethnic Uzbeks demonstrated in Kyrgyzstan on Friday.",
      ("PROTEST", ["KGZ"], ["KGZ"])),
