@@ -304,13 +304,18 @@ def _sides(token: Token, sentence: AnnotatedSentence,
     transfer = code[:2] in ("06", "07") and any(
         (c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for")) or c.dep_ == "dative"
         for c in token.children)
-    for preps in (RECIPIENT_PREPS, LATER_RECIPIENT_PREPS):
+    tiers = (RECIPIENT_PREPS, LATER_RECIPIENT_PREPS)
+    if token.pos_ == "NOUN" and cameo(code).quad_class >= 3:
+        # "the blockade of Serbia", "the invasion of Ukraine": a hostile act's "of" is
+        # its target, before any "with"
+        tiers = (frozenset({"of"}), RECIPIENT_PREPS, LATER_RECIPIENT_PREPS)
+    for preps in tiers:
         if recipients:
             break
         for child in token.children:
             if transfer and child.dep_ == "dobj":
                 continue
-            if (child.dep_ in OBJECT_DEPS and preps is RECIPIENT_PREPS) or (
+            if (child.dep_ in OBJECT_DEPS and preps is tiers[0]) or (
                     child.dep_ == "prep" and child.lower_ in preps):
                 objects.append(child)
                 recipients += [e for e in _phrase_actors(child, span, mentions)

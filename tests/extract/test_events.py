@@ -89,6 +89,11 @@ def test_sides(text: str, expected: tuple[str, list, list]) -> None:
     # a complaint to a forum is against what it is about
     ("Kenya complained to the African Union on Monday over Somali border raids.",
      ("ACCUSE", ["KEN"], ["SOM"])),
+    # a hostile act's "of" is its target, before a "with"
+    ("Chile said on Monday it would tighten the naval blockade of Peru with Ecuador's help.",
+     ("THREATEN", ["CHL"], ["PER"])),
+    ("Bolivia will keep up its siege of the Peruvian port with Chilean backing.",
+     ("THREATEN", ["BOL"], ["PER"])),
     # a people no role word names takes the country it acts in
     ("Several hundred ethnic Uzbeks demonstrated in Kyrgyzstan on Friday.",
      ("PROTEST", ["KGZ"], ["KGZ"])),
