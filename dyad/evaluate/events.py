@@ -122,11 +122,21 @@ def gold_sides(rec: dict[str, Any]) -> tuple[set[str], set[str], bool]:
 
 
 def present_day(codes: Iterable[str | None]) -> set[str]:
-    """State codes brought forward to the state that holds them today (SUN → RUS)."""
+    """State codes brought forward to the state that holds them today (SUN → RUS); a
+    state that split with no successor stands for each of its parts (CSK → CZE, SVK), so
+    dyad's era coding of 1983 Czechoslovakia meets the GSR's present-day "CZE"."""
     from dyad.annotate.gazetteer import load_gazetteer
 
     g = load_gazetteer()
-    return {g.state_at(c, "2100-01-01") or c for c in codes if c}
+    out: set[str] = set()
+    for code in filter(None, codes):
+        now = g.state_at(code, "2100-01-01") or code
+        state = g.states.get(now)
+        if state is not None and state.valid_to and not state.successor and state.split_into:
+            out.update(state.split_into)
+        else:
+            out.add(now)
+    return out
 
 
 def sides_correct(rec: dict[str, Any], actors: Iterable[str | None],

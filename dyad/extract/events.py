@@ -145,6 +145,11 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         if not actors:
             continue
         recipients = [r for r in recipients if r != actors[0] or len(recipients) > 1]
+        own = {a.country for a in actors if a.country}
+        if own and any(r.country and r.country not in own for r in recipients):
+            # "Moroccan diplomats met President Obama at a lunch hosted by Morocco's
+            # ambassador": the actor's own people beside a foreign recipient are its side
+            recipients = [r for r in recipients if r.country not in own]
         if not recipients and parsed:
             recipients = _purpose_recipients(token, trigger, triggers, sentence)
         if not recipients and parsed:

@@ -114,3 +114,10 @@ def test_real_data() -> None:
 def test_sides_compared_as_present_day_states() -> None:
     rec = {"source": [_actor("RUS")], "target": [_actor("SRB")], "textInfo": {}}
     assert sides_correct(rec, ["SUN"], ["YUG"]) is True
+
+
+def test_a_state_that_split_stands_for_its_parts() -> None:
+    rec = {"source": [_actor("CZE"), _actor("CHN")], "target": [], "textInfo": {}}
+    assert sides_correct(rec, ["CSK", "CHN"], []) is True
+    rec = {"source": [_actor("POL")], "target": [], "textInfo": {}}
+    assert sides_correct(rec, ["CSK"], []) is False

@@ -89,6 +89,9 @@ def test_sides(text: str, expected: tuple[str, list, list]) -> None:
     # a complaint to a forum is against what it is about
     ("Kenya complained to the African Union on Monday over Somali border raids.",
      ("ACCUSE", ["KEN"], ["SOM"])),
+    # the actor's own people beside a foreign recipient are its side
+    ("Chilean diplomats held talks with President Lula at a dinner hosted by the "
+     "Ambassador of Chile.", ("CONSULT", ["CHL"], ["BRA"])),
     # a hostile act's "of" is its target, before a "with"
     ("Chile said on Monday it would tighten the naval blockade of Peru with Ecuador's help.",
      ("THREATEN", ["CHL"], ["PER"])),
