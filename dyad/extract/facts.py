@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from dyad.annotate.pipeline import AnnotatedSentence, DocumentContext, Mention, is_dated
+from dyad.annotate.places import sentence_places
 from dyad.annotate.time import TimeMention
 from dyad.extract.era import at_date
 from dyad.model import Entity, When
@@ -145,6 +146,14 @@ def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue
             host = host or m.entity
         elif host is None:
             host = m.entity
+    if place is None:
+        # a town the gazetteer does not know: "the Russian embassy in Valparaíso"
+        town = next((t for t in sentence_places(s.span, [(m.start, m.end) for m in mentions],
+                                                [m.entity.country for m in states])
+                     if t.start >= after and t.country != sender.country), None)
+        if town is not None and (host is None or host.country == town.country):
+            place = {"name": town.name, "country": town.country}
+            host = host or ctx.state(town.country, town.name)
     if host is None:
         other = ctx.other_side(sender)
         if other is None:

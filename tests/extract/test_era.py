@@ -1,4 +1,4 @@
-"""States re-coded at a record's own date, when that date is a day or a month."""
+"""States re-coded at a record's own date: a day, a month, or a decade's or century's middle."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ from dyad.model import Entity, When
     ("RUS", "1975-05", "month", "SUN"),  # Russia before 1992 is the Soviet Union
     ("XMF", "1960", "year", "XMF"),  # a year held both: left as the sentence coded it
     ("FRA", "1960-10-14", "day", "FRA"),
+    # a decade or century at its middle: the 1990s are Russia's, the 1980s the USSR's
+    ("SUN", "1990", "decade", "RUS"),
+    ("RUS", "1980", "decade", "SUN"),
+    ("FRA", "1900", "century", "FRA"),
 ])
 def test_state_at_record_date(country: str, start: str, precision: str, expected: str) -> None:
     state = Entity("x", "x", "state", country)

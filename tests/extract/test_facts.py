@@ -37,3 +37,19 @@ def _facts(text: str, title: str = "Chile–Kenya relations") -> list[tuple]:
 ])
 def test_facts(text: str, expected: list[tuple]) -> None:
     assert sorted(_facts(text)) == sorted(expected)
+
+
+def test_a_former_state_on_its_successors_page() -> None:
+    # the page's pair is today's Russia; the Soviet consulate still faces Chile, in a town
+    # the gazetteer does not know, and a decade is coded at its middle
+    text = ("The Soviet consulate in Antofagasta was closed in 1990, and the Russian embassy "
+            "in Valparaíso was closed in the 1990s.")
+    doc = Document(id="t", title="Chile–Russia relations", format="text", text=text,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    found = [(f.kind, f.subject.country, f.object.country, f.place, f.valid.precision)
+             for f in find_facts(sentence, sentence.context)]
+    assert sorted(found) == [
+        ("consulate", "SUN", "CHL", {"name": "Antofagasta", "country": "CHL"}, "year"),
+        ("embassy", "RUS", "CHL", {"name": "Valparaíso", "country": "CHL"}, "decade"),
+    ]
