@@ -72,7 +72,7 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """``a`` and ``b`` differ by one insertion, deletion, substitution or adjacent swap."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
@@ -229,7 +229,7 @@ class Gazetteer:
         near = set()
         for variant in _deletions(word) | {word}:
             near |= self._typo_index.get(variant, set())
-        near = {w for w in near if _one_edit(word, w)}
+        near = {w for w in near if one_edit(word, w)}
         return near.pop() if len(near) == 1 else None
 
     def cue_matches(self, tokens: list[Token]) -> Iterator[tuple[int, int, Entry]]:

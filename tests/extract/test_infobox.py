@@ -1,0 +1,36 @@
+"""Facts from a bilateral infobox's parameters (values written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.annotate.pipeline import document_context, document_pair
+from dyad.extract.infobox import envoy_name, infobox_facts
+from dyad.model import Document
+
+
+@pytest.mark.parametrize(("value", "name"), [
+    ("Ambassador Marta Quiroga", "Marta Quiroga"),
+    ("Amabssador Marta Quiroga", "Marta Quiroga"),  # the title misspelt
+    ("Ambasador Marta Quiroga", "Marta Quiroga"),
+    ("Marta Quiroga", "Marta Quiroga"),  # no title
+    ("Ambassador Extraordinary and Plenipotentiary Ana de la Cruz", "Ana de la Cruz"),
+    ("High Commissioner Peter Odhiambo", "Peter Odhiambo"),
+    ("Vacant", None),
+    ("none (accredited from Lima)", None),
+])
+def test_envoy_name(value: str, name: str | None) -> None:
+    assert envoy_name(value) == name
+
+
+def test_envoys_and_missions_of_the_pair() -> None:
+    doc = Document(id="t", title="Chile–Kenya relations", format="text", text="",
+                   infobox={"mission1": "Embassy of Chile, Nairobi",
+                            "envoy1": "Amabssador Marta Quiroga",
+                            "envoy2": "Peter Odhiambo"})
+    ctx = document_context(document_pair(doc))
+    found = sorted((key, f.kind, f.subject.country, f.object.country,
+                    f.person.name if f.person else None) for key, f in infobox_facts(doc, ctx))
+    assert found == [("envoy1", "ambassador", "CHL", "KEN", "Marta Quiroga"),
+                     ("envoy2", "ambassador", "KEN", "CHL", "Peter Odhiambo"),
+                     ("mission1", "embassy", "CHL", "KEN", None)]
