@@ -222,11 +222,18 @@ def _unidentified(country: str) -> Entity:
 
 
 def _foreground(sentence: AnnotatedSentence) -> list[Mention]:
-    """Mentions outside background phrases ("since the collapse of the Soviet Union")."""
+    """Mentions outside background phrases ("since the collapse of the Soviet Union"), less
+    states that only say where ("on the Thai border")."""
     span = sentence.span
     back = [_char_range(t, span) for t in span
             if t.dep_ == "prep" and t.lower_ in BACKGROUND_PREPS]
-    return [m for m in sentence.actors if not any(a <= m.start and m.end <= b for a, b in back)]
+    # "…, Thai police said": who tells the news is not whom it is about
+    back += [_char_range(c, span) for t in span
+             if t.lemma_ in ATTRIBUTION_LEMMAS and t.pos_ == "VERB"
+             and any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
+             for c in t.children if c.dep_ == "nsubj"]
+    return [m for m in sentence.actors if not any(a <= m.start and m.end <= b for a, b in back)
+            and not _names_a_side_of(m, span)]
 
 
 def _home(actors: list[Entity]) -> Entity | None:
@@ -577,7 +584,7 @@ def _phrase_actors(token: Token, span: Span, mentions: list[Mention]) -> list[En
     names any ("an admission [by Moscow] [that Soviet forces killed Polish officers]")."""
     left, right = _char_range(token, span)
     found = [m for m in mentions if left <= m.start and m.end <= right
-             and m.entity.kind in ACTOR_KINDS]
+             and m.entity.kind in ACTOR_KINDS and not _names_a_side_of(m, span)]
     if not found:
         return []
     nested = _nested(token)
@@ -590,6 +597,20 @@ def _phrase_actors(token: Token, span: Span, mentions: list[Mention]) -> list[En
         if inner:
             return inner
     return []
+
+
+# "on the Thai border", "the Syrian side of the frontier": a state naming a place
+BORDER_NOUNS = frozenset({"border", "frontier", "borders", "side", "coast", "waters"})
+
+
+def _names_a_side_of(m: Mention, span: Span) -> bool:
+    """A state adjective before "border" or "frontier" says where, not who."""
+    if m.entity.kind != "state":
+        return False
+    tok = span.char_span(m.start, m.end, alignment_mode="expand")
+    last = tok[-1] if tok is not None and len(tok) else None  # "the Thai": the adjective
+    return last is not None and last.dep_ in ("amod", "compound") and \
+        last.head.lower_ in BORDER_NOUNS
 
 
 def _nested(token: Token) -> list[Token]:

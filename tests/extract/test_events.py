@@ -92,6 +92,9 @@ def test_sides(text: str, expected: tuple[str, list, list]) -> None:
     # the actor's own people beside a foreign recipient are its side
     ("Chilean diplomats held talks with President Lula at a dinner hosted by the "
      "Ambassador of Chile.", ("CONSULT", ["CHL"], ["BRA"])),
+    # a state naming a border says where; the source that reports it is no side
+    ("Peruvian troops seized a rebel camp on the Bolivian border on Sunday, Bolivian "
+     "officials said.", ("COERCE", ["PER"], ["PER"])),
     # a hostile act's "of" is its target, before a "with"
     ("Chile said on Monday it would tighten the naval blockade of Peru with Ecuador's help.",
      ("THREATEN", ["CHL"], ["PER"])),
