@@ -224,25 +224,67 @@ def _objects(tok: Token, preps: list[Token]) -> list[Token]:
                    for o in _with_conj([c for c in of.children if c.dep_ == "pobj"])]
 
 
-def _match(tok: Token, p: Pattern, kids: list[Token]) -> list[Token] | None:
+@cache
+def _phrase_heads(phrases: frozenset[str]) -> frozenset[str]:
+    """The head words of a pattern's phrases: a word that is none of them (as lemma or as
+    written) matches no phrase, so most candidates are turned down by one set lookup."""
+    return frozenset(_phrase_parts(ph)[0] for ph in phrases)
+
+
+class _Kids:
+    """A token's dependents sorted by role, made once for all of its candidate patterns
+    (reading a Token's attributes is slow, and a lemma has up to a dozen patterns)."""
+
+    __slots__ = ("_objects", "comps", "mods", "preps", "prts", "tok")
+
+    def __init__(self, tok: Token) -> None:
+        self.tok = tok
+        self.prts: list[Token] = []
+        self.preps: list[Token] = []
+        self.comps: list[Token] = []
+        self.mods: list[Token] = []
+        for c in tok.children:
+            dep = c.dep_
+            if dep == "prt":
+                self.prts.append(c)
+            if dep in _PREP_DEPS:
+                self.preps.append(c)
+            if dep in _COMP_DEPS:
+                self.comps.append(c)
+            if dep in _MOD_DEPS:
+                self.mods.append(c)
+        self._objects: dict[frozenset[str], list[Token]] = {}
+
+    def objects(self, preps: list[Token], key: frozenset[str]) -> list[Token]:
+        """``_objects(tok, preps)`` (a fresh list); ``key`` names the preps: the pattern's
+        prepositions that picked them, empty for all of them."""
+        found = self._objects.get(key)
+        if found is None:
+            found = self._objects[key] = _objects(self.tok, preps)
+        return list(found)
+
+
+def _match(tok: Token, p: Pattern, kids: _Kids | None) -> list[Token] | None:
     """The dependents the pattern used (to suppress their own triggers), or None.
-    ``kids`` is ``list(tok.children)``, made once per token rather than per pattern."""
-    used: list[Token] = []
+    The cheap cues are tried first; only the objects and subjects need a walk."""
+    kids = kids or _Kids(tok)
+    if p.particles and not any(_lemma(c) in p.particles for c in kids.prts):
+        return None
+    if p.mods and not any(_lemma(c) in p.mods for c in kids.mods):
+        return None
     if p.head_mod and not _phrase_match(tok, f"{p.head_mod}_{p.lemma}"):
         return None
-    if p.particles:
-        prts = [c for c in kids if c.dep_ == "prt" and _lemma(c) in p.particles]
-        if not prts:
-            return None
-    preps = [c for c in kids if c.dep_ in _PREP_DEPS]
+    preps = kids.preps
     if p.preps:
         preps = [c for c in preps if _lemma(c) in p.preps]
         if not preps:
             return None
-    comps = [c for c in kids if c.dep_ in _COMP_DEPS]
-    for prep in preps:
-        comps.extend(c for c in prep.children if c.dep_ == "pcomp")
+    used: list[Token] = []
+    comps: list[Token] = []
     if p.comps:
+        comps = list(kids.comps)
+        for prep in preps:
+            comps.extend(c for c in prep.children if c.dep_ == "pcomp")
         comps = [c for c in _with_conj(comps) if _lemma(c) in p.comps]
         if not comps:
             return None
@@ -251,18 +293,15 @@ def _match(tok: Token, p: Pattern, kids: list[Token]) -> list[Token] | None:
         used.extend(c for c in comps if c.dep_ in ("xcomp", "ccomp", "pcomp"))
     if p.objects:
         # The object may belong to the complement verb: "threatened to impose sanctions".
-        cands = _objects(tok, preps if p.preps or p.pos == "noun" else
-                         [c for c in kids if c.dep_ in _PREP_DEPS])
-        for comp in comps if p.comps else []:
+        cands = kids.objects(preps, p.preps)  # all of the token's preps when p.preps is empty
+        for comp in comps:
             cands.extend(_objects(comp, [c for c in comp.children if c.dep_ in _PREP_DEPS]))
-        hits = [o for o in cands if any(_phrase_match(o, ph) for ph in p.objects)]
+        heads = _phrase_heads(p.objects)
+        hits = [o for o in cands if (_lemma(o) in heads or o.lower_ in heads)
+                and any(_phrase_match(o, ph) for ph in p.objects)]
         if not hits:
             return None
         used.extend(hits)
-    if p.mods:
-        mods = [c for c in kids if c.dep_ in _MOD_DEPS and _lemma(c) in p.mods]
-        if not mods:
-            return None
     if p.subjects and not any(any(_phrase_match(s, ph) for ph in p.subjects)
                               for s in _subjects(tok)):
         return None
@@ -464,7 +503,7 @@ def _in_title(tok: Token) -> bool:
 
 def _demand_clause(tok: Token) -> bool:
     """A clause that tells its subject what it must do, reported by someone else."""
-    return _must(tok) and tok.dep_ in _DEMAND_CLAUSE_DEPS
+    return tok.dep_ in _DEMAND_CLAUSE_DEPS and _must(tok)
 
 
 def _depth(tok: Token) -> int:
@@ -486,10 +525,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if not _demand_clause(tok):
                 continue
             pos = "verb"  # "X said the US must be ready": the clause itself is the demand
-        cands = lex.get((pos, _lemma(tok)), []) + (
-            lex.get((pos, tok.lower_), []) if tok.lower_ != _lemma(tok) else [])
+        lemma, lower = _lemma(tok), tok.lower_
+        cands = lex.get((pos, lemma), []) + (lex.get((pos, lower), []) if lower != lemma else [])
         best: tuple[Pattern, list[Token]] | None = None
-        kids = list(tok.children) if cands else []
+        kids = _Kids(tok) if cands else None
         for p in cands:
             used = _match(tok, p, kids)
             if used is None:
