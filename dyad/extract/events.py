@@ -508,8 +508,11 @@ def _place_country(sentence: AnnotatedSentence) -> str | None:
             continue
         tok = span.char_span(m.start, m.end, alignment_mode="expand")
         root = tok.root if tok is not None else None
-        while root is not None and root.dep_ in ("compound", "amod", "appos", "conj"):
-            if root.dep_ == "amod" and root.head.lemma_.lower() not in SETTLEMENT_NOUNS:
+        while root is not None and root.dep_ in ("compound", "amod", "appos", "conj", "poss"):
+            # "in the Malian capital", "near Macedonia's border": a place; "in Israeli
+            # custody", "in Greece's biggest trial": not
+            if root.dep_ in ("amod", "poss") and \
+                    root.head.lemma_.lower() not in SETTLEMENT_NOUNS | BORDER_NOUNS:
                 root = None  # "in Israeli custody", "in the Palestinian uprising": no place
                 break
             root = root.head

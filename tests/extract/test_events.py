@@ -103,6 +103,8 @@ def test_sides(text: str, expected: tuple[str, list, list]) -> None:
     # a people no role word names takes the country it acts in
     ("Several hundred ethnic Uzbeks demonstrated in Kyrgyzstan on Friday.",
      ("PROTEST", ["KGZ"], ["KGZ"])),
+    ("Ethnic Uzbeks have vowed to fight for villages near Kyrgyzstan's border with "
+     "Tajikistan.", ("THREATEN", ["KGZ"], ["KGZ"])),
 ])
 def test_sides_by_place(text: str, expected: tuple[str, list, list]) -> None:
     assert expected in _events(text)
