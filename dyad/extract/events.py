@@ -424,6 +424,10 @@ def _inherited(subjects: list[Token], head: Token, span: Span,
     if not all(c.pos_ == "PRON" or any(d.dep_ == "poss" and d.pos_ == "PRON"
                                        for d in c.children) for c in subjects):
         return [], None
+    if head.dep_ == "relcl" and all(c.tag_ in ("WDT", "WP") for c in subjects):
+        # "a resolution that condemned the annexation": the resolution condemned it, not
+        # the clause above ("Chad voted against a resolution that …")
+        return _phrase_actors(head.head, span, mentions), head.head
     cur = head
     first: Token | None = None
     while cur.head.i != cur.i:

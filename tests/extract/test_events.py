@@ -146,6 +146,14 @@ def test_a_pronoun_for_a_party_without_a_name_in_the_gazetteer() -> None:
                    "elections.") == [("THREATEN", ["KEN"], ["KEN"])]
 
 
+def test_a_relative_clause_is_its_antecedents_doing() -> None:
+    # the resolution condemned the annexation; Chad, voting against it, did not
+    found = _events("In March 2014, Chad voted against a United Nations General Assembly "
+                    "resolution that condemned the Russian annexation of Crimea.")
+    assert found and all("TCD" not in e[1] for e in found)
+    assert any(e[0] == "ACCUSE" and e[1] == [None] and "RUS" in e[2] for e in found)
+
+
 def test_no_event_without_a_named_side() -> None:
     # a role word with nowhere to place it, acting on nobody named: nothing to record
     assert _events("The police arrested a man on Monday.") == []
