@@ -389,29 +389,43 @@ _Handler = Callable[[re.Match[str], _Ctx], _Result]
 _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = []
 
 
-_HINT_UNITS = {"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade",
-               "century", "centurie"}
-_UNIT_WORDS = frozenset(_HINT_UNITS | {u + "s" for u in _HINT_UNITS})
-# A rule's hint: words its pattern cannot match without. The patterns open with optional
-# words ("the past", "nearly"), so the regex engine tries them at every position; a look
-# at the sentence's set of words skips most rules on most sentences.
-_HINTS: dict[str, frozenset[str]] = {
-    "_duration": _UNIT_WORDS, "_set_every": _UNIT_WORDS, "_this_unit": _UNIT_WORDS | {"weekend"},
-    "_ago": frozenset({"ago", "earlier", "later", "hence", "now"}),
-    "_century": frozenset({"century", "centuries"}),
-    "_weekday": frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                           "sunday"}),
-    "_season": frozenset({"spring", "summer", "fall", "autumn", "winter"}),
-}
-_WORDS = re.compile(r"[a-z]+")
+# Hints. Most patterns open with optional words ("the past", "nearly"), so the regex engine
+# tries them at every position of every sentence. A rule's ``needs`` are groups of strings:
+# every match of its pattern contains one string of each group (lower-cased), so a rule
+# whose group has no string in the sentence is skipped without changing any result. (One
+# exception, on purpose: case-insensitive matching also takes "ſ" for "s" and "ı", "İ" for
+# "i", which lower() keeps apart; a time word spelled so is not looked for.)
+_H_MONTH = tuple(sorted({m[:3] for m in MONTHS}))  # each month name opens with one
+_H_YEAR = ("1", "2")  # a year is 1xxx or 20xx
+_H_UNIT = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade",
+           "centur")
+_GROUPS: list[tuple[str, ...]] = []  # the distinct hint groups
+_NEEDS: list[tuple[int, ...]] = []  # per rule (as _PATTERNS): indices into _GROUPS
 
 
-def _rule(pattern: str, flags: int = re.I) -> Callable[[_Handler], _Handler]:
+def _rule(pattern: str, flags: int = re.I, *,
+          needs: tuple[tuple[str, ...], ...] = ()) -> Callable[[_Handler], _Handler]:
     def register(fn: _Handler) -> _Handler:
         _PATTERNS.append((re.compile(pattern, flags), fn))
+        for group in needs:
+            if group not in _GROUPS:
+                _GROUPS.append(group)
+        _NEEDS.append(tuple(_GROUPS.index(group) for group in needs))
         return fn
 
     return register
+
+
+def _may_match(low: str, needs: tuple[int, ...], present: list[bool | None]) -> bool:
+    """Whether the lower-cased sentence has a string of each needed group (``present``
+    remembers each group's answer for the sentence's other rules)."""
+    for g in needs:
+        hit = present[g]
+        if hit is None:
+            hit = present[g] = any(w in low for w in _GROUPS[g])
+        if not hit:
+            return False
+    return True
 
 
 def _month_of(word: str) -> int:
@@ -464,25 +478,29 @@ def _nearest_year(a: _Anchor | None, month: int, day: int | None = None) -> int 
 
 
 @_rule(rf"\b(?:{_WD},?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON}),?\s+({_YEAR})\b",
-       0)  # fmt: skip
+       0,
+       needs=(_H_MONTH, _H_YEAR))  # fmt: skip
 def _dmy(m: re.Match[str], c: _Ctx) -> _Result:
     y, mo, d = int(m[3]), _month_of(m[2]), int(m[1])
     return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
 
 
-@_rule(rf"\b(?:{_WD},?\s+)?({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b", 0)
+@_rule(rf"\b(?:{_WD},?\s+)?({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b", 0,
+       needs=(_H_MONTH, _H_YEAR))
 def _mdy(m: re.Match[str], c: _Ctx) -> _Result:
     y, mo, d = int(m[3]), _month_of(m[1]), int(m[2])
     return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
 
 
-@_rule(r"\b(\d{4})-(\d\d)-(\d\d)\b")
+@_rule(r"\b(\d{4})-(\d\d)-(\d\d)\b",
+       needs=(("-",),))
 def _isodate(m: re.Match[str], c: _Ctx) -> _Result:
     y, mo, d = int(m[1]), int(m[2]), int(m[3])
     return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
 
 
-@_rule(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)(?![\d/])")
+@_rule(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)(?![\d/])",
+       needs=(("/",),))
 def _slashdate(m: re.Match[str], c: _Ctx) -> _Result:
     a, b, y = int(m[1]), int(m[2]), int(m[3])
     if y < 100:
@@ -492,7 +510,8 @@ def _slashdate(m: re.Match[str], c: _Ctx) -> _Result:
 
 
 @_rule(rf"\b(?:{_WD},?\s+|(?P<rel>(?i:last|this|next))\s+)?({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?"
-       r"\b(?!\d)", 0)  # fmt: skip
+       r"\b(?!\d)", 0,
+       needs=(_H_MONTH,))  # fmt: skip
 def _md(m: re.Match[str], c: _Ctx) -> _Result:
     mo, d = _month_of(m[2]), int(m[3])
     y = c.year_of(mo, d, m.start(), m.end())
@@ -507,7 +526,8 @@ def _md(m: re.Match[str], c: _Ctx) -> _Result:
     return ("DATE", _iso(y, mo, d)) if _valid(y, mo, d) else None
 
 
-@_rule(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})(?!\w)", 0)
+@_rule(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})(?!\w)", 0,
+       needs=(_H_MONTH,))
 def _dm(m: re.Match[str], c: _Ctx) -> _Result:
     mo, d = _month_of(m[2]), int(m[1])
     y = c.year_of(mo, d, m.start(), m.end())
@@ -519,13 +539,15 @@ def _dm(m: re.Match[str], c: _Ctx) -> _Result:
 _EML = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+)?"
 
 
-@_rule(rf"\b{_EML}(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b(?!\s*[,.]?\d)", 0)
+@_rule(rf"\b{_EML}(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b(?!\s*[,.]?\d)", 0,
+       needs=(_H_MONTH, _H_YEAR))
 def _my(m: re.Match[str], c: _Ctx) -> _Result:
     return "DATE", _iso(int(m["y"]), _month_of(m["mon"]))
 
 
 @_rule(rf"\b(?:(?P<rel>this|last|next|(?i:early|late|mid)|(?i:mid)-)\s*)?(?P<mon>{_MON})"
-       r"(?:\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+(?i:year))?\b", 0)
+       r"(?:\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+(?i:year))?\b", 0,
+       needs=(_H_MONTH,))
 def _month_alone(m: re.Match[str], c: _Ctx) -> _Result:
     word = m["mon"].rstrip(".")
     mo = _month_of(word)
@@ -563,25 +585,29 @@ _NOT_YEAR_BEFORE = re.compile(
 
 
 @_rule(rf"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+|the\s+end\s+of\s+|(?:fiscal|calendar)\s+)?"
-       rf"{_YEAR_PRE}({_YEAR}){_YEAR_POST}\b")  # fmt: skip
+       rf"{_YEAR_PRE}({_YEAR}){_YEAR_POST}\b",
+       needs=(_H_YEAR,))  # fmt: skip
 def _year(m: re.Match[str], c: _Ctx) -> _Result:
     if _NOT_YEAR_BEFORE.search(c.text, max(0, m.start() - 24), m.start()):
         return None  # "pages 1200 to 1300", "flight 1549"
     return "DATE", m[1]
 
 
-@_rule(rf"{_YEAR_PRE}\b({_YEAR})\s*[–—-]\s*(\d\d)\b(?![\d–—-])")
+@_rule(rf"{_YEAR_PRE}\b({_YEAR})\s*[–—-]\s*(\d\d)\b(?![\d–—-])",
+       needs=(_H_YEAR, ("-", "–", "—")))
 def _year_range_short(m: re.Match[str], c: _Ctx) -> _Result:
     return "RANGE", f"{m[1]}/{m[1][:2]}{m[2]}"
 
 
-@_rule(rf"{_YEAR_PRE}\b({_YEAR})\s*[–—-]\s*(present|now|today)\b")
+@_rule(rf"{_YEAR_PRE}\b({_YEAR})\s*[–—-]\s*(present|now|today)\b",
+       needs=(_H_YEAR, ("present", "now", "today")))
 def _year_open(m: re.Match[str], c: _Ctx) -> _Result:
     return "OPEN", m[1]
 
 
 # A decade's TimeML value is its first three digits ("the 1990s" is "199").
-@_rule(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(1[0-9]|20)(\d)0|'(\d)0)'?s\b")
+@_rule(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(1[0-9]|20)(\d)0|'(\d)0)'?s\b",
+       needs=(("0s", "0's"),))
 def _decade(m: re.Match[str], c: _Ctx) -> _Result:
     if m[3]:
         return "DATE", f"19{m[3]}"
@@ -592,13 +618,15 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
 
 
-@_rule(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(" + "|".join(_DECADE_WORDS) + r")\b")
+@_rule(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(" + "|".join(_DECADE_WORDS) + r")\b",
+       needs=(("ties",),))
 def _decade_word(m: re.Match[str], c: _Ctx) -> _Result:
     return "DATE", f"19{_DECADE_WORDS[m[1].lower()]}"
 
 
 @_rule(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(\d{1,2}(?:st|nd|rd|th)|"
-       + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")[\s-]+century\b")  # fmt: skip
+       + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")[\s-]+century\b",
+       needs=(("century",),))  # fmt: skip
 def _century(m: re.Match[str], c: _Ctx) -> _Result:
     w = m[1].lower()
     n = int(w[:-2]) if w[0].isdigit() else _ORDINALS[w]
@@ -606,7 +634,8 @@ def _century(m: re.Match[str], c: _Ctx) -> _Result:
 
 
 @_rule(r"\b(?:(?:early|mid|late)[\s-]+)?(?:(this|last|next|the)\s+)?(spring|summer|fall|autumn|winter)"
-       rf"(?:\s+(?:of\s+)?({_YEAR}))?\b")  # fmt: skip
+       rf"(?:\s+(?:of\s+)?({_YEAR}))?\b",
+       needs=(("spring", "summer", "fall", "autumn", "winter"),))  # fmt: skip
 def _season(m: re.Match[str], c: _Ctx) -> _Result:
     code = _SEASONS[m[2].lower()]
     rel = (m[1] or "").lower()
@@ -650,7 +679,8 @@ _QNUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "
 
 @_rule(r"\b(?:(?:the|this|last|next)\s+(?:year's\s+)?)?(?:(?:fiscal|calendar)[\s-]+)?"
        + _QORD + r"[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(" + _YEAR + r"))?\b"
-       + r"|\bQ([1-4])(?:\s+|[\s/-]?)(" + _YEAR + r")\b")  # fmt: skip
+       + r"|\bQ([1-4])(?:\s+|[\s/-]?)(" + _YEAR + r")\b",
+       needs=(("quarter", "q1", "q2", "q3", "q4"),))  # fmt: skip
 def _quarter(m: re.Match[str], c: _Ctx) -> _Result:
     q = _QNUM[m[1].lower()] if m[1] else int(m[3])
     year = m[2] or m[4]
@@ -681,7 +711,8 @@ def _last_quarter(c: _Ctx) -> tuple[int, int] | None:
 
 
 @_rule(rf"\bthe\s+(?:({_YEAR})|(?:comparable\s+)?(year-(?:ago|earlier)))\s+(?:{_QORD}[\s-]+)?"
-       r"(?:fiscal\s+)?(?:quarter|period)\b")  # fmt: skip
+       r"(?:fiscal\s+)?(?:quarter|period)\b",
+       needs=(("quarter", "period"),))  # fmt: skip
 def _year_quarter(m: re.Match[str], c: _Ctx) -> _Result:
     """"the 1988 second quarter", "the 1989 period", "the year-ago third quarter"."""
     last = _last_quarter(c)
@@ -696,7 +727,8 @@ def _year_quarter(m: re.Match[str], c: _Ctx) -> _Result:
 
 
 @_rule(r"\bthe\s+(?:latest|most\s+recent|current|recent|same|year-(?:earlier|ago)|"
-       r"previous|prior|preceding|comparable|first|second|third|fourth)?\s*(?:fiscal\s+)?quarter\b")
+       r"previous|prior|preceding|comparable|first|second|third|fourth)?\s*(?:fiscal\s+)?quarter\b",
+       needs=(("quarter",),))
 def _the_quarter(m: re.Match[str], c: _Ctx) -> _Result:
     if c.quarter is None:
         a = c.deictic()
@@ -716,7 +748,8 @@ def _the_quarter(m: re.Match[str], c: _Ctx) -> _Result:
 # Deictic and anaphoric --------------------------------------------------------
 
 
-@_rule(r"\b(today|yesterday|tomorrow|tonight|last\s+night)\b(?:\s+(morning|afternoon|evening|night))?")
+@_rule(r"\b(today|yesterday|tomorrow|tonight|last\s+night)\b(?:\s+(morning|afternoon|evening|night))?",
+       needs=(("today", "yesterday", "tomorrow", "tonight", "night"),))
 def _today(m: re.Match[str], c: _Ctx) -> _Result:
     a = c.deictic()
     w = re.sub(r"\s+", " ", m[1].lower())
@@ -734,7 +767,8 @@ def _today(m: re.Match[str], c: _Ctx) -> _Result:
     return "DATE", d.isoformat()
 
 
-@_rule(r"\bthis\s+(morning|afternoon|evening)\b")
+@_rule(r"\bthis\s+(morning|afternoon|evening)\b",
+       needs=(("morning", "afternoon", "evening"),))
 def _this_daypart(m: re.Match[str], c: _Ctx) -> _Result:
     a = c.deictic()
     if a is None or a.date is None:
@@ -743,7 +777,8 @@ def _this_daypart(m: re.Match[str], c: _Ctx) -> _Result:
 
 
 @_rule(rf"\b(?:(last|next|this|this\s+past|this\s+coming|coming)\s+)?({_WD})"
-       r"(?:\s+(morning|afternoon|evening|night))?\b", 0)
+       r"(?:\s+(morning|afternoon|evening|night))?\b", 0,
+       needs=(tuple(_WEEKDAYS),))
 def _weekday(m: re.Match[str], c: _Ctx) -> _Result:
     a = c.deictic()
     if a is None or a.date is None:
@@ -801,7 +836,8 @@ def _shift(a: _Anchor, unit: str, n: int) -> str | None:
 
 @_rule(r"\b(?:(?:early|late|earlier|later)\s+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
        r"(this|last|next|the\s+past|the\s+coming|this\s+past|the\s+current)\s+" + _REL_UNIT
-       + r"\b")  # fmt: skip
+       + r"\b",
+       needs=(("week", "month", "year", "quarter", "decade", "century"),))  # fmt: skip
 def _this_unit(m: re.Match[str], c: _Ctx) -> _Result:
     rel = re.sub(r"\s+", " ", m[1].lower())
     unit = m[2].lower()
@@ -818,7 +854,8 @@ def _this_unit(m: re.Match[str], c: _Ctx) -> _Result:
 
 
 @_rule(r"\b(?:(?:early|late|earlier|later)\s+)?(?:(the\s+following|the\s+next|the\s+previous|"
-       r"the\s+preceding|the\s+prior|that|the\s+same)\s+)(day|week|weekend|month|year|decade)\b")
+       r"the\s+preceding|the\s+prior|that|the\s+same)\s+)(day|week|weekend|month|year|decade)\b",
+       needs=(("day", "week", "month", "year", "decade"),))
 def _anaphoric_unit(m: re.Match[str], c: _Ctx) -> _Result:
     a = c.anaphoric()
     if a is None:
@@ -830,7 +867,8 @@ def _anaphoric_unit(m: re.Match[str], c: _Ctx) -> _Result:
 
 
 @_rule(rf"\b(?:(?:nearly|almost|about|around|some|roughly|more\s+than|over|less\s+than)\s+)?"
-       rf"({_NUMWORD})[\s-]+{_UNIT}s?\s+(ago|earlier|later|hence|from\s+now)\b")
+       rf"({_NUMWORD})[\s-]+{_UNIT}s?\s+(ago|earlier|later|hence|from\s+now)\b",
+       needs=(_H_UNIT, ("ago", "earlier", "later", "hence", "now")))
 def _ago(m: re.Match[str], c: _Ctx) -> _Result:
     n = _number(m[1])
     unit = re.search(_UNIT, m[0][m.end(1) - m.start() :], re.I)
@@ -862,7 +900,8 @@ _REFS = {
 
 # "previously", "soon", "formerly" are left out: TimeBank seldom tags them.
 @_rule(r"\b(?:now|currently|presently|nowadays|(?:at|the)\s+present|right\s+now|these\s+days|"
-       r"recently|lately|the\s+past|the\s+(?:near\s+)?future|the\s+(?:near|long)\s+term)\b")
+       r"recently|lately|the\s+past|the\s+(?:near\s+)?future|the\s+(?:near|long)\s+term)\b",
+       needs=(("now", "current", "present", "days", "recent", "lately", "past", "future", "term"),))
 def _ref(m: re.Match[str], c: _Ctx) -> _Result:
     w = re.sub(r"\s+", " ", m[0].lower())
     if w == "the present" and re.match(r"\s+\w+", c.text[m.end() : m.end() + 20]):
@@ -871,7 +910,8 @@ def _ref(m: re.Match[str], c: _Ctx) -> _Result:
 
 
 # "recent" and "future" alone are left out: more often not tagged than tagged.
-@_rule(r"\bcurrent\b(?:\s+(?:account|accounts|affairs|generations?)\b)?")
+@_rule(r"\bcurrent\b(?:\s+(?:account|accounts|affairs|generations?)\b)?",
+       needs=(("current",),))
 def _ref_adj(m: re.Match[str], c: _Ctx) -> _Result:
     if " " in m[0]:
         return None  # "current account" is not a time
@@ -907,7 +947,8 @@ _VERB_LAST = r"(?<!will\s)(?<!to\s)(?<!would\s)(?<!could\s)(?<!may\s)(?<!might\s
        rf"recent|final|latest|further|additional|entire|full|whole)\s+)?"
        rf"(?:(?:more\s+than|less\s+than|at\s+least)\s+)?"
        rf"({_NUMWORD})(\s+1/2|[\s-]+and\s+a\s+half)?[\s-]+{_UNIT}s?\b(-long|-old|\s+old)?"
-       rf"(\s+and\s+a\s+half)?")  # fmt: skip
+       rf"(\s+and\s+a\s+half)?",
+       needs=(_H_UNIT,))  # fmt: skip
 def _duration(m: re.Match[str], c: _Ctx) -> _Result:
     n = _number(m[1])
     rest = m[0][m.end(1) - m.start() :]
@@ -935,7 +976,8 @@ def _half_more(n: int, unit: str) -> str:
     return _duration_value(n, unit) + _HALVES[unit]
 
 
-@_rule(rf"\b(?:recent|coming|the\s+(?:past|last|next|coming))\s+(?:few\s+|several\s+)?{_UNIT}s\b")
+@_rule(rf"\b(?:recent|coming|the\s+(?:past|last|next|coming))\s+(?:few\s+|several\s+)?{_UNIT}s\b",
+       needs=(_H_UNIT,))
 def _vague_duration(m: re.Match[str], c: _Ctx) -> _Result:
     """"recent years", "the past few weeks", "coming months": a stretch of unknown length."""
     unit = re.search(_UNIT + "s$", m[0], re.I)
@@ -948,7 +990,9 @@ _SETS = {
 }  # fmt: skip
 
 
-@_rule(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)\b")
+@_rule(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)\b",
+       needs=(("daily", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly",
+               "nightly"),))
 def _set_adverb(m: re.Match[str], c: _Ctx) -> _Result:
     if m[0].lower() == "quarterly" and re.match(r"\s+[a-z]", c.text[m.end() : m.end() + 2]):
         return None  # "quarterly dividend": a kind of report, not a recurrence
@@ -957,7 +1001,8 @@ def _set_adverb(m: re.Match[str], c: _Ctx) -> _Result:
 
 # "a year" alone is a duration; "twice a year" and "every other year" are sets
 @_rule(rf"\b(?:(?:once|twice|\w+\s+times)\s+a\s+|(?:(?:once|twice|\w+\s+times)\s+)?"
-       rf"(?:every|each|per)\s+(?:(other|{_NUMWORD})\s+)?){_UNIT}s?\b")  # fmt: skip
+       rf"(?:every|each|per)\s+(?:(other|{_NUMWORD})\s+)?){_UNIT}s?\b",
+       needs=(_H_UNIT,))  # fmt: skip
 def _set_every(m: re.Match[str], c: _Ctx) -> _Result:
     unit = re.search(_UNIT + "(?=s?$)", m[0], re.I)
     if unit is None:
@@ -966,7 +1011,8 @@ def _set_every(m: re.Match[str], c: _Ctx) -> _Result:
     return "SET", _duration_value(n, unit[0])
 
 
-@_rule(rf"\b(?:every|each)\s+({_MON}|{_WD})\b|\b({_WD})s\b(?:\s+(mornings|nights|evenings))?", 0)
+@_rule(rf"\b(?:every|each)\s+({_MON}|{_WD})\b|\b({_WD})s\b(?:\s+(mornings|nights|evenings))?", 0,
+       needs=(("every", "each", "days"),))
 def _set_named(m: re.Match[str], c: _Ctx) -> _Result:
     word = (m[1] or m[2]).rstrip(".")
     if word.lower() in _WEEKDAYS:
@@ -979,7 +1025,8 @@ def _set_named(m: re.Match[str], c: _Ctx) -> _Result:
 
 
 @_rule(r"\b(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?|o'clock)(?=\W|$)(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
-       r"|\b(noon|midnight)\b")  # fmt: skip
+       r"|\b(noon|midnight)\b",
+       needs=(("am", "a.m", "pm", "p.m", "o'clock", "noon", "midnight"),))  # fmt: skip
 def _clock(m: re.Match[str], c: _Ctx) -> _Result:
     a = c.anaphoric()  # a clock time belongs to the day the story is on
     if m[4]:
@@ -1017,7 +1064,8 @@ def _spelled_number(words: str) -> int:
     return total
 
 
-@_rule(rf"\b{_SPELLED_YEAR}\b")
+@_rule(rf"\b{_SPELLED_YEAR}\b",
+       needs=(("nineteen", "thousand"),))
 def _spelled_year(m: re.Match[str], c: _Ctx) -> _Result:
     w = m[0].lower()
     if w.startswith("the year "):
@@ -1049,7 +1097,8 @@ def _nth_weekday(y: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 @_rule(r"\b(?:(last|next|this)\s+)?(" + "|".join(sorted(_HOLIDAYS, key=len, reverse=True))
-       + rf")(?:\s+({_YEAR}))?\b")  # fmt: skip
+       + rf")(?:\s+({_YEAR}))?\b",
+       needs=(tuple(_HOLIDAYS),))  # fmt: skip
 def _holiday(m: re.Match[str], c: _Ctx) -> _Result:
     name = m[2].lower()
     if not m[2][0].isupper():
@@ -1074,7 +1123,8 @@ def _holiday(m: re.Match[str], c: _Ctx) -> _Result:
     return "DATE", _iso(y, *md)
 
 
-@_rule(r"\b(?:the\s+)?(?:weekend)\b")
+@_rule(r"\b(?:the\s+)?(?:weekend)\b",
+       needs=(("weekend",),))
 def _weekend(m: re.Match[str], c: _Ctx) -> _Result:
     a = c.deictic()
     if a is None or a.date is None or not m[0].lower().startswith("the"):
@@ -1085,7 +1135,8 @@ def _weekend(m: re.Match[str], c: _Ctx) -> _Result:
 
 
 @_rule(r"\b(?:(?:the\s+)?(?:year-(?:earlier|ago)|same)\s+(?:period|quarter)|"
-       r"the\s+(?:latest|most\s+recent)\s+period|year-(?:earlier|ago))\b")
+       r"the\s+(?:latest|most\s+recent)\s+period|year-(?:earlier|ago))\b",
+       needs=(("period", "quarter", "year-"),))
 def _business_period(m: re.Match[str], c: _Ctx) -> _Result:
     a = c.deictic()
     if c.quarter is None and a is None:
@@ -1100,7 +1151,8 @@ def _business_period(m: re.Match[str], c: _Ctx) -> _Result:
 @_rule(r"\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
        r"(?:the\s+(?:current\s+|full\s+|whole\s+|calendar\s+)?(?:fiscal\s+)?year|"
        r"the\s+(?:current\s+)?(?:fiscal|calendar)\s+year)\b(?!\s*(?:earlier|ago|later))"
-       r"(?:\s+(?:before|after)(?=\s*[,.;)]|$))?")
+       r"(?:\s+(?:before|after)(?=\s*[,.;)]|$))?",
+       needs=(("year",),))
 def _the_year(m: re.Match[str], c: _Ctx) -> _Result:
     after = c.text[m.end() : m.end() + 24]
     if re.match(r"\s+end(?:ed|ing)\b", after):
@@ -1119,7 +1171,8 @@ def _the_year(m: re.Match[str], c: _Ctx) -> _Result:
 
 
 @_rule(r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?:years|months|weeks|days|decades|hours)\b|"
-       r"(?<=\bin\s)(?:years|months|weeks|decades)\b(?!\s+(?:to\s+come|ago))")
+       r"(?<=\bin\s)(?:years|months|weeks|decades)\b(?!\s+(?:to\s+come|ago))",
+       needs=(("years", "months", "weeks", "days", "decades", "hours"),))
 def _plural_units(m: re.Match[str], c: _Ctx) -> _Result:
     return "DURATION", _duration_value(None, m[0][:-1])
 
@@ -1140,10 +1193,10 @@ def _candidates(
     a verb before a length) leaves its characters to shorter matches.
     """
     out = []
-    words = set(_WORDS.findall(text.lower()))
-    for i, (pattern, fn) in enumerate(_PATTERNS):
-        hint = _HINTS.get(fn.__name__)
-        if hint is not None and words.isdisjoint(hint):
+    low = text.lower()
+    present: list[bool | None] = [None] * len(_GROUPS)
+    for i, (pattern, _) in enumerate(_PATTERNS):
+        if not _may_match(low, _NEEDS[i], present):
             continue
         for m in pattern.finditer(text):
             if m.end() > m.start():
