@@ -11,7 +11,7 @@ import itertools
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
@@ -166,9 +166,14 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
 
     for parsed, (sentence, sentence_times) in nlp.pipe(parseable(), batch_size=BATCH_SIZE,
                                                        as_tuples=True):
+        span = parsed[:]
+        if sentence_times.narrative is not None and speaks_of_now(span) and not any(
+                is_dated(m) for m in sentence_times.mentions):
+            # "… established relations in 1943. Russia currently has an embassy in Addis
+            # Ababa": a present-tense sentence with no date is about now, not 1943
+            sentence_times = replace(sentence_times, narrative=None)
         date = sentence_date(sentence_times)
         last_state = doc_ctx.last_state
-        span = parsed[:]
         mentions = []
         try:
             for m in resolve_actors(span, date, doc_ctx, g, times=sentence_times.mentions):
@@ -185,6 +190,21 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
             continue
         ctx = DocumentContext(g, date, doc_ctx.pair, last_state)
         yield AnnotatedSentence(sentence, span, sentence_times, mentions, ctx)
+
+
+# words that put a sentence in the present whatever its verb: "Russia currently has …"
+NOW_WORDS = frozenset({"currently", "presently", "now", "today", "nowadays"})
+
+
+def speaks_of_now(span: Span) -> bool:
+    """The sentence tells of the present: a present-tense main verb ("has an embassy",
+    "is accredited to") or a word such as "currently"."""
+    if any(t.lower_ in NOW_WORDS for t in span):
+        return True
+    root = span.root
+    tenses = [root.tag_] + [c.tag_ for c in root.children if c.dep_ in ("aux", "auxpass")]
+    return "VBD" not in tenses and any(t in ("VBZ", "VBP") for t in tenses) and not any(
+        c.lower_ in ("will", "would", "had") for c in root.children)
 
 
 def sentence_date(times: SentenceTimes) -> str | None:

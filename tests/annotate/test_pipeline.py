@@ -45,3 +45,12 @@ def test_document_context_knows_the_users_states(tmp_path) -> None:
     sides = document_context(pair, gazetteer=str(f)).pair
     assert sides is not None
     assert [(e.name, e.country) for e in sides] == [("Freedonia", "XFD"), ("Mali", "MLI")]
+
+
+def test_a_present_tense_sentence_is_not_dated_by_the_story() -> None:
+    doc = read_text("Kenya and Chile established diplomatic relations on 14 December 1963. "
+                    "Chile currently supplies copper to Kenya. Chile also sent tractors to Kenya. "
+                    "Kenya has an embassy in Santiago.", input_format="text")
+    dates = [s.date for s in iter_annotated(doc)]
+    # the past-tense sentence after the date is told in 1963; the present-tense ones now
+    assert dates == ["1963-12-14", None, "1963-12-14", None]
