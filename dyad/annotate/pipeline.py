@@ -125,7 +125,17 @@ class AnnotatedDocument:
 
 def document_pair(doc: Document, *, gazetteer: str | None = None) -> tuple[str, ...]:
     """The two state codes the document is about, from its title; () if not a pair."""
-    return DocContext.from_title(doc.title, load_gazetteer(gazetteer)).pair
+    return _doc_context(doc, load_gazetteer(gazetteer)).pair
+
+
+def _doc_context(doc: Document, g: Gazetteer) -> DocContext:
+    """The document's pair from its title, else from its infobox's two parties (wikitext
+    copied from the edit box has no title line)."""
+    ctx = DocContext.from_title(doc.title, g)
+    parties = doc.infobox.get("party1"), doc.infobox.get("party2")
+    if not ctx.pair and all(parties):
+        ctx = DocContext.from_title(f"{parties[0]}–{parties[1]} relations", g)
+    return ctx
 
 
 def document_context(pair_codes: tuple[str, ...], *,
@@ -148,7 +158,7 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
     actor resolver fails on, is skipped with a warning."""
     g = load_gazetteer(gazetteer)
     nlp = load_nlp()
-    doc_ctx = DocContext.from_title(doc.title, g)
+    doc_ctx = _doc_context(doc, g)
     # a sentence at a time: a streamed document (dyad.read.stream) is never held whole,
     # and its times are not all found before the first parse
     # one read of the sentences for both (a streamed document reads its file each time)

@@ -34,3 +34,16 @@ def test_envoys_and_missions_of_the_pair() -> None:
     assert found == [("envoy1", "ambassador", "CHL", "KEN", "Marta Quiroga"),
                      ("envoy2", "ambassador", "KEN", "CHL", "Peter Odhiambo"),
                      ("mission1", "embassy", "CHL", "KEN", None)]
+
+
+def test_the_pair_from_the_infobox_when_there_is_no_title() -> None:
+    # wikitext copied from the edit box: no title line, the parties only in the infobox
+    from dyad.read import read_text
+
+    wikitext = ("{{Infobox bilateral relations|Chile–Kenya|Chile|Kenya\n"
+                "| mission1 = Embassy of Chile, Nairobi\n| envoy2 = Ambassador Peter Odhiambo\n}}\n"
+                "'''Chile–Kenya relations''' are the ties between [[Chile]] and [[Kenya]].\n")
+    doc = read_text(wikitext, input_format="wikitext")
+    ctx = document_context(document_pair(doc))
+    found = sorted((key, f.subject.country, f.object.country) for key, f in infobox_facts(doc, ctx))
+    assert found == [("envoy2", "KEN", "CHL"), ("mission1", "CHL", "KEN")]
