@@ -228,6 +228,7 @@ def _foreground(sentence: AnnotatedSentence) -> list[Mention]:
     back = [_char_range(t, span) for t in span
             if t.dep_ == "prep" and t.lower_ in BACKGROUND_PREPS]
     # "…, Thai police said": who tells the news is not whom it is about
+    back += [_char_range(t.head, span) for t in span if _helping(t)]
     back += [_char_range(c, span) for t in span
              if t.lemma_ in ATTRIBUTION_LEMMAS and t.pos_ == "VERB"
              and any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
@@ -295,6 +296,9 @@ def _sides(token: Token, sentence: AnnotatedSentence,
     """(actors, recipients, found through the parse)."""
     span, mentions = sentence.span, sentence.actors
     head = _clause_head(token)
+    if token.pos_ == "NOUN" and cameo(code).quad_class in (1, 2) and \
+            (given := _given_by(token, head, span, mentions)) is not None:
+        return given
     subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"]
     objects = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if objects and not subjects and _lemma(head) in STATIVE_PASSIVES:
@@ -325,8 +329,8 @@ def _sides(token: Token, sentence: AnnotatedSentence,
         if recipients:
             break
         for child in token.children:
-            if transfer and child.dep_ == "dobj":
-                continue
+            if (transfer and child.dep_ == "dobj") or any(_helping(c) for c in child.children):
+                continue  # the thing moved; "with the help of X"
             if (child.dep_ in OBJECT_DEPS and preps is tiers[0]) or (
                     child.dep_ == "prep" and child.lower_ in preps):
                 objects.append(child)
@@ -374,6 +378,39 @@ def _sides(token: Token, sentence: AnnotatedSentence,
     after = recipients or _nearest(mentions, start + len(token.text), after=True, exclude=before,
                                    text=text)
     return before, after, False
+
+
+# "received aid from X", "sought assistance from X": the subject is given to, X gives
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "seek", "request", "win",
+                             "secure", "enjoy", "have", "gain", "solicit", "welcome"})
+# "with the help of X": X is an ally in the act, not its target
+HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "cooperation",
+                        "participation", "blessing", "consent", "approval"})
+
+
+def _given_by(token: Token, head: Token, span: Span,
+              mentions: list[Mention]) -> tuple[list[Entity], list[Entity], bool] | None:
+    """Help whose giver stands after "from" or "with the help of": "Peru received aid from
+    Russia", "support from the Chinese government", "with the help of Cuban troops" — the
+    giver acts, the clause's subject is given to."""
+    froms = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
+    if not froms and token.dep_ == "dobj" and _lemma(token.head) in RECEIVING_VERBS:
+        froms = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "from"]
+    if _helping(token):
+        froms += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+    givers = [e for c in froms for e in _phrase_actors(c, span, mentions)]
+    if not givers:
+        return None
+    given = {e.country for e in givers}
+    takers = [e for c in head.children if c.dep_ in SUBJECT_DEPS
+              for e in _phrase_actors(c, span, mentions) if e.country not in given]
+    return _unique(givers), _unique(takers), True
+
+
+def _helping(token: Token) -> bool:
+    """"with the help of X", "with Chinese support": a helper's phrase."""
+    return token.dep_ == "pobj" and token.head.lower_ == "with" and \
+        _lemma(token) in HELP_NOUNS
 
 
 def _lemma(token: Token) -> str:

@@ -95,6 +95,12 @@ def test_sides(text: str, expected: tuple[str, list, list]) -> None:
     # a state naming a border says where; the source that reports it is no side
     ("Peruvian troops seized a rebel camp on the Bolivian border on Sunday, Bolivian "
      "officials said.", ("COERCE", ["PER"], ["PER"])),
+    # help given "from" X or "with the help of X": X gives, the subject is given to
+    ("Peru received military aid from Russia in 2010.", ("AID", ["RUS"], ["PER"])),
+    ("Kenya had only lukewarm support from the Chinese government.",
+     ("SUPPORT", ["CHN"], ["KEN"])),
+    ("Ethiopia launched an offensive with the help of Cuban troops.",
+     ("AID", ["CUB"], ["ETH"])),
     # a hostile act's "of" is its target, before a "with"
     ("Chile said on Monday it would tighten the naval blockade of Peru with Ecuador's help.",
      ("THREATEN", ["CHL"], ["PER"])),
@@ -106,7 +112,7 @@ def test_sides(text: str, expected: tuple[str, list, list]) -> None:
     ("Ethnic Uzbeks have vowed to fight for villages near Kyrgyzstan's border with "
      "Tajikistan.", ("THREATEN", ["KGZ"], ["KGZ"])),
 ])
-def test_sides_by_place(text: str, expected: tuple[str, list, list]) -> None:
+def test_more_sides(text: str, expected: tuple[str, list, list]) -> None:
     assert expected in _events(text)
 
 
@@ -144,6 +150,11 @@ def test_a_pronoun_for_a_party_without_a_name_in_the_gazetteer() -> None:
     # "it" is the party, placed by the elections it boycotts
     assert _events("The Liberal Party of Freedonia said it would boycott Kenya's next "
                    "elections.") == [("THREATEN", ["KEN"], ["KEN"])]
+
+
+def test_a_helper_is_no_target() -> None:
+    found = _events("Ethiopia launched an offensive with the help of Cuban troops.")
+    assert not any(e[0] == "ASSAULT" and "CUB" in e[2] for e in found)
 
 
 def test_a_relative_clause_is_its_antecedents_doing() -> None:
