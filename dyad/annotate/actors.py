@@ -108,11 +108,12 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
     tokens = tokenize(text)
     if not tokens:
         return []
-    starts = {t.start: k for k, t in enumerate(tokens)}
-    ends = {t.end: k + 1 for k, t in enumerate(tokens)}
     persons: list[tuple[int, int]] = []
-    for ent in ents:
-        if ent.label_ == "PERSON":
+    names = [ent for ent in ents if ent.label_ == "PERSON"]
+    if names:  # token spans of spaCy's person names (most sentences have none)
+        starts = {t.start: k for k, t in enumerate(tokens)}
+        ends = {t.end: k + 1 for k, t in enumerate(tokens)}
+        for ent in names:
             i, j = starts.get(ent.start_char - base), ends.get(ent.end_char - base)
             if i is not None and j is not None:
                 persons.append((i, j))

@@ -510,6 +510,7 @@ def _depth(tok: Token) -> int:
     return len(_governors(tok))
 
 
+_NO_PATTERNS: list[Pattern] = []  # never changed: a shared default for lexicon look-ups
 _DEMAND_PATTERN = Pattern("verb", "", None, frozenset(), frozenset(), frozenset(), frozenset(),
                           frozenset(), "100", "demand clause: Y must …", -1)
 
@@ -526,7 +527,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue
             pos = "verb"  # "X said the US must be ready": the clause itself is the demand
         lemma, lower = _lemma(tok), tok.lower_
-        cands = lex.get((pos, lemma), []) + (lex.get((pos, lower), []) if lower != lemma else [])
+        cands = lex.get((pos, lemma), _NO_PATTERNS)
+        if lower != lemma and (as_written := lex.get((pos, lower))):
+            cands = cands + as_written
         best: tuple[Pattern, list[Token]] | None = None
         kids = _Kids(tok) if cands else None
         for p in cands:
