@@ -422,7 +422,12 @@ def _may_match(low: str, needs: tuple[int, ...], present: list[bool | None]) -> 
     for g in needs:
         hit = present[g]
         if hit is None:
-            hit = present[g] = any(w in low for w in _GROUPS[g])
+            hit = False
+            for w in _GROUPS[g]:  # a plain loop: any() over a generator is twice as slow here
+                if w in low:
+                    hit = True
+                    break
+            present[g] = hit
         if not hit:
             return False
     return True
