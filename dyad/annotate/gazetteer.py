@@ -133,6 +133,7 @@ class Gazetteer:
     max_len: int = 1
     predecessors: dict[str, list[str]] = field(default_factory=dict)
     _typo_index: dict[str, set[str]] | None = None  # deletion variants → names
+    _respellings: dict[str, str | None] = field(default_factory=dict)  # words recur
 
     # -- building ---------------------------------------------------------
 
@@ -218,6 +219,8 @@ class Gazetteer:
 
     def _respelled(self, word: str) -> str | None:
         """The one name ``word`` is a single edit (or swap) away from, if just one."""
+        if word in self._respellings:
+            return self._respellings[word]
         if self._typo_index is None:
             self._typo_index = {}
             for key, entries in self.index.items():
@@ -230,7 +233,8 @@ class Gazetteer:
         for variant in _deletions(word) | {word}:
             near |= self._typo_index.get(variant, set())
         near = {w for w in near if one_edit(word, w)}
-        return near.pop() if len(near) == 1 else None
+        found = self._respellings[word] = near.pop() if len(near) == 1 else None
+        return found
 
     def cue_matches(self, tokens: list[Token]) -> Iterator[tuple[int, int, Entry]]:
         """Longest role-word matches ("foreign minister", "ambassador", "army")."""

@@ -19,7 +19,10 @@ from dyad.annotate.time import TimeMention
 from dyad.extract.era import at_date
 from dyad.model import Entity, When
 
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=[A-Z])|,\s+and\s+(?=the\s)")
+# "…, and Ethiopia has an embassy in Moscow" starts a clause; "…, Ukraine, and Uzbekistan."
+# (a name ending the sentence) ends a list
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=[A-Z])"
+                           r"(?![A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*\.?\s*$)|,\s+and\s+(?=the\s)")
 _MISSION = re.compile(r"\b(embass(?:y|ies)|consulates?(?:[- ]general)?|high commission)\b", re.I)
 _AMBASSADOR = re.compile(r"\b(ambassadors?|high commissioner|envoy)\b", re.I)
 _RELATIONS = re.compile(r"\b(?:diplomatic (?:relations|ties)|relations|ties)\b", re.I)
@@ -48,6 +51,17 @@ _OPENED = re.compile(r"\b(opened|reopened|re-opened|inaugurated|established)\b",
 _KEEPS = re.compile(r"\b(?:ha[sd]|have|maintain(?:s|ed)?|run(?:s)?|operat(?:es|ed)|"
                    r"host(?:s|ed)?|open(?:s|ed)?|reopen(?:s|ed)?|clos(?:es|ed)|establish(?:es|ed))"
                    r"\b", re.I)
+# words without which each cue's regex cannot match (lower case)
+_CUE_WORDS = {
+    "mission": ("embass", "consul", "high commission"),
+    "ambassador": ("ambassador", "high commissioner", "envoy"),
+    "relations": ("relations", "ties"),
+    "recognise": ("recogni",),
+    "accredited": ("accredited to",),
+    "member": ("member",),
+    "signed": ("sign", "conclud", "ratif"),
+}
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _NOMINATED = re.compile(r"\b(nominated|proposed|designated)\b", re.I)
 _HOLDER = re.compile(r"\b(?:is|was|has been|became)\s+((?:[A-Z][\w'’.-]+ ?){2,4})(?=[,.;(]|$| who)")
 _NEGATION = re.compile(r"\b(?:not|never|no longer|does not|did not|has no|have no|had no)\b",
@@ -84,26 +98,32 @@ def find_facts(sentence: AnnotatedSentence, context: DocumentContext) -> Iterato
 def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
                   ) -> Iterator[FoundFact]:
     text = s.sentence.text[lo:hi]
+    low = text.lower()
+    # each cue's regex only where its words are: most clauses state no tie at all
+    has = {cue: any(w in low for w in words) for cue, words in _CUE_WORDS.items()}
+    if not any(has.values()):
+        return
     mentions = [m for m in s.actors if lo <= m.start and m.end <= hi]
     states = [m for m in mentions if m.entity.kind == "state" and m.entity.country]
     times = [t for t in s.times.mentions if lo <= t.start and t.end <= hi and is_dated(t)]
     status = "negated" if _NEGATION.search(text) else "asserted"
 
-    if (cue := _MISSION.search(text)) is not None:
+    if has["mission"] and (cue := _MISSION.search(text)) is not None:
         yield from _embassy(s, ctx, text, lo, cue, mentions, states, times, status)
-    if (cue := _AMBASSADOR.search(text)) is not None and not _MISSION.search(text):
+    if has["ambassador"] and (cue := _AMBASSADOR.search(text)) is not None and not (
+            has["mission"] and _MISSION.search(text)):
         yield from _ambassador(s, ctx, text, lo, cue, mentions, states, times, status)
-    if (cue := _RELATIONS.search(text)) is not None and (
-            "diplomatic" in text.lower() or _BROKEN.search(text)) and not _KIND_OF_TIES.search(
+    if has["relations"] and (cue := _RELATIONS.search(text)) is not None and (
+            "diplomatic" in low or _BROKEN.search(text)) and not _KIND_OF_TIES.search(
             text[max(0, cue.start() - 30):cue.start()]):
         yield from _relations(ctx, text, lo, states, times, status)
-    if (cue := _RECOGNISE.search(text)) is not None:
+    if has["recognise"] and (cue := _RECOGNISE.search(text)) is not None:
         yield from _recognition(s, lo + cue.start(), states, times, status)
-    if (cue := _ACCREDITED.search(text)) is not None:
-        yield from _accreditation(s, ctx, lo + cue.start(), states, times, status)
-    if (cue := _MEMBER.search(text)) is not None:
+    if has["accredited"] and (cue := _ACCREDITED.search(text)) is not None:
+        yield from _accreditation(s, ctx, lo + cue.start(), mentions, states, times, status)
+    if has["member"] and (cue := _MEMBER.search(text)) is not None:
         yield from _membership(ctx, text, lo + cue.end(), mentions, states, status)
-    if _SIGNED.search(text) and (treaty := _TREATY.search(text)) is not None:
+    if has["signed"] and _SIGNED.search(text) and (treaty := _TREATY.search(text)) is not None:
         sides = _pair(ctx, text, states)
         if sides:
             when = _first(times) or _unknown()
@@ -284,21 +304,30 @@ def _subject_states(s: AnnotatedSentence, at: int, states: list[Mention]) -> lis
 
 
 def _accreditation(s: AnnotatedSentence, ctx: DocumentContext, at: int,
-                   states: list[Mention], times: list[TimeMention],
+                   mentions: list[Mention], states: list[Mention], times: list[TimeMention],
                    status: str) -> Iterator[FoundFact]:
     after = [m for m in states if m.start >= at]
     before = [m for m in states if m.end <= at]
-    # "handled by the embassy in Abidjan, which was accredited to Burkina Faso"
-    sender = before[0].entity if before else ctx.last_subject
+    # "The Ethiopian ambassador to Russia is also accredited to Armenia": the envoy's
+    # state sends; else "handled by the embassy in Abidjan, which was accredited to X"
+    envoy = next((m.entity for m in mentions if m.end <= at and m.entity.kind == "person"
+                  and m.entity.country and m.entity.role in ("ambassador", "envoy")), None)
+    sender = envoy or (before[0].entity if before else ctx.last_subject)
     if not after or sender is None:
         return
-    host = after[0].entity
-    if host.country == sender.country:
-        return
-    place = next(({"name": s.sentence.text[m.start:m.end], "country": m.entity.country}
-                  for m in after[1:] + before if m.is_place), None)
+    text = s.sentence.text
+    hosts = [after[0]]  # "accredited to Armenia, Azerbaijan and Belarus": each of them
+    for m in after[1:]:
+        if not _LISTED.fullmatch(text[hosts[-1].end:m.start]):
+            break
+        hosts.append(m)
+    place = next(({"name": text[m.start:m.end], "country": m.entity.country}
+                  for m in after[len(hosts):] + before if m.is_place), None)
     valid = _opened(times[0]) if times else _unknown()
-    yield FoundFact("accreditation", sender, host, valid, status, place=place, confidence=0.7)
+    for host in hosts:
+        if host.entity.country != sender.country:
+            yield FoundFact("accreditation", sender, host.entity, valid, status, place=place,
+                            confidence=0.7)
 
 
 def _membership(ctx: DocumentContext, text: str, at: int, mentions: list[Mention],

@@ -39,6 +39,16 @@ def test_facts(text: str, expected: list[tuple]) -> None:
     assert sorted(_facts(text)) == sorted(expected)
 
 
+def test_an_envoy_accredited_to_a_list() -> None:
+    text = ("The Kenyan ambassador to Chile is also accredited to Peru, Bolivia, "
+            "and Ecuador.")
+    found = [(f[0], f[1], f[2]) for f in _facts(text) if f[0] == "accreditation"]
+    assert sorted(found) == [("accreditation", "KEN", "BOL"), ("accreditation", "KEN", "ECU"),
+                             ("accreditation", "KEN", "PER")]
+
+
+
+
 def test_a_former_state_on_its_successors_page() -> None:
     # the page's pair is today's Russia; the Soviet consulate still faces Chile, in a town
     # the gazetteer does not know, and a decade is coded at its middle
