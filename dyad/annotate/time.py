@@ -83,6 +83,9 @@ class SentenceTimes:
     mentions: list[TimeMention]
     frame: When | None = None
     narrative: str | None = None
+    # the span ``narrative`` comes from when it is a decade or a century: a sentence dated
+    # by "the 19th century" before it is no more precise than that
+    narrative_span: When | None = None
 
 
 # --- vocabulary -------------------------------------------------------------
@@ -1410,6 +1413,7 @@ def iter_times(
     """
     narrative: str | None = None
     in_section: str | None = None  # the narrative written in this section (or its frame)
+    span: When | None = None  # the decade or century in_section comes from
     section: str | None = None
     frame: When | None = None
     for text, title, *kind in sentences:
@@ -1418,14 +1422,16 @@ def iter_times(
             frame = _title_frame(title)
             narrative = frame.start if frame else narrative
             in_section = frame.start if frame else None
+            span = None
         mentions = find_times(text, doc_date, frame, narrative)
         dated = [m for m in mentions if m.is_point and m.value not in _VAGUE]
         own = bool([m for m in mentions if m.is_point])
-        yield SentenceTimes(mentions, None if own else frame, in_section)
+        yield SentenceTimes(mentions, None if own else frame, in_section, span)
         if dated and (not kind or kind[0] not in ("caption", "heading")):
             last = dated[-1]
             narrative = last.when.end or last.when.start
             in_section = narrative
+            span = last.when if last.when.precision in ("decade", "century") else None
 
 
 _VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})

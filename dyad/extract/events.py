@@ -731,7 +731,11 @@ def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
     narrative = sentence.times.narrative
     if narrative and (frame is None or narrative[:4] != (frame.start or "")[:4]):
         # "In April 2021 … seized power. China called on the council to …": the year the
-        # story has reached, no finer (the next sentence may be weeks later)
+        # story has reached, no finer (the next sentence may be weeks later); after "in
+        # the 1980s", the decade
+        span = sentence.times.narrative_span
+        if span is not None:
+            return When(span.start, span.end, span.precision, "narrative", None)
         return When(narrative[:4], None, "year", "narrative", None)
     if frame is not None:
         return When(frame.start, frame.end, frame.precision, "section", frame.text)

@@ -109,3 +109,11 @@ def test_records_validate_against_the_contract(records: list[dict]) -> None:
     example = read_text((ROOT / "examples" / "burkina_faso-russia.txt").read_text())
     for record in records + list(extract_records(example)):
         assert not list(validator.iter_errors(record)), record
+
+
+def test_a_sentence_dated_by_a_decade_before_it_is_no_more_precise() -> None:
+    doc = read_text("Chile–Kenya relations\n\nIn the 1980s Chile sent aid to Kenya. Chile then "
+                    "sent more aid to Kenya.\n", input_format="text")
+    dates = [r["date"] for r in extract_records(doc) if r["record"] == "event"]
+    assert [(d["start"], d["precision"], d["modifier"]) for d in dates] == [
+        ("1980", "decade", None), ("1980", "decade", "narrative")]

@@ -47,8 +47,6 @@ def test_an_envoy_accredited_to_a_list() -> None:
                              ("accreditation", "KEN", "PER")]
 
 
-
-
 def test_a_former_state_on_its_successors_page() -> None:
     # the page's pair is today's Russia; the Soviet consulate still faces Chile, in a town
     # the gazetteer does not know, and a decade is coded at its middle
