@@ -177,8 +177,8 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
     for parsed, (sentence, sentence_times) in nlp.pipe(parseable(), batch_size=BATCH_SIZE,
                                                        as_tuples=True):
         span = parsed[:]
-        if sentence_times.narrative is not None and speaks_of_now(span) and not any(
-                is_dated(m) for m in sentence_times.mentions):
+        if sentence_times.narrative is not None and not any(
+                is_dated(m) for m in sentence_times.mentions) and speaks_of_now(span):
             # "… established relations in 1943. Russia currently has an embassy in Addis
             # Ababa": a present-tense sentence with no date is about now, not 1943
             sentence_times = replace(sentence_times, narrative=None)
@@ -203,13 +203,13 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
 
 
 # words that put a sentence in the present whatever its verb: "Russia currently has …"
-NOW_WORDS = frozenset({"currently", "presently", "now", "today", "nowadays"})
+NOW_WORDS = re.compile(r"\b(?:currently|presently|now|today|nowadays)\b", re.I)
 
 
 def speaks_of_now(span: Span) -> bool:
     """The sentence tells of the present: a present-tense main verb ("has an embassy",
     "is accredited to") or a word such as "currently"."""
-    if any(t.lower_ in NOW_WORDS for t in span):
+    if NOW_WORDS.search(span.text):
         return True
     root = span.root
     tenses = [root.tag_] + [c.tag_ for c in root.children if c.dep_ in ("aux", "auxpass")]

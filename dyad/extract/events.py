@@ -222,19 +222,29 @@ def _unidentified(country: str) -> Entity:
 
 
 def _foreground(sentence: AnnotatedSentence) -> list[Mention]:
-    """Mentions outside background phrases ("since the collapse of the Soviet Union"), less
-    states that only say where ("on the Thai border")."""
+    """Mentions outside background phrases ("since the collapse of the Soviet Union"), a
+    helper's phrase ("with the help of X") or a reporter ("…, Thai police said"), less
+    states that only say where ("on the Thai border"). Kept for the sentence's next event."""
+    if _FOREGROUND[0] is sentence:
+        return _FOREGROUND[1]
     span = sentence.span
-    back = [_char_range(t, span) for t in span
-            if t.dep_ == "prep" and t.lower_ in BACKGROUND_PREPS]
-    # "…, Thai police said": who tells the news is not whom it is about
-    back += [_char_range(t.head, span) for t in span if _helping(t)]
-    back += [_char_range(c, span) for t in span
-             if t.lemma_ in ATTRIBUTION_LEMMAS and t.pos_ == "VERB"
-             and any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
-             for c in t.children if c.dep_ == "nsubj"]
-    return [m for m in sentence.actors if not any(a <= m.start and m.end <= b for a, b in back)
-            and not _names_a_side_of(m, span)]
+    back = []
+    for t in span:
+        lower = t.lower_
+        if lower in BACKGROUND_PREPS and t.dep_ == "prep":
+            back.append(_char_range(t, span))
+        elif lower in HELP_NOUNS and _helping(t):
+            back.append(_char_range(t.head, span))
+        elif t.lemma_ in ATTRIBUTION_LEMMAS and t.pos_ == "VERB" and any(
+                c.dep_ in ("ccomp", "parataxis") for c in t.children):
+            back += [_char_range(c, span) for c in t.children if c.dep_ == "nsubj"]
+    found = [m for m in sentence.actors if not any(a <= m.start and m.end <= b for a, b in back)
+             and not _names_a_side_of(m, span)]
+    _FOREGROUND[:] = [sentence, found]
+    return found
+
+
+_FOREGROUND: list = [None, None]  # the last sentence asked about and its answer
 
 
 def _home(actors: list[Entity]) -> Entity | None:
