@@ -126,8 +126,7 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             triggers = [t for t in triggers if not (t.pos == "noun" and t.cameo[:2] == "04")]
     if not triggers:
         return
-    quantities = find_quantities(sentence.sentence.text)
-    attribution = _attribution(span, sentence.actors)
+    said: list = []  # (quantities, attribution): found once, for the first event yielded
     for trigger in triggers:
         token = span[trigger.i]
         if trigger.demand_clause:
@@ -179,12 +178,19 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             recipients=recipients,
             date=date,
             location=_location(sentence, token, actors + recipients),
-            quantities=[q for q in quantities if _within(q, token, span)],
-            attributed_to=attribution,
+            quantities=[q for q in (said or _said(said, sentence))[0] if _within(q, token, span)],
+            attributed_to=said[1],
             confidence=round(_confidence(parsed, actors, recipients) * (0.8 if paired else 1),
                              2),
             contexts=list(entry.context),
         )
+
+
+def _said(said: list, sentence: AnnotatedSentence) -> list:
+    """The sentence's amounts and who it says made the claim, into ``said``."""
+    said[:] = [find_quantities(sentence.sentence.text), _attribution(sentence.span,
+                                                                     sentence.actors)]
+    return said
 
 
 def _purpose_recipients(token: Token, trigger: Trigger, triggers: list[Trigger],
