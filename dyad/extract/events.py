@@ -139,7 +139,11 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         else:
             actors, recipients, parsed = _sides(token, sentence, trigger.base_cameo)
         if not actors and recipients and trigger.base_cameo[:2] in UNNAMED_DOER_ROOTS and \
-                (where := _place_country(sentence)) is not None:
+                (where := _place_country(sentence)) is not None and not all(
+                    r.kind == "state" and r.country == where and r.text == r.name
+                    for r in recipients):
+            # (someone was hurt, not only the place named: "war in Yugoslavia" is no attack
+            # on Yugoslavia by an unknown hand)
             actors = [_unidentified(where)]
         if not actors:
             continue

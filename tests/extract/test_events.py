@@ -118,6 +118,9 @@ def test_more_sides(text: str, expected: tuple[str, list, list]) -> None:
 
 def test_unnamed_doer_needs_a_place_and_a_victim() -> None:
     assert _events("Two Turkish engineers were killed on Sunday.") == []
+    # the place itself is no victim: a war in a country is no attack on it
+    assert not [e for e in _events("Ethnic violence and war in Kenya led to the collapse of "
+                                   "the federal institutions.") if e[0] == "ASSAULT"]
     # the reporting radio's city is no victim
     assert not [e for e in _events("Many were killed in riots in March, Kenyan radio said.")
                 if e[0] == "ASSAULT"]
