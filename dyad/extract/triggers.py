@@ -120,6 +120,9 @@ def _alts(value: str) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in value.split("|") if v.strip())
 
 
+ANY_OBJECT = frozenset({"*"})  # a lexicon row's ">*": any direct object
+
+
 def _parse_pattern(pos: str, text: str, code: str, note: str, order: int) -> list[Pattern]:
     parts = text.split()
     lemmas, cues = parts[0], parts[1:]
@@ -296,9 +299,13 @@ def _match(tok: Token, p: Pattern, kids: _Kids | None) -> list[Token] | None:
         cands = kids.objects(preps, p.preps)  # all of the token's preps when p.preps is empty
         for comp in comps:
             cands.extend(_objects(comp, [c for c in comp.children if c.dep_ in _PREP_DEPS]))
-        heads = _phrase_heads(p.objects)
-        hits = [o for o in cands if (_lemma(o) in heads or o.lower_ in heads)
-                and any(_phrase_match(o, ph) for ph in p.objects)]
+        if p.objects == ANY_OBJECT:  # ">*": "returned the paintings", not "returned home"
+            hits = [o for o in cands if o.dep_ == "dobj"] or [
+                c for c in tok.children if c.dep_ == "nsubjpass"]  # "was returned to X"
+        else:
+            heads = _phrase_heads(p.objects)
+            hits = [o for o in cands if (_lemma(o) in heads or o.lower_ in heads)
+                    and any(_phrase_match(o, ph) for ph in p.objects)]
         if not hits:
             return None
         used.extend(hits)

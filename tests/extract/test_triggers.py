@@ -97,6 +97,7 @@ def test_lexicon_is_broad_and_valid() -> None:
     "The court found that the contract was valid.",  # "find" alone is no verdict
     "The king ruled the country for forty years.",  # "rule" alone is no rejection
     "The ministry issued a press release.",  # no one was released
+    "The envoy returned to Ruritania in May.",  # going back, nothing returned
 ])
 def test_words_that_are_not_events(text: str) -> None:
     assert _main(text) is None
@@ -121,6 +122,15 @@ def test_denials_are_statements(text: str, code: str) -> None:
     ("The charity flew ten tonnes of medicine into the region.", "073"),
 ])
 def test_material_cooperation_codes(text: str, code: str) -> None:
+    assert _main(text).cameo == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Freedonia returned two paintings to Ruritania.", "084"),  # any object
+    ("A stolen statue was returned to Ruritania.", "084"),  # passive
+    ("Freedonia returned the captured soldiers to Ruritania.", "0841"),  # persons
+])
+def test_returning_something(text: str, code: str) -> None:
     main = _main(text)
     assert main is not None and main.cameo == code
 
