@@ -21,9 +21,10 @@ from dyad.errors import DataError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
-# Words, keeping inner dots/hyphens/apostrophes ("U.S.", "Guinea-Bissau", "d'Ivoire");
+# Words, keeping inner dots/hyphens/apostrophes ("U.S.", "Guinea-Bissau", "d'Ivoire"), but
+# not a hyphen before a small letter ("China-backed", "Soviet-era": China, Soviet);
 # a possessive "'s" is split off below so "Russia's" looks up "Russia".
-_TOKEN = re.compile(r"\w+(?:[.'’\-]\w+)*\.?|\S")
+_TOKEN = re.compile(r"\w+(?:[.'’]\w+|-(?![a-z])\w+)*\.?|\S")
 _POSSESSIVE = ("'s", "’s")
 
 

@@ -129,7 +129,9 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     said: list = []  # (quantities, attribution): found once, for the first event yielded
     for trigger in triggers:
         token = span[trigger.i]
-        if trigger.demand_clause:
+        if (backed := _hyphen_backed(token, span, sentence.actors)) is not None:
+            actors, recipients, parsed = backed
+        elif trigger.demand_clause:
             actors, recipients, parsed = _demand_sides(token, span, sentence.actors)
         elif trigger.background:
             # "under the 1961 agreement", "during the invasion": only the noun's own words
@@ -188,6 +190,29 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
                              2),
             contexts=list(entry.context),
         )
+
+
+# "X-backed", "X-sponsored", "X-led": X stands behind what the phrase names
+BACKING = frozenset({"back", "sponsor", "fund", "support", "lead", "arm", "train", "finance",
+                     "bankroll", "broker", "mediate"})
+
+
+def _hyphen_backed(token: Token, span: Span, mentions: list[Mention]
+                   ) -> tuple[list[Entity], list[Entity], bool] | None:
+    """"a China-backed overthrow", "the Russian-backed junta": the word before the hyphen
+    backs what the phrase names (not the clause's subject, not a side of its own)."""
+    if token.dep_ != "amod" or token.i == span.start or \
+            span.doc[token.i - 1].text not in ("-", "–") or _lemma(token) not in BACKING:
+        return None
+    ranges = [_char_range(c, span) for c in token.children
+              if c.dep_ in ("npadvmod", "compound", "nmod")]
+    # ("The Russian" may hold the article before the adjective)
+    backers = [m.entity for m in mentions if any(m.start < b and a < m.end for a, b in ranges)]
+    if not backers:
+        return None
+    own = {e.country for e in backers}
+    backed = [e for e in _phrase_actors(token.head, span, mentions) if e.country not in own]
+    return _unique(backers), _unique(backed), False  # no one else stands in for the backed
 
 
 def _said(said: list, sentence: AnnotatedSentence) -> list:
@@ -648,7 +673,8 @@ def _phrase_actors(token: Token, span: Span, mentions: list[Mention]) -> list[En
     names any ("an admission [by Moscow] [that Soviet forces killed Polish officers]")."""
     left, right = _char_range(token, span)
     found = [m for m in mentions if left <= m.start and m.end <= right
-             and m.entity.kind in ACTOR_KINDS and not _names_a_side_of(m, span)]
+             and m.entity.kind in ACTOR_KINDS and not _names_a_side_of(m, span)
+             and not _backs(m, span)]
     if not found:
         return []
     nested = _nested(token)
@@ -675,6 +701,15 @@ def _names_a_side_of(m: Mention, span: Span) -> bool:
     last = tok[-1] if tok is not None and len(tok) else None  # "the Thai": the adjective
     return last is not None and last.dep_ in ("amod", "compound") and \
         last.head.lower_ in BORDER_NOUNS
+
+
+def _backs(m: Mention, span: Span) -> bool:
+    """"the Russian-backed junta": Russia backs the junta and is not one of its sides."""
+    tok = span.char_span(m.start, m.end, alignment_mode="expand")
+    last = tok[-1] if tok is not None and len(tok) else None
+    return last is not None and last.head.dep_ == "amod" and last.head.i > span.start and \
+        span.doc[last.head.i - 1].text in ("-", "–") and last.i < last.head.i and \
+        _lemma(last.head) in BACKING
 
 
 def _nested(token: Token) -> list[Token]:

@@ -165,3 +165,9 @@ def _matched(g, text: str) -> list[str]:
 ])
 def test_misspelt_names(g, text: str, names: list[str]) -> None:
     assert _matched(g, text) == names
+
+
+def test_a_hyphen_before_a_small_letter_splits() -> None:
+    words = [t.text for t in tokenize("A China-backed coup in Guinea-Bissau, al-Qaeda, Timor-Leste.")]
+    assert words[:4] == ["A", "China", "-", "backed"]
+    assert "Guinea-Bissau" in words and "al-Qaeda" in words and "Timor-Leste" in words

@@ -155,6 +155,14 @@ def test_a_pronoun_for_a_party_without_a_name_in_the_gazetteer() -> None:
                    "elections.") == [("THREATEN", ["KEN"], ["KEN"])]
 
 
+def test_the_state_before_backed_backs_the_phrase() -> None:
+    found = _events("Kenya feared a China-backed overthrow of the regime.")
+    assert ("SUPPORT", ["CHN"], []) in found
+    # the backer is no side of what it backs
+    found = _events("The Russian-backed junta expelled French troops.")
+    assert not any(e[0] == "SANCTION" and "RUS" in e[1] for e in found)
+
+
 def test_a_helper_is_no_target() -> None:
     found = _events("Ethiopia launched an offensive with the help of Cuban troops.")
     assert not any(e[0] == "ASSAULT" and "CUB" in e[2] for e in found)
