@@ -25,7 +25,9 @@ _PAIR_BETWEEN = re.compile(r"relations\s+between\s+(.+?)\s+and\s+(.+?)\s*$", re.
 _BOTH = {("the", "two", "countries"), ("both", "countries"), ("both", "states"),
          ("the", "two", "states"), ("both", "nations"), ("the", "two", "nations"),
          ("both", "governments"), ("the", "two", "governments"), ("both", "sides"),
-         ("the", "two", "sides")}
+         ("the", "two", "sides"),
+         # "Two countries signed …" at the head of a sentence, without "the"
+         ("two", "countries"), ("two", "states"), ("two", "nations"), ("two", "governments")}
 _COUNTRY = {("the", "country"), ("the", "state")}
 _OWN_COUNTRY = {("his", "country"), ("her", "country")}
 # a token can open one of the phrases above only with one of these words

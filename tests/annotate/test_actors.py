@@ -89,6 +89,14 @@ def test_the_two_countries_is_the_pair() -> None:
     assert got == {"MLI", "RUS"}
 
 
+def test_two_countries_without_the_is_the_pair() -> None:
+    ctx = DocContext.from_title("Mali–Russia relations")
+    text = "Two countries signed a trade accord that year."
+    got = {m.entity.country for m in resolve_actors(text, "2019", ctx)
+           if text[m.start:m.end] == "Two countries"}
+    assert got == {"MLI", "RUS"}
+
+
 def test_the_two_countries_in_soviet_times() -> None:
     ctx = DocContext.from_title("Mali–Russia relations")
     text = "Both countries exchanged delegations."
