@@ -570,16 +570,26 @@ def _placed(actors: list[Entity], recipients: list[Entity], unnamed: list[Entity
     for side, other in ((actors, recipients), (recipients, actors)):
         others = {e.country for e in other if e.country and e not in unnamed}
         fill = where or (others.pop() if len(others) == 1 else None)
+        swapped = False
         if fill and not where and (partner := sentence.context.other_side(
                 Entity(fill, fill, "state", fill))) is not None:
-            fill = partner.country
+            fill, swapped = partner.country, True
+        # an unnamed government facing another state's people is not theirs ("the junta
+        # expelled French troops"): only a place or the page's pair says whose it is
+        gov_fill = fill if where or swapped else None
         # a group no role word places ("ethnic Albanians") takes the place only
-        out.append([replace(e, country=fill if e.sector else where)
+        out.append([replace(e, country=_fill(e, fill, gov_fill, where))
                     if e in unnamed and (e.sector or e.kind == "group")
-                    and (fill if e.sector else where)
+                    and _fill(e, fill, gov_fill, where)
                     and (e.kind != "person" or e.sector in HOME_SECTORS)
                     else e for e in side])
     return out[0], out[1]
+
+
+def _fill(e: Entity, fill: str | None, gov_fill: str | None, where: str | None) -> str | None:
+    if not e.sector:
+        return where
+    return gov_fill if e.sector == "GOV" and e.kind == "organization" else fill
 
 
 def _place_country(sentence: AnnotatedSentence) -> str | None:

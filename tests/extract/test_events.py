@@ -163,6 +163,14 @@ def test_the_state_before_backed_backs_the_phrase() -> None:
     assert not any(e[0] == "SANCTION" and "RUS" in e[1] for e in found)
 
 
+def test_an_unnamed_government_is_not_the_foreigners() -> None:
+    # no place, no page: the junta's country is unknown, not France's
+    assert _events("The junta expelled French troops.") == [("SANCTION", [None], ["FRA"])]
+    # on a "Chile–France relations" page it is the other side's
+    found = _events("The junta expelled French troops.", title="Chile–France relations")
+    assert ("SANCTION", ["CHL"], ["FRA"]) in found
+
+
 def test_a_helper_is_no_target() -> None:
     found = _events("Ethiopia launched an offensive with the help of Cuban troops.")
     assert not any(e[0] == "ASSAULT" and "CUB" in e[2] for e in found)
