@@ -341,6 +341,9 @@ def _sides(token: Token, sentence: AnnotatedSentence,
     """(actors, recipients, found through the parse)."""
     span, mentions = sentence.span, sentence.actors
     head = _clause_head(token)
+    if token.pos_ == "NOUN" and code[:3] not in MEDIATION and \
+            (between := _between(token, span, mentions)) is not None:
+        return between
     if token.pos_ == "NOUN" and cameo(code).quad_class in (1, 2) and \
             (given := _given_by(token, head, span, mentions)) is not None:
         return given
@@ -431,6 +434,24 @@ RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "seek", "requ
 # "with the help of X": X is an ally in the act, not its target
 HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "cooperation",
                         "participation", "blessing", "consent", "approval"})
+
+
+# a mediator's act "between X and Y" is the mediator's, not X's
+MEDIATION = frozenset({"045", "046", "042", "043"})
+
+
+def _between(token: Token, span: Span,
+             mentions: list[Mention]) -> tuple[list[Entity], list[Entity], bool] | None:
+    """"the war between Sudan and Chad", "talks between X and Y": the two named are the
+    sides, whoever else the clause names (a mediator, a deal that ended it)."""
+    if any(c.dep_ in ("poss", "amod", "compound", "nmod") and _phrase_actors(c, span, mentions)
+           for c in token.children):
+        return None  # "the Russian war between …": the noun's own doer
+    sides = _unique([e for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+                     for e in _phrase_actors(c, span, mentions)])
+    if len({e.country for e in sides}) < 2:
+        return None
+    return sides[:1], sides[1:], True
 
 
 def _given_by(token: Token, head: Token, span: Span,

@@ -171,6 +171,11 @@ def test_an_unnamed_government_is_not_the_foreigners() -> None:
     assert ("SANCTION", ["CHL"], ["FRA"]) in found
 
 
+def test_a_war_between_two_is_theirs() -> None:
+    found = _events("A Kenyan-brokered deal ended the war between Sudan and Chad.")
+    assert [e for e in found if e[0] == "ASSAULT"] == [("ASSAULT", ["SDN"], ["TCD"])]
+
+
 def test_a_helper_is_no_target() -> None:
     found = _events("Ethiopia launched an offensive with the help of Cuban troops.")
     assert not any(e[0] == "ASSAULT" and "CUB" in e[2] for e in found)
