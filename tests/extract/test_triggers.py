@@ -120,6 +120,9 @@ def test_denials_are_statements(text: str, code: str) -> None:
     ("Ruritania cut tariffs on Freedonian cheese.", "085"),
     ("The governor eased curfew hours in the capital.", "0813"),
     ("The charity flew ten tonnes of medicine into the region.", "073"),
+    ("Ruritania supplied armaments to Freedonia.", "072"),
+    ("Ruritania sent a military mission to Freedonia.", "072"),
+    ("Ruritania sent a trade delegation to Freedonia.", "042"),  # a visit by the sender
 ])
 def test_material_cooperation_codes(text: str, code: str) -> None:
     assert _main(text).cameo == code
