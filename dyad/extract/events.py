@@ -260,8 +260,10 @@ def _foreground(sentence: AnnotatedSentence) -> list[Mention]:
     """Mentions outside background phrases ("since the collapse of the Soviet Union"), a
     helper's phrase ("with the help of X") or a reporter ("…, Thai police said"), less
     states that only say where ("on the Thai border"). Kept for the sentence's next event."""
-    if _FOREGROUND[0] is sentence:
-        return _FOREGROUND[1]
+    global _FOREGROUND
+    last = _FOREGROUND  # one read: another thread may replace it (the web server)
+    if last[0] is sentence:
+        return last[1]
     span = sentence.span
     back = []
     for t in span:
@@ -275,11 +277,12 @@ def _foreground(sentence: AnnotatedSentence) -> list[Mention]:
             back += [_char_range(c, span) for c in t.children if c.dep_ == "nsubj"]
     found = [m for m in sentence.actors if not any(a <= m.start and m.end <= b for a, b in back)
              and not _names_a_side_of(m, span)]
-    _FOREGROUND[:] = [sentence, found]
+    _FOREGROUND = (sentence, found)
     return found
 
 
-_FOREGROUND: list = [None, None]  # the last sentence asked about and its answer
+# the last sentence asked about and its answer, replaced whole (never half-written)
+_FOREGROUND: tuple[AnnotatedSentence | None, list[Mention]] = (None, [])
 
 
 def _home(actors: list[Entity]) -> Entity | None:
