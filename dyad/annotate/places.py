@@ -43,7 +43,7 @@ def _cities() -> dict[str, list[tuple[str, int, bool]]]:
     """Folded name → [(country, population, alternate name)], largest first."""
     text = (resources.files("dyad") / "data" / "geo" / "cities.tsv").read_text("utf-8")
     out: dict[str, list[tuple[str, int, bool]]] = {}
-    for line in text.splitlines()[1:]:
+    for line in text.splitlines():
         if line.startswith("#") or line.startswith("name\t"):
             continue
         name, country, population, alternate = line.split("\t")
@@ -109,7 +109,7 @@ def _name_part(token: Token) -> bool:
 
 
 def _in_place_phrase(token: Token) -> bool:
-    """"in X", "near the town of X", "East Timor's capital X", "X, Iraq"."""
+    """"in X", "near the town of X", "East Timor's capital X"."""
     head = token
     while head.dep_ in ("appos", "conj") and head.head.i != head.i:
         head = head.head

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from dyad.annotate.gazetteer import load_gazetteer, tokenize
 from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
-from dyad.annotate.places import SETTLEMENT_NOUNS, sentence_places
+from dyad.annotate.places import PLACE_PREPS, SETTLEMENT_NOUNS, sentence_places
 from dyad.extract.era import at_date
 from dyad.extract.quantities import Quantity, find_quantities
 from dyad.extract.triggers import Trigger, find_triggers
@@ -50,7 +50,6 @@ POSSESSIVES = ("its ", "their ", "his ", "her ", "our ")
 BACKGROUND_PREPS = frozenset({"since", "during", "amid", "throughout"})
 # yielding, protest and coercion at home: lifting a curfew, a strike, a ban
 INTERNAL_ROOTS = frozenset({"08", "14", "17"})
-PLACE_PREPS = frozenset({"in", "at", "throughout", "across", "inside", "near", "around"})
 # force or an investigation with no doer named: CAMEO codes the unknown bomber, gunman,
 # arresting police or investigators by the country it happened in ("a roadside bomb near
 # Samarra killed a U.S. soldier", "a US national was put under investigation in Italy")
