@@ -223,13 +223,14 @@ class Gazetteer:
         if word in self._respellings:
             return self._respellings[word]
         if self._typo_index is None:
-            self._typo_index = {}
+            index: dict[str, set[str]] = {}  # built whole, then published: threads share it
             for key, entries in self.index.items():
                 if len(key) >= MIN_TYPO_LEN - 1 and key.isalpha() and any(
                         (e.kind == "state" and e.form in ("name", "alias"))
                         or (e.kind == "person" and e.form == "leader") for e in entries):
                     for variant in _deletions(key) | {key}:
-                        self._typo_index.setdefault(variant, set()).add(key)
+                        index.setdefault(variant, set()).add(key)
+            self._typo_index = index
         near = set()
         for variant in _deletions(word) | {word}:
             near |= self._typo_index.get(variant, set())
