@@ -125,7 +125,8 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             triggers = [t for t in triggers if not (t.pos == "noun" and t.cameo[:2] == "04")]
     if not triggers:
         return
-    said: list = []  # (quantities, attribution): found once, for the first event yielded
+    # the sentence's amounts and who it says made the claim: found for its first event
+    said: tuple[list[Quantity], Entity | None] | None = None
     for trigger in triggers:
         token = span[trigger.i]
         if (backed := _hyphen_backed(token, span, sentence.actors)) is not None:
@@ -177,13 +178,16 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         date = _date_near(sentence, trigger)
         actors = [e for a in actors if (e := at_date(a, date))]
         recipients = [e for r in recipients if (e := at_date(r, date))]
+        if said is None:
+            said = (find_quantities(sentence.sentence.text),
+                    _attribution(span, sentence.actors))
         yield FoundEvent(
             trigger=trigger,
             actors=actors,
             recipients=recipients,
             date=date,
             location=_location(sentence, token, actors + recipients),
-            quantities=[q for q in (said or _said(said, sentence))[0] if _within(q, token, span)],
+            quantities=[q for q in said[0] if _within(q, token, span)],
             attributed_to=said[1],
             confidence=round(_confidence(parsed, actors, recipients) * (0.8 if paired else 1),
                              2),
@@ -212,13 +216,6 @@ def _hyphen_backed(token: Token, span: Span, mentions: list[Mention]
     own = {e.country for e in backers}
     backed = [e for e in _phrase_actors(token.head, span, mentions) if e.country not in own]
     return _unique(backers), _unique(backed), False  # no one else stands in for the backed
-
-
-def _said(said: list, sentence: AnnotatedSentence) -> list:
-    """The sentence's amounts and who it says made the claim, into ``said``."""
-    said[:] = [find_quantities(sentence.sentence.text), _attribution(sentence.span,
-                                                                     sentence.actors)]
-    return said
 
 
 def _purpose_recipients(token: Token, trigger: Trigger, triggers: list[Trigger],
