@@ -190,19 +190,20 @@ class Gazetteer:
             i += 1
 
     def _spelled(self, tokens: list[Token]) -> list[str]:
-        from dyad.annotate.places import is_town
-
         norms = [t.norm for t in tokens]
         for k, tok in enumerate(tokens):
             if len(tok.norm) < MIN_TYPO_LEN or tok.norm in self.first or \
                     not tok.text[:1].isupper() or not tok.norm.isalpha():
                 continue
             word = self._respelled(tok.norm)
+            if word is None:
+                continue
+            from dyad.annotate.places import is_town  # the towns table: only when needed
+
             # a slip is rarely in the first letter ("Siberia" is no Liberia) or a letter
             # added at the end ("the Americas", "Frances"), and a real town's name is no
             # slip ("Columbia", "Granada")
-            if word is None or word[0] != tok.norm[0] or tok.norm.startswith(word) or \
-                    is_town(tok.text):
+            if word[0] != tok.norm[0] or tok.norm.startswith(word) or is_town(tok.text):
                 continue
             entries = self.index[word]
             beside = [t.text[:1].isupper() and t.norm.isalpha()
@@ -250,6 +251,10 @@ class Gazetteer:
                         i = j - 1
                         break
             i += 1
+
+    def state_today(self, code: str) -> str | None:
+        """The state that holds ``code`` today, following successors (SUN → RUS)."""
+        return self.state_at(code, "2100-01-01")
 
     def state_at(self, code_or_name: str, date: str | None) -> str | None:
         """The code of the state that held ``code_or_name`` at ``date`` (ISO, any precision).

@@ -78,9 +78,7 @@ class DocumentContext:
         if entity.country == b.country:
             return a
         # the Soviet embassy on a page whose pair is Russia's: one state over time
-        def today(code: str | None) -> str | None:
-            return self.gazetteer.state_at(code, "2100-01-01") if code else None
-
+        today = self.gazetteer.state_today
         lineage = today(entity.country)
         if lineage is not None and lineage == today(a.country) != today(b.country):
             return b

@@ -130,7 +130,7 @@ def present_day(codes: Iterable[str | None]) -> set[str]:
     g = load_gazetteer()
     out: set[str] = set()
     for code in filter(None, codes):
-        now = g.state_at(code, "2100-01-01") or code
+        now = g.state_today(code) or code
         state = g.states.get(now)
         if state is not None and state.valid_to and not state.successor and state.split_into:
             out.update(state.split_into)

@@ -200,12 +200,17 @@ BACKING = frozenset({"back", "sponsor", "fund", "support", "lead", "arm", "train
                      "bankroll", "broker", "mediate"})
 
 
+def _backing(token: Token, span: Span) -> bool:
+    """``token`` is the participle of "X-backed", "X-led" modifying a noun."""
+    return token.dep_ == "amod" and token.i > span.start and \
+        span.doc[token.i - 1].text in ("-", "–") and _lemma(token) in BACKING
+
+
 def _hyphen_backed(token: Token, span: Span, mentions: list[Mention]
                    ) -> tuple[list[Entity], list[Entity], bool] | None:
     """"a China-backed overthrow", "the Russian-backed junta": the word before the hyphen
     backs what the phrase names (not the clause's subject, not a side of its own)."""
-    if token.dep_ != "amod" or token.i == span.start or \
-            span.doc[token.i - 1].text not in ("-", "–") or _lemma(token) not in BACKING:
+    if not _backing(token, span):
         return None
     ranges = [_char_range(c, span) for c in token.children
               if c.dep_ in ("npadvmod", "compound", "nmod")]
@@ -723,23 +728,25 @@ def _phrase_actors(token: Token, span: Span, mentions: list[Mention]) -> list[En
 BORDER_NOUNS = frozenset({"border", "frontier", "borders", "side", "coast", "waters"})
 
 
+def _last_token(m: Mention, span: Span) -> Token | None:
+    """The mention's last word ("the Thai": the adjective)."""
+    tok = span.char_span(m.start, m.end, alignment_mode="expand")
+    return tok[-1] if tok is not None and len(tok) else None
+
+
 def _names_a_side_of(m: Mention, span: Span) -> bool:
     """A state adjective before "border" or "frontier" says where, not who."""
     if m.entity.kind != "state":
         return False
-    tok = span.char_span(m.start, m.end, alignment_mode="expand")
-    last = tok[-1] if tok is not None and len(tok) else None  # "the Thai": the adjective
+    last = _last_token(m, span)
     return last is not None and last.dep_ in ("amod", "compound") and \
         last.head.lower_ in BORDER_NOUNS
 
 
 def _backs(m: Mention, span: Span) -> bool:
     """"the Russian-backed junta": Russia backs the junta and is not one of its sides."""
-    tok = span.char_span(m.start, m.end, alignment_mode="expand")
-    last = tok[-1] if tok is not None and len(tok) else None
-    return last is not None and last.head.dep_ == "amod" and last.head.i > span.start and \
-        span.doc[last.head.i - 1].text in ("-", "–") and last.i < last.head.i and \
-        _lemma(last.head) in BACKING
+    last = _last_token(m, span)
+    return last is not None and last.i < last.head.i and _backing(last.head, span)
 
 
 def _nested(token: Token) -> list[Token]:

@@ -169,12 +169,7 @@ def iter_path(
         yield from iter_file(data.path, name=name, input_format=input_format,
                              max_bytes=max_bytes, on_error=on_error, spool=data)
         return
-    text = decode(data, name)
-    fmt = input_format or sniff(text)
-    if fmt == "jsonl":
-        yield from read_jsonl(text, source=name, on_error=on_error)
-    else:
-        yield read_text(text, input_format=fmt, source=name)
+    yield from _read_decoded(decode(data, name), name, input_format, on_error)
 
 
 def iter_file(
@@ -200,7 +195,13 @@ def iter_file(
             yield read_long_text(TextFile(path, name, "utf-16" if utf16 else "utf-8-sig",
                                           PART_CHARS, spool))
             return
-    text = decode(load_bytes(path, max_bytes, name=name), name)
+    yield from _read_decoded(decode(load_bytes(path, max_bytes, name=name), name), name,
+                             input_format, on_error)
+
+
+def _read_decoded(text: str, name: str, input_format: str | None,
+                  on_error: Callable[[DyadError], None] | None) -> Iterator[Document]:
+    """The documents of a whole decoded input: lines of a feed, or one page."""
     fmt = input_format or sniff(text)
     if fmt == "jsonl":
         yield from read_jsonl(text, source=name, on_error=on_error)
