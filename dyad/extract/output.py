@@ -25,10 +25,12 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> i
             count += 1
     elif fmt == "json":
         out.write("[")
-        for record in records:
-            out.write(("," if count else "") + "\n" + json.dumps(record, ensure_ascii=False))
-            count += 1
-        out.write("\n]\n")
+        try:
+            for record in records:
+                out.write(("," if count else "") + "\n" + json.dumps(record, ensure_ascii=False))
+                count += 1
+        finally:  # a run stopped by an error still leaves a readable array of what it gave
+            out.write("\n]\n")
     elif fmt == "csv":
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
