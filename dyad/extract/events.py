@@ -147,6 +147,14 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # (someone was hurt, not only the place named: "war in Yugoslavia" is no attack
             # on Yugoslavia by an unknown hand)
             actors = [_unidentified(where)]
+        elif not actors and trigger.base_cameo[:2] == "14" and \
+                (where := _place_country(sentence)) is not None:
+            # "thousands marched in Dili against Indonesian rule": unnamed protesters are
+            # the place's people; the place itself is where, not whom, they protested
+            actors = [_unidentified(where)]
+            recipients = [r for r in recipients if r.kind != "state" or r.country != where] \
+                or _nearest(_foreground(sentence), trigger.end, after=True,
+                            exclude=[_state(where)], text=sentence.sentence.text)
         if not actors:
             continue
         recipients = [r for r in recipients if r != actors[0] or len(recipients) > 1]
@@ -288,11 +296,12 @@ _FOREGROUND: tuple[AnnotatedSentence | None, list[Mention]] = (None, [])
 
 def _home(actors: list[Entity]) -> Entity | None:
     countries = {a.country for a in actors if a.country}
-    if len(countries) != 1:
-        return None
-    code = countries.pop()
-    g = load_gazetteer()
-    return Entity(g.name_of(code), g.name_of(code), "state", code)
+    return _state(countries.pop()) if len(countries) == 1 else None
+
+
+def _state(code: str) -> Entity:
+    name = load_gazetteer().name_of(code)
+    return Entity(name, name, "state", code)
 
 
 def _pair_other(sentence: AnnotatedSentence, actors: list[Entity]) -> Entity | None:

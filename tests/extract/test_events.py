@@ -126,6 +126,23 @@ def test_unnamed_doer_needs_a_place_and_a_victim() -> None:
                 if e[0] == "ASSAULT"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # unnamed protesters are the people of the place they march in; the place is no target
+    ("Thousands marched through Bamako on Friday against the French military presence.",
+     ("PROTEST", ["MLI"], ["FRA"])),
+    ("Crowds blocked the main roads of Dakar to denounce Gambian border closures.",
+     ("PROTEST", ["SEN"], ["GMB"])),
+    ("Angry traders rioted in Nairobi on Monday.", ("PROTEST", ["KEN"], ["KEN"])),
+])
+def test_unnamed_protesters_take_the_place(text: str, expected: tuple[str, list, list]) -> None:
+    assert expected in _events(text)
+
+
+def test_unnamed_protesters_need_a_place() -> None:
+    assert not [e for e in _events("Thousands marched against the French military presence.")
+                if e[0] == "PROTEST"]
+
+
 def test_unidentified_doer_is_named_so() -> None:
     text = "A roadside bomb near the town of Kirkuk killed a Turkish engineer."
     doc = Document(id="t", title=None, format="text", text=text, date="2015-06-01",
