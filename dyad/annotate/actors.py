@@ -240,8 +240,9 @@ def _from_entries(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: li
                   date: str | None, ctx: DocContext, text: str,
                   persons: list[tuple[int, int]]) -> _Cand | None:
     first = tokens[i].text
-    if not first[:1].isupper() and not first[:1].isdigit():
-        return None  # "turkey", "chad", "us" are words, not actors
+    if not first[:1].isupper() and not first[:1].isdigit() and \
+            not any(c.isupper() for t in tokens[i:j] for c in t.text):
+        return None  # "turkey", "chad", "us" are words, not actors; "al-Qaeda" is a name
     e = entries[0]
     if e.acronym and not all(t.text.replace(".", "").isupper() for t in tokens[i:j]):
         return None
@@ -259,7 +260,7 @@ def _from_entries(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: li
         return _Cand(_with_the(tokens, i), j,
                      Entity(e.name, span, "igo", None, None, None, e.code, e.confidence))
     if e.kind == "organization":
-        country = _state(g, e.codes[0], date)
+        country = _state(g, e.codes[0], date) if e.codes else None
         return _Cand(_with_the(tokens, i), j,
                      Entity(e.name, span, "organization", country, e.sector, None))
     # a state

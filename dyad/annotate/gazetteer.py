@@ -387,8 +387,9 @@ def _load_builtin() -> Gazetteer:
         for s in (row["name"], *_split(row["aliases"])):
             g.add(s, e, front=True)
     for row in _rows(DATA_DIR / "organizations.tsv"):
-        e = Entry("organization", row["name"], (row["country"],), "name",
-                  sector=row["sector"] or None)
+        # no country: a body that acts across borders (Amnesty International, al-Qaeda)
+        e = Entry("organization", row["name"], (row["country"],) if row["country"] else (),
+                  "name", sector=row["sector"] or None)
         for s in (row["name"], *_split(row["aliases"])):
             g.add(s, e, front=True)
     for row in _rows(DATA_DIR / "roles.tsv"):

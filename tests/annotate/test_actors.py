@@ -131,6 +131,15 @@ def test_lowercase_words_are_not_states() -> None:
     assert resolve_actors(text, None) == []
 
 
+def test_bodies_across_borders_have_no_country() -> None:
+    # a transnational NGO or network is itself the actor, never a state nearby
+    for text, words in [("Amnesty International condemned the trial in Kenya.",
+                         "Amnesty International"),
+                        ("The plot was claimed by al-Qaeda in a video.", "al-Qaeda")]:
+        e = _find(text, "2012", words)
+        assert e is not None and (e.kind, e.country) == ("organization", None)
+
+
 def test_spacy_span_offsets_are_relative() -> None:
     from dyad.annotate.nlp import load_nlp
 

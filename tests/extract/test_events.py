@@ -143,6 +143,14 @@ def test_unnamed_protesters_need_a_place() -> None:
                 if e[0] == "PROTEST"]
 
 
+def test_a_transnational_body_acts_for_no_state() -> None:
+    assert ("ACCUSE", [None], ["TCD"]) in _events(
+        "Human Rights Watch accused Chad of torturing detainees in N'Djamena.")
+    # unnamed "officials" of a named NGO are the NGO's, not the country they work in
+    assert ("SANCTION", [None], ["SOM"]) in _events(
+        "Red Cross officials suspended aid deliveries in Mogadishu after a convoy was shot at.")
+
+
 def test_unidentified_doer_is_named_so() -> None:
     text = "A roadside bomb near the town of Kirkuk killed a Turkish engineer."
     doc = Document(id="t", title=None, format="text", text=text, date="2015-06-01",
