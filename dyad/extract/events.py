@@ -58,6 +58,8 @@ UNNAMED_DOER_ROOTS = frozenset({"09", "17", "18", "19", "20"})
 COMPLAINT_PREPS = frozenset({"over", "about", "against", "regarding"})
 # "X and Y", "X, Y and Z", "X or Y": one list
 COORDINATOR = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s|^\s*,\s*$")
+# the gap between listed mentions, "or" included as in COORDINATOR ("aid for Romania or Poland");
+# facts' _LISTED leaves "or" out on purpose: each host it lists becomes a standing fact
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?")
 ACTOR_KINDS = frozenset({"state", "igo", "organization", "group", "person"})
 CAPTION_WITH = re.compile(r"\s(?:with|meeting|meets|and)\s")

@@ -61,6 +61,8 @@ _CUE_WORDS = {
     "member": ("member",),
     "signed": ("sign", "conclud", "ratif"),
 }
+# the gap between listed hosts, "and" only: each host becomes a standing fact, and "accredited
+# to Peru or Bolivia" does not say both (events' LIST_GAP takes "or": it only gathers sides)
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _NOMINATED = re.compile(r"\b(nominated|proposed|designated)\b", re.I)
 _HOLDER = re.compile(r"\b(?:is|was|has been|became)\s+((?:[A-Z][\w'’.-]+ ?){2,4})(?=[,.;(]|$| who)")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 import mwparserfromhell
 from mwparserfromhell.nodes import (
@@ -29,23 +30,11 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
+from dyad.datafiles import read_mapping
 from dyad.dates import iso_date
 from dyad.model import Document, Reference
 from dyad.read.build import Block, Mark, build_document
 from dyad.read.references import parse_reference
-
-# ISO 639 codes seen in citations and {{lang-xx}} on relations pages; an unknown code
-# stays as written rather than being guessed.
-LANGUAGES = {
-    "ar": "Arabic", "bm": "Bambara", "de": "German", "en": "English", "es": "Spanish",
-    "fa": "Persian", "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi",
-    "it": "Italian", "ja": "Japanese", "ko": "Korean", "nl": "Dutch", "pl": "Polish",
-    "pt": "Portuguese", "ru": "Russian", "sv": "Swedish", "tr": "Turkish", "uk": "Ukrainian",
-    "zh": "Chinese", "be": "Belarusian", "kk": "Kazakh", "hy": "Armenian", "ka": "Georgian",
-    "az": "Azerbaijani", "sr": "Serbian", "hr": "Croatian", "cs": "Czech", "ro": "Romanian",
-    "el": "Greek", "hu": "Hungarian", "bg": "Bulgarian", "vi": "Vietnamese", "id": "Indonesian",
-    "sw": "Swahili", "ha": "Hausa", "am": "Amharic", "so": "Somali", "ur": "Urdu",
-}  # fmt: skip
 
 # Wikipedia's bracketed text for inline cleanup templates; they become notes, not text.
 EDITORIAL = {
@@ -71,13 +60,6 @@ NOTE_GROUPS = {
     "efn": "lower-alpha", "efn-la": "lower-alpha", "efn-ua": "upper-alpha",
     "efn-lr": "lower-roman", "efn-ur": "upper-roman", "efn-lg": "lower-greek",
     "notetag": "note", "nb": "nb",
-}  # fmt: skip
-UNITS = {
-    "t": "tonnes", "km": "kilometres", "mi": "miles", "m": "metres", "kg": "kilograms",
-    "ha": "hectares", "km2": "square kilometres", "sqmi": "square miles", "acre": "acres",
-    "ft": "feet", "nmi": "nautical miles", "lb": "pounds", "bbl": "barrels",
-    "kn": "knots", "km/h": "kilometres per hour", "mph": "miles per hour",
-    "ST": "short tons", "LT": "long tons", "MW": "megawatts", "GW": "gigawatts",
 }  # fmt: skip
 IMAGE_OPTIONS = re.compile(
     r"^(?:thumb|thumbnail|frame|framed|frameless|border|right|left|center|centre|none|"
@@ -447,7 +429,7 @@ class _Reader:
             values = positional if name.startswith("lang-") else positional[1:]
             if not values:
                 return None
-            language = LANGUAGES.get(code.lower(), code)
+            language = _language(code)
             start = len(out.text)
             out.insert(language, pos)
             out.link(start, f"{language} language")  # Wikipedia links the language name
@@ -781,9 +763,27 @@ def _convert(positional: list[tuple[Wikicode, int]]) -> str:
         elif value in ("to", "and", "-", "–", "or", "by", "x", "+/-"):
             words.append("–" if value in ("-", "–") else value)
         else:
-            words.append(UNITS.get(value, value))
+            words.append(_convert_units().get(value, value))
             break
     return " ".join(words).replace(" – ", "–")
+
+
+@cache
+def _convert_units() -> dict[str, str]:
+    """{{convert}} unit code → the words shown after the number (convert_units.tsv)."""
+    return read_mapping("wikitext/convert_units.tsv", "code", "words")
+
+
+@cache
+def _languages() -> dict[str, str]:
+    """ISO 639-1 code → English language name (languages.tsv)."""
+    return read_mapping("wikitext/languages.tsv", "code", "name")
+
+
+def _language(code: str) -> str:
+    """The English name of a language code ("ru" → "Russian"); an unknown code stays as
+    written rather than being guessed."""
+    return _languages().get(code.lower(), code)
 
 
 def _date_template(values: list[str], named: dict[str, tuple[Wikicode, int]]) -> str | None:
@@ -833,8 +833,7 @@ def _cite_reference(label: str, text: str, f: dict[str, str]) -> Reference:
     date_text = get("date") or " ".join(x for x in (get("month"), get("year")) if x) or None
     language = get("language", "lang")
     if language:
-        language = ", ".join(LANGUAGES.get(c.strip().lower(), c.strip())
-                             for c in language.split(","))  # fmt: skip
+        language = ", ".join(_language(c.strip()) for c in language.split(","))
     ref = Reference(
         label=label,
         text=text,

@@ -45,6 +45,9 @@ def test_an_envoy_accredited_to_a_list() -> None:
     found = [(f[0], f[1], f[2]) for f in _facts(text) if f[0] == "accreditation"]
     assert sorted(found) == [("accreditation", "KEN", "BOL"), ("accreditation", "KEN", "ECU"),
                              ("accreditation", "KEN", "PER")]
+    # "or" does not say both: the second state is not made a host
+    either = _facts("The Kenyan ambassador to Chile is also accredited to Peru or Bolivia.")
+    assert ("accreditation", "KEN", "BOL") not in [f[:3] for f in either]
 
 
 def test_a_former_state_on_its_successors_page() -> None:

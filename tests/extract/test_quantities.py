@@ -13,6 +13,13 @@ from dyad.extract.quantities import find_quantities
         ("About 120 Chinese engineers arrived.", [(120, None, None, "Chinese engineers")]),
         ("Three transport helicopters were delivered.", [(3, None, None, "transport helicopters")]),
         ("In 1998 the treaty [12] was signed by 2 ministers.", []),
+        # words from the tables in dyad/data/quantities/
+        ("Ostland lent US$2 bn and 300 million CFA francs.",
+         [(2_000_000_000, None, "USD", None), (300_000_000, None, "XOF", None)]),
+        ("The plant gives 40 MW; a dozen advisers came.",
+         [(40, "megawatt", None, None), (12, None, None, "advisers")]),
+        ("It shipped 5 metric tons of tea and 12 Roubles.",
+         [(5, "tonne", None, "tea"), (12, None, "RUB", None)]),
     ],
 )
 def test_find_quantities(text: str, expected: list[tuple]) -> None:

@@ -174,3 +174,27 @@ def test_title_argument_wins():
     doc = read_wikitext("= Outline =\nText.", doc_id="t", title="Given")
     assert doc.title == "Given"
     assert [s.text for s in doc.sentences] == ["Text."]
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        # names from dyad/data/wikitext/languages.tsv; an unknown code stays as written
+        ("Ostby ({{lang-fi|Ostbyn}}) is a port.", "Ostby (Finnish: Ostbyn) is a port."),
+        ("Ostby ({{langx|FR|Ostbie}}) is a port.", "Ostby (French: Ostbie) is a port."),
+        ("Ostby ({{lang-qq|Ostbo}}) is a port.", "Ostby (qq: Ostbo) is a port."),
+        # words from dyad/data/wikitext/convert_units.tsv; an unknown unit stays as written
+        ("It lies {{convert|12|to|15|km2}} away.", "It lies 12 to 15 square kilometres away."),
+        ("They sent {{convert|3|ST|LT}} of tin.", "They sent 3 short tons of tin."),
+        ("They sent {{convert|4|zz}} of tin.", "They sent 4 zz of tin."),
+    ],
+)
+def test_language_and_unit_templates(raw, shown):
+    assert read_wikitext(raw, doc_id="t").text == shown
+
+
+def test_citation_languages():
+    raw = ("Ostby is a port.<ref>{{cite web |title=Ports |url=https://ports.example.org "
+           "|language=ru, Sv, qq}}</ref>")
+    (ref,) = read_wikitext(raw, doc_id="t").references
+    assert ref.language == "Russian, Swedish, qq"
