@@ -15,7 +15,8 @@ from typing import Any
 from dyad.datafiles import read_mapping, read_rows
 from dyad.errors import DataError
 
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "1,200", "3.5", "60"
+_NUM = rf"(?P<num>{_NUMBER})"
 _APPROX = r"(?P<approx>(?i:approximately|about|around|nearly|almost|some|over|more than|up to)\s+)?"
 _YEARLIKE = re.compile(r"^(?:1[6-9]|20)\d\d$")
 
@@ -90,7 +91,7 @@ def _lexicon() -> _Lexicon:
         ),
         # what a bare number counts: "50 advisors", "two aircraft"
         count=re.compile(
-            rf"{_APPROX}(?P<count>{_NUM[6:-1]}|(?i:{_alternatives(numbers)}))\s+"
+            rf"{_APPROX}(?P<count>{_NUMBER}|(?i:{_alternatives(numbers)}))\s+"
             rf"(?P<item>(?:[A-Z]?[a-z][\w-]*\s){{0,3}}?(?:{counted}))\b",
         ),
         has_sign=re.compile(sign, re.I),

@@ -11,6 +11,9 @@ from dyad.extract.quantities import find_quantities
         ("The loan was worth $250 million.", [(250_000_000, None, "USD", None)]),
         ("A grant of 40 million euros followed.", [(40_000_000, None, "EUR", None)]),
         ("About 120 Chinese engineers arrived.", [(120, None, None, "Chinese engineers")]),
+        # a thousands comma in a counted number
+        ("Kenya flew 1,200 troops and 14,500 soldiers north.",
+         [(1200, None, None, "troops"), (14500, None, None, "soldiers")]),
         ("Three transport helicopters were delivered.", [(3, None, None, "transport helicopters")]),
         ("In 1998 the treaty [12] was signed by 2 ministers.", []),
         # words from the tables in dyad/data/quantities/
