@@ -253,8 +253,9 @@ def _from_entries(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: li
         return None  # "Washington" in "George Washington"
     if e.kind == "state" and i > 0 and tokens[i - 1].norm == "ethnic":
         return None  # "ethnic Albanians in Serbia" are a people, not the state of Albania
-    if e.form == "adjective" and j < len(tokens) and tokens[j].text == ":":
-        return None  # "(Russian: …)" names a language
+    if e.form == "adjective" and ((j < len(tokens) and tokens[j].text == ":")
+                                  or _names_language(tokens, i, j)):
+        return None  # "(Russian: …)", "written in Japanese and French" name languages
     span = text[tokens[_with_the(tokens, i)].start:tokens[j - 1].end]
     if e.kind == "igo":
         return _Cand(_with_the(tokens, i), j,
@@ -289,6 +290,33 @@ def _from_entries(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: li
                  Entity(g.name_of(country), span, kind, country, e.sector, None, None,
                         min(conf, 0.6) if locative else conf),
                  modifier=e.form in ("adjective", "name", "alias", "demonym"))
+
+
+# words before a language's name: "written in French", "translated into Arabic", "spoke
+# Russian"
+LANGUAGE_LEADS = frozenset({"in", "into", "speak", "speaks", "spoke", "spoken", "speaking",
+                            "learn", "learned", "learnt", "teach", "taught"})
+# words after it: a noun would make the adjective a state's ("in French hands")
+LANGUAGE_FOLLOWERS = frozenset({"by", "and", "or", "to", "for", "from", "with", "on", "at",
+                                "as", "which", "that", "while", "because", "but", "only",
+                                "is", "are", "was", "were", "has", "had"})
+
+
+def _names_language(tokens: list[Token], i: int, j: int) -> bool:
+    """An adjective standing alone after "in"/"spoke", with nothing it describes after it
+    (a list of such adjectives counted as one): a language, not a state."""
+    def listed(k: int, step: int) -> int:
+        # past "X and Y", "X, Y or Z": the far end of a list of capitalised words
+        while 0 <= k + step < len(tokens) and 0 <= k + 2 * step < len(tokens) and \
+                tokens[k + step].norm in ("and", "or", ",") and \
+                tokens[k + 2 * step].text[:1].isupper():
+            k += 2 * step
+        return k
+    first, last = listed(i, -1), listed(j - 1, 1)
+    if first == 0 or tokens[first - 1].norm not in LANGUAGE_LEADS:
+        return False
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    return after is None or not after.text[:1].isalnum() or after.norm in LANGUAGE_FOLLOWERS
 
 
 def _former_named(g: Gazetteer, code: str, date: str | None) -> bool:

@@ -140,6 +140,32 @@ def test_bodies_across_borders_have_no_country() -> None:
         assert e is not None and (e.kind, e.country) == ("organization", None)
 
 
+@pytest.mark.parametrize("text", [
+    "Volunteers fought in the South American wars of independence.",
+    "Central American migrants crossed the river.",
+    "Its first legation in Latin America opened in Caracas.",
+    "Tankers were seized in the Persian Gulf and the Gulf of Guinea.",
+    "Patrols in the South China Sea grew.",
+])
+def test_regions_and_seas_are_not_the_states_in_their_names(text: str) -> None:
+    assert [m.entity.country for m in resolve_actors(text, "2005")
+            if m.entity.country in ("USA", "IRN", "GIN", "CHN", "VEN")] == \
+        (["VEN"] if "Caracas" in text else [])
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    ("The pact was written in Japanese and French.", []),
+    ("The envoy spoke Russian at the talks.", []),
+    ("It was translated into Portuguese, Spanish and Chinese by Chad.", ["TCD"]),
+    # a noun after the adjectives makes them states' again
+    ("The islands were in British and French hands.", ["GBR", "FRA"]),
+    ("Kenya invested in Russian bonds.", ["KEN", "RUS"]),
+    ("Troops landed in French Guiana.", ["FRA"]),
+])
+def test_a_language_is_not_a_state(text: str, states: list[str]) -> None:
+    assert [m.entity.country for m in resolve_actors(text, "2005")] == states
+
+
 def test_spacy_span_offsets_are_relative() -> None:
     from dyad.annotate.nlp import load_nlp
 

@@ -145,7 +145,9 @@ def test_a_leaders_short_name_reaches_every_term(g) -> None:
 
 def _matched(g, text: str) -> list[str]:
     tokens = tokenize(text)
-    return [entries[0].name for _, _, entries in g.matches(tokens)]
+    # (a blocker row, "the Americas", names no one)
+    return [entries[0].name for _, _, entries in g.matches(tokens)
+            if entries[0].codes or entries[0].kind != "state"]
 
 
 @pytest.mark.parametrize(("text", "names"), [
