@@ -412,7 +412,29 @@ def _status(tok: Token, negated: bool, reporting_under: bool) -> tuple[str, str 
             return "reported", "according to"
         if depth > 0 and _negated(node) and lemma in ("fail", "refuse"):
             return "negated", lemma
+        if depth > 0 and lemma in _CARRIERS and _negated(node) and _object_of(tok, node):
+            return "negated", "not"  # "have never been engaged in a war"
     return "asserted", None
+
+
+# verbs that only carry a noun's event ("engaged in a war", "reached no agreement"): their
+# "not" is the event's; "did not hide its support" or "did not end its aid" is no denial
+_CARRIERS = frozenset({"engage", "be", "have", "hold", "reach", "conclude", "sign", "wage",
+                       "launch", "conduct", "carry", "make", "take", "stage", "enter", "go",
+                       "give", "provide", "offer", "receive", "get", "see", "mount"})
+
+
+def _object_of(noun: Token, verb: Token) -> bool:
+    """``noun`` (a noun trigger) is what ``verb`` acts on, through objects and
+    prepositions only ("engaged in a war", "signed no pact")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    cur = noun
+    while cur.i != verb.i:
+        if cur.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubjpass", "compound"):
+            return False
+        cur = cur.head
+    return True
 
 
 def _intent(code: str) -> str:

@@ -59,6 +59,10 @@ def _main(text: str):
         # a verb that needs its object to be an event
         ("The workers called off their strike.", "CONCEDE", "08", "asserted"),
         ("Ruritania accepted a compromise on fishing rights.", "AGREE", "03", "asserted"),
+        # a noun's event is denied by the "not" of the verb that only carries it
+        ("The two kingdoms have never been engaged in a war.", "ASSAULT", "19", "negated"),
+        ("Freedonia has never received military aid from Ruritania.", "AID", "07", "negated"),
+        ("Ruritania did not hide its support for the rebels.", "SUPPORT", "05", "asserted"),
     ],
 )
 def test_main_trigger(text: str, ptype: str, root: str, status: str) -> None:
