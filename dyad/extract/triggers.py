@@ -301,7 +301,9 @@ def _match(tok: Token, p: Pattern, kids: _Kids | None) -> list[Token] | None:
             cands.extend(_objects(comp, [c for c in comp.children if c.dep_ in _PREP_DEPS]))
         if p.objects == ANY_OBJECT:  # ">*": "returned the paintings", not "returned home"
             hits = [o for o in cands if o.dep_ == "dobj"] or [
-                c for c in tok.children if c.dep_ == "nsubjpass"]  # "was returned to X"
+                c for c in tok.children if c.dep_ == "nsubjpass"] or [  # "was returned to X"
+                o for v in tok.children if v.dep_ == "conj" and v.pos_ == "VERB"
+                for o in v.children if o.dep_ == "dobj"]  # "recognized and thanked Mali"
         else:
             heads = _phrase_heads(p.objects)
             hits = [o for o in cands if (_lemma(o) in heads or o.lower_ in heads)

@@ -102,6 +102,7 @@ def test_lexicon_is_broad_and_valid() -> None:
     "The king ruled the country for forty years.",  # "rule" alone is no rejection
     "The ministry issued a press release.",  # no one was released
     "The envoy returned to Ruritania in May.",  # going back, nothing returned
+    "The envoy recognized that Ruritania was the richer.",  # admitting, no recognition
 ])
 def test_words_that_are_not_events(text: str) -> None:
     assert _main(text) is None
@@ -136,6 +137,9 @@ def test_material_cooperation_codes(text: str, code: str) -> None:
     ("Freedonia returned two paintings to Ruritania.", "084"),  # any object
     ("A stolen statue was returned to Ruritania.", "084"),  # passive
     ("Freedonia returned the captured soldiers to Ruritania.", "0841"),  # persons
+    ("Freedonia recognized Ruritania in 1961.", "054"),
+    ("Freedonia recognized and welcomed the new republic.", "054"),  # a shared object
+    ("Ruritania was recognized by Freedonia.", "054"),
 ])
 def test_returning_something(text: str, code: str) -> None:
     main = _main(text)
