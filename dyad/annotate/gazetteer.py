@@ -261,7 +261,8 @@ class Gazetteer:
 
         Before a state existed, its predecessor (SUN for RUS before 26 December 1991);
         after a state ended, the state that continued it (ZAR → COD). Without a date,
-        or where no link fits, the code itself.
+        or where no link fits, the code itself. A year or a month in which the state
+        existed at all keeps it: "in 1991, Croatia …" is Croatia, whatever the day.
         """
         code = code_or_name if code_or_name in self.states else None
         if code is None:
@@ -272,7 +273,14 @@ class Gazetteer:
         if code is None or not date:
             return code
         day = _pad(date)
+        if len(date[:10]) < 10 and self._valid_within(code, day, _last_day(date)):
+            return code
         return self._back(code, day, 0) or self._forward(code, day)
+
+    def _valid_within(self, code: str, first: str, last: str) -> bool:
+        s = self.states.get(code)
+        return s is None or ((not s.valid_from or s.valid_from <= last)
+                             and (not s.valid_to or first < s.valid_to))
 
     def _valid(self, code: str, day: str) -> bool:
         s = self.states.get(code)
@@ -324,6 +332,12 @@ def _pad(date: str) -> str:
     if len(date) == 7:
         return date + "-01"
     return date
+
+
+def _last_day(date: str) -> str:
+    """"1991" → "1991-12-31", "1991-06" → "1991-06-31": a bound for comparing ISO days."""
+    date = date[:10]
+    return date + ("-12-31" if len(date) == 4 else "-31" if len(date) == 7 else "")
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:

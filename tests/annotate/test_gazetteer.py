@@ -43,6 +43,13 @@ def test_data_files_name_their_source() -> None:
     ("Slovakia", "1980", "CSK"),
     ("Senegal", "1955", "SEN"),
     ("Mali", None, "MLI"),
+    # a year or month in which the state existed at all keeps it
+    ("Croatia", "1991", "HRV"),
+    ("Croatia", "1991-03", "YUG"),
+    ("Russia", "1991", "RUS"),
+    ("Soviet Union", "1991", "SUN"),
+    ("Soviet Union", "1992", "RUS"),
+    ("Mali", "1960", "MLI"),
 ])
 def test_state_at(g, name: str, date: str | None, code: str) -> None:
     assert g.state_at(name, date) == code
