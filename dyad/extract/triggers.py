@@ -210,11 +210,13 @@ def _with_conj(toks: Iterable[Token]) -> list[Token]:
     return out
 
 
-# "2,000 tonnes of rice", "$4 million worth of medicine": the measured thing is the object
+# "2,000 tonnes of rice", "$4 million worth of medicine", "ten days of war games": the
+# measured thing is the object
 _MEASURES = frozenset({"tonne", "ton", "kg", "kilogram", "kilo", "barrel", "litre", "liter",
                        "gallon", "dose", "unit", "batch", "shipment", "consignment", "load",
                        "crate", "bag", "sack", "quantity", "amount", "worth", "lot", "package",
-                       "million", "billion", "thousand", "hundred", "dozen", "number"})
+                       "million", "billion", "thousand", "hundred", "dozen", "number",
+                       "hour", "day", "week", "month", "year", "round", "series"})
 
 
 def _objects(tok: Token, preps: list[Token]) -> list[Token]:

@@ -128,6 +128,7 @@ def test_denials_are_statements(text: str, code: str) -> None:
     ("Ruritania supplied armaments to Freedonia.", "072"),
     ("Ruritania sent a military mission to Freedonia.", "072"),
     ("Ruritania sent a trade delegation to Freedonia.", "042"),  # a visit by the sender
+    ("The two fleets began five days of war games.", "062"),  # the span's thing is the object
 ])
 def test_material_cooperation_codes(text: str, code: str) -> None:
     assert _main(text).cameo == code
@@ -186,3 +187,8 @@ def test_condolences_peacekeeping_and_access(text: str, code: str) -> None:
 def test_censorship_ceasefire_breach_and_calls(text: str, code: str) -> None:
     main = _main(text)
     assert main is not None and main.cameo == code
+
+
+def test_easing_emergency_measures() -> None:
+    main = _main("The governor eased emergency measures in the north.")
+    assert main is not None and main.cameo == "0814"
