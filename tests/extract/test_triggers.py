@@ -192,3 +192,22 @@ def test_censorship_ceasefire_breach_and_calls(text: str, code: str) -> None:
 def test_easing_emergency_measures() -> None:
     main = _main("The governor eased emergency measures in the north.")
     assert main is not None and main.cameo == "0814"
+
+
+def test_a_that_clause_hung_on_the_verb_is_the_demand_nouns_content() -> None:
+    # the parse the small model sometimes gives: the clause under "reiterated", beside
+    # the noun whose content it is
+    from spacy.tokens import Doc
+
+    words = ["The", "union", "reiterated", "its", "demand", "that", "Freedonia", "ease",
+             "curbs", "."]
+    doc = Doc(load_nlp().vocab, words=words,
+              heads=[1, 2, 2, 4, 2, 7, 7, 2, 7, 2],
+              deps=["det", "nsubj", "ROOT", "poss", "dobj", "mark", "nsubj", "ccomp", "dobj",
+                    "punct"],
+              pos=["DET", "NOUN", "VERB", "PRON", "NOUN", "SCONJ", "PROPN", "VERB", "NOUN",
+                   "PUNCT"],
+              lemmas=["the", "union", "reiterate", "its", "demand", "that", "Freedonia", "ease",
+                      "curb", "."])
+    main = main_trigger(find_triggers(doc[:]))
+    assert main is not None and main.text == "demand"
