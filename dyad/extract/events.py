@@ -755,9 +755,11 @@ def _names_a_side_of(m: Mention, span: Span) -> bool:
 
 
 def _backs(m: Mention, span: Span) -> bool:
-    """"the Russian-backed junta": Russia backs the junta and is not one of its sides."""
+    """"the Russian-backed junta": Russia backs the junta and is not one of its sides; but
+    "Vietnamese-led forces" are Vietnam's side, as CAMEO codes a led coalition."""
     last = _last_token(m, span)
-    return last is not None and last.i < last.head.i and _backing(last.head, span)
+    return last is not None and last.i < last.head.i and _backing(last.head, span) and \
+        _lemma(last.head) != "lead"
 
 
 def _nested(token: Token) -> list[Token]:

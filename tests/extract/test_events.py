@@ -188,6 +188,12 @@ def test_the_state_before_backed_backs_the_phrase() -> None:
     assert not any(e[0] == "SANCTION" and "RUS" in e[1] for e in found)
 
 
+def test_forces_led_by_a_state_are_its_side() -> None:
+    found = _events("Kenyan-led forces recaptured a border village in Somalia after heavy "
+                    "fighting.")
+    assert ("COERCE", ["KEN"], ["SOM"]) in found
+
+
 def test_an_unnamed_government_is_not_the_foreigners() -> None:
     # no place, no page: the junta's country is unknown, not France's
     assert _events("The junta expelled French troops.") == [("SANCTION", [None], ["FRA"])]
