@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from dyad.annotate.gazetteer import load_gazetteer, tokenize
 from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
-from dyad.annotate.places import PLACE_PREPS, SETTLEMENT_NOUNS, sentence_places
+from dyad.annotate.places import PLACE_PREPS, SETTLEMENT_NOUNS, city_country, sentence_places
 from dyad.extract.era import at_date
 from dyad.extract.quantities import Quantity, find_quantities
 from dyad.extract.triggers import Trigger, find_triggers
@@ -376,8 +376,8 @@ def _sides(token: Token, sentence: AnnotatedSentence,
         # a noun's own doer outranks its clause's subject: "Keïta sought ties due to French
         # support for Senegal" is France's support
         subjects, objects = [], []
-    actors = nominal or [e for c in subjects for e in _phrase_actors(c, span, mentions)]
-    recipients = [e for c in objects for e in _phrase_actors(c, span, mentions)]
+    actors = nominal or [e for c in subjects for e in _named_or_origin(c, span, mentions)]
+    recipients = [e for c in objects for e in _named_or_origin(c, span, mentions)]
     own = {e.country for e in actors if e.country}
     # "sent arms and instructors to X": what a transfer moves is not its recipient
     transfer = code[:2] in ("06", "07") and any(
@@ -559,6 +559,32 @@ def _inherited(subjects: list[Token], head: Token, span: Span,
     return [], first
 
 
+def _named_or_origin(phrase: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
+    named = _phrase_actors(phrase, span, mentions)
+    return named or [e for e in [_origin(phrase, span, mentions)] if e]
+
+
+def _origin(phrase: Token, span: Span, mentions: list[Mention]) -> Entity | None:
+    """"A missionary from Calgary was arrested", "engineers from Shanghai built it": people
+    a clause's subject names by where they come from are that country's."""
+    if phrase.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or phrase.pos_ != "NOUN":
+        return None
+    for prep in phrase.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            states = {e.country for e in _in_subtree(obj, span, mentions)
+                      if e.kind == "state" and e.country}
+            country = states.pop() if len(states) == 1 else \
+                city_country(obj.text) if obj.pos_ == "PROPN" and not states else None
+            if country:
+                a, b = _char_range(phrase, span)
+                text = span.text[a:b]
+                kind = "person" if phrase.tag_ == "NN" else "group"
+                return Entity(text, text, kind, country, confidence=0.6)
+    return None
+
+
 def _unnamed(phrase: Token, span: Span, *, domestic: bool) -> Entity | None:
     """An actor the gazetteer has no name for, from the phrase's own words: a role word
     makes it a domestic actor ("opposition parties", "riot police"); otherwise only a
@@ -615,7 +641,7 @@ def _placed(actors: list[Entity], recipients: list[Entity], unnamed: list[Entity
         gov_fill = fill if where or swapped else None
         # a group no role word places ("ethnic Albanians") takes the place only
         out.append([replace(e, country=_fill(e, fill, gov_fill, where))
-                    if e in unnamed and (e.sector or e.kind == "group")
+                    if e in unnamed and e.country is None and (e.sector or e.kind == "group")
                     and _fill(e, fill, gov_fill, where)
                     and (e.kind != "person" or e.sector in HOME_SECTORS)
                     else e for e in side])

@@ -188,6 +188,13 @@ def test_the_state_before_backed_backs_the_phrase() -> None:
     assert not any(e[0] == "SANCTION" and "RUS" in e[1] for e in found)
 
 
+def test_people_named_by_where_they_come_from_are_its() -> None:
+    assert ("COERCE", ["NER"], ["CAN"]) in _events(
+        "A geologist from Calgary was arrested in Niger for spying.")
+    found = _events("Two engineers from Shanghai were kidnapped in Niger.")
+    assert found and found[0][2] == ["CHN"]
+
+
 def test_forces_led_by_a_state_are_its_side() -> None:
     found = _events("Kenyan-led forces recaptured a border village in Somalia after heavy "
                     "fighting.")
