@@ -748,7 +748,9 @@ def _phrase_actors(token: Token, span: Span, mentions: list[Mention]) -> list[En
              and m.entity.kind in ACTOR_KINDS and not _names_a_side_of(m, span)
              and not _backs(m, span)]
     if not found:
-        return []
+        # a name the parser broke into pieces, each its own "subject" ("al", "-", "Thani")
+        return [m.entity for m in mentions if m.start <= left and right <= m.end
+                and (m.start, m.end) != (left, right) and m.entity.kind in ACTOR_KINDS][:1]
     nested = _nested(token)
     ranges = [_char_range(d, span) for d in nested]
     core = [m for m in found if not any(a <= m.start and m.end <= b for a, b in ranges)]

@@ -273,3 +273,25 @@ def test_did_not_stays_negated() -> None:
     [sentence] = annotate(doc).sentences
     [event] = find_events(sentence)
     assert event.trigger.negated and event.trigger.cameo[:2] == "08"
+
+
+def test_a_name_the_parser_broke_up_is_still_the_side() -> None:
+    # the small model sometimes makes each piece of "Hamad al-Thani" a subject of its own
+    from spacy.tokens import Doc
+
+    from dyad.annotate.nlp import load_nlp
+    from dyad.annotate.pipeline import Mention
+    from dyad.extract.events import _phrase_actors
+    from dyad.model import Entity
+
+    words = ["Emir", "Hamad", "al", "-", "Thani", "met", "Kenya", "."]
+    doc = Doc(load_nlp().vocab, words=words, spaces=[True, True, False, False, True, True,
+                                                      False, False],
+              heads=[1, 5, 5, 5, 5, 5, 5, 5],
+              deps=["compound", "nsubj", "nsubj", "nsubj", "nsubj", "ROOT", "dobj", "punct"])
+    emir = Entity("Hamad al-Thani", "Emir Hamad al-Thani", "person", "QAT")
+    mentions = [Mention(0, 19, emir)]
+    span = doc[:]
+    for piece in (2, 3, 4):
+        assert _phrase_actors(doc[piece], span, mentions) == [emir]
+    assert _phrase_actors(doc[6], span, mentions) == []
