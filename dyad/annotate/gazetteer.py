@@ -67,6 +67,7 @@ def tokenize(text: str) -> list[Token]:
 
 # shorter words are too often other words one letter away ("Niger", "Nigel")
 MIN_TYPO_LEN = 7
+MIN_TYPO_LEN_AFTER_GIVEN = 5
 
 
 def _deletions(word: str) -> set[str]:
@@ -192,8 +193,11 @@ class Gazetteer:
     def _spelled(self, tokens: list[Token]) -> list[str]:
         norms = [t.norm for t in tokens]
         for k, tok in enumerate(tokens):
-            if len(tok.norm) < MIN_TYPO_LEN or tok.norm in self.first or \
-                    not tok.text[:1].isupper() or not tok.norm.isalpha():
+            # a shorter name may be a slip only after a given name ("Laurent Gbago")
+            given = k > 0 and norms[k - 1] in self.first
+            if len(tok.norm) < (MIN_TYPO_LEN_AFTER_GIVEN if given else MIN_TYPO_LEN) or \
+                    tok.norm in self.first or not tok.text[:1].isupper() or \
+                    not tok.norm.isalpha():
                 continue
             word = self._respelled(tok.norm)
             if word is None:
@@ -212,9 +216,12 @@ class Gazetteer:
                 continue  # "Georgina Smith", "Robert Englund": a name among names
             # a person's name needs a title or their given name before it: "Johnston" is
             # someone else, "President Bouteflicka" and "François Mitterand" are not
+            given_name = k and any(normalise(e.name).split()[0] == norms[k - 1]
+                                   for e in entries)
             if all(e.kind == "person" for e in entries) and not (
-                    k and (norms[k - 1] in self.cues or any(
-                        normalise(e.name).split()[0] == norms[k - 1] for e in entries))):
+                    given_name or (k and norms[k - 1] in self.cues)):
+                continue
+            if len(tok.norm) < MIN_TYPO_LEN and not given_name:
                 continue
             norms[k] = word
         return norms
@@ -226,7 +233,7 @@ class Gazetteer:
         if self._typo_index is None:
             index: dict[str, set[str]] = {}  # built whole, then published: threads share it
             for key, entries in self.index.items():
-                if len(key) >= MIN_TYPO_LEN - 1 and key.isalpha() and any(
+                if len(key) >= MIN_TYPO_LEN_AFTER_GIVEN - 1 and key.isalpha() and any(
                         (e.kind == "state" and e.form in ("name", "alias"))
                         or (e.kind == "person" and e.form == "leader") for e in entries):
                     for variant in _deletions(key) | {key}:
