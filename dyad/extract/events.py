@@ -489,9 +489,13 @@ def _given_by(token: Token, head: Token, span: Span,
 
 
 def _helping(token: Token) -> bool:
-    """"with the help of X", "with Chinese support": a helper's phrase."""
-    return token.dep_ == "pobj" and token.head.lower_ == "with" and \
-        _lemma(token) in HELP_NOUNS
+    """"with the help of X", "with Chinese support": a helper's phrase; "With the signing
+    of the accord, X and Y agreed …": a circumstance set before the clause."""
+    if token.dep_ != "pobj" or token.head.lower_ != "with":
+        return False
+    return _lemma(token) in HELP_NOUNS or (
+        token.head.i < token.head.head.i and token.head.i == token.sent.start
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children))
 
 
 def _lemma(token: Token) -> str:

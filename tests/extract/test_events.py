@@ -295,3 +295,15 @@ def test_a_name_the_parser_broke_up_is_still_the_side() -> None:
     for piece in (2, 3, 4):
         assert _phrase_actors(doc[piece], span, mentions) == [emir]
     assert _phrase_actors(doc[6], span, mentions) == []
+
+
+def test_a_with_phrase_set_before_the_clause_is_a_circumstance() -> None:
+    from dyad.annotate.nlp import load_nlp
+    from dyad.extract.events import _helping
+
+    doc = load_nlp()("With the signing of the accord, Chad and Niger agreed to open the border.")
+    signing = next(t for t in doc if t.text == "signing")
+    assert signing.dep_ == "pobj" and _helping(signing)
+    # after the verb, "with" names a partner
+    doc = load_nlp()("Chad signed an accord with the government of Niger.")
+    assert not _helping(next(t for t in doc if t.text == "government"))
