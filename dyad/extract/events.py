@@ -359,6 +359,9 @@ def _sides(token: Token, sentence: AnnotatedSentence,
     if token.pos_ == "NOUN" and code[:3] not in MEDIATION and \
             (between := _between(token, span, mentions)) is not None:
         return between
+    if token.pos_ == "NOUN" and code[:2] in MOVEMENT_ROOTS and \
+            (moved := _movement(token, head, span, mentions)) is not None:
+        return moved
     if token.pos_ == "NOUN" and cameo(code).quad_class in (1, 2) and \
             (given := _given_by(token, head, span, mentions)) is not None:
         return given
@@ -486,6 +489,45 @@ def _given_by(token: Token, head: Token, span: Span,
     takers = [e for c in head.children if c.dep_ in SUBJECT_DEPS
               for e in _phrase_actors(c, span, mentions) if e.country not in given]
     return _unique(givers), _unique(takers), True
+
+
+# acts of moving people: "the deployment of Rwandan troops to Mozambique", "the withdrawal
+# of French forces from Mali", "the arrival of a Chinese delegation in Lomé"
+MOVEMENT_ROOTS = frozenset({"04", "06", "07", "08", "15"})
+PERSONNEL = frozenset({"troop", "force", "soldier", "peacekeeper", "adviser", "advisor",
+                       "instructor", "mercenary", "contingent", "personnel", "police",
+                       "officer", "unit", "battalion", "brigade", "diplomat", "delegation",
+                       "expert", "observer", "monitor", "fighter", "marine", "army",
+                       "warship", "ship", "vessel", "aircraft", "jet", "plane", "military"})
+MOVEMENT_PREPS = frozenset({"to", "into", "in", "from", "at", "inside", "out"})
+
+
+def _movement(token: Token, head: Token, span: Span,
+              mentions: list[Mention]) -> tuple[list[Entity], list[Entity], bool] | None:
+    """The sides of a noun that moves people, named in its "of" phrase: those people's
+    state moves them; the place they go to, arrive in or leave is the other side (the
+    noun's own phrases first, else those of the clause it is the subject of)."""
+    if any(c.dep_ in ("poss", "amod", "compound", "nmod") and _phrase_actors(c, span, mentions)
+           for c in token.children):
+        return None  # "Russia's deployment of troops": the noun names its own doer
+    moved = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+             for o in c.children if o.dep_ == "pobj" and _lemma(o) in PERSONNEL]
+    # their own words only: "some invasion forces [from Panama]" names no owner
+    inner = [_char_range(d, span) for o in moved for d in _nested(o)]
+    actors = _unique([m.entity for o in moved for m in mentions
+                      if _char_range(o, span)[0] <= m.start and m.end <= _char_range(o, span)[1]
+                      and m.entity.kind in ACTOR_KINDS
+                      and not any(a <= m.start and m.end <= b for a, b in inner)])
+    if not actors:
+        return None
+    own = {e.country for e in actors}
+    where = [c for t in (token, *moved) for c in t.children
+             if c.dep_ == "prep" and c.lower_ in MOVEMENT_PREPS]
+    if not where and token.dep_ in SUBJECT_DEPS:
+        where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in MOVEMENT_PREPS]
+    recipients = [e for c in where for e in _phrase_actors(c, span, mentions)
+                  if e.country not in own or e.kind == "igo"]
+    return actors, _unique(recipients), True
 
 
 def _helping(token: Token) -> bool:

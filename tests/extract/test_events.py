@@ -195,6 +195,24 @@ def test_people_named_by_where_they_come_from_are_its() -> None:
     assert found and found[0][2] == ["CHN"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the people a noun moves are its doer's; where they go, arrive or leave is the other side
+    ("The withdrawal of French troops from Mali was completed in August.",
+     ("RETREAT", ["FRA"], ["MLI"])),
+    ("The deployment of Rwandan soldiers to Mozambique began in July.",
+     ("MOBILIZE", ["RWA"], ["MOZ"])),
+    ("The arrival of Russian instructors in Bangui worried the opposition.",
+     ("MOBILIZE", ["RUS"], ["CAF"])),
+])
+def test_a_noun_moving_people(text: str, expected: tuple[str, list, list]) -> None:
+    assert expected in _events(text)
+
+
+def test_moved_people_with_no_owner_leave_the_doer_to_the_clause() -> None:
+    assert ("RETREAT", ["USA"], ["PAN"]) in _events(
+        "The United States sped up the withdrawal of some forces from Panama on Friday.")
+
+
 def test_forces_led_by_a_state_are_its_side() -> None:
     found = _events("Kenyan-led forces recaptured a border village in Somalia after heavy "
                     "fighting.")
