@@ -359,7 +359,7 @@ def _sides(token: Token, sentence: AnnotatedSentence,
     if token.pos_ == "NOUN" and code[:3] not in MEDIATION and \
             (between := _between(token, span, mentions)) is not None:
         return between
-    if token.pos_ == "NOUN" and code[:2] in MOVEMENT_ROOTS and \
+    if _lemma(token) in MOVEMENT_NOUNS and \
             (moved := _movement(token, head, span, mentions)) is not None:
         return moved
     if token.pos_ == "NOUN" and cameo(code).quad_class in (1, 2) and \
@@ -493,7 +493,9 @@ def _given_by(token: Token, head: Token, span: Span,
 
 # acts of moving people: "the deployment of Rwandan troops to Mozambique", "the withdrawal
 # of French forces from Mali", "the arrival of a Chinese delegation in Lomé"
-MOVEMENT_ROOTS = frozenset({"04", "06", "07", "08", "15"})
+MOVEMENT_NOUNS = frozenset({"deployment", "redeployment", "dispatch", "sending", "withdrawal",
+                            "pullout", "pull-out", "drawdown", "arrival", "departure",
+                            "stationing", "evacuation", "transfer", "return", "visit"})
 PERSONNEL = frozenset({"troop", "force", "soldier", "peacekeeper", "adviser", "advisor",
                        "instructor", "mercenary", "contingent", "personnel", "police",
                        "officer", "unit", "battalion", "brigade", "diplomat", "delegation",
