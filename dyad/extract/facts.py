@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from dyad.annotate.pipeline import AnnotatedSentence, DocumentContext, Mention, is_dated
 from dyad.annotate.places import sentence_places
 from dyad.annotate.time import TimeMention
+from dyad.extract.envoys import ambassador_facts
 from dyad.extract.era import at_date
+from dyad.extract.found import FoundFact, unknown
 from dyad.model import Entity, When
 
 # "…, and Ethiopia has an embassy in Moscow" starts a clause; "…, Ukraine, and Uzbekistan."
@@ -64,23 +66,9 @@ _CUE_WORDS = {
 # the gap between listed hosts, "and" only: each host becomes a standing fact, and "accredited
 # to Peru or Bolivia" does not say both (events' LIST_GAP takes "or": it only gathers sides)
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
-_NOMINATED = re.compile(r"\b(nominated|proposed|designated)\b", re.I)
-_HOLDER = re.compile(r"\b(?:is|was|has been|became)\s+((?:[A-Z][\w'’.-]+ ?){2,4})(?=[,.;(]|$| who)")
 _NEGATION = re.compile(r"\b(?:not|never|no longer|does not|did not|has no|have no|had no)\b",
                        re.I)
 _PLANNED = re.compile(r"\b(?:plans? to|will|would|intends? to|is to|agreed to)\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class FoundFact:
-    kind: str
-    subject: Entity
-    object: Entity
-    valid: When
-    status: str
-    person: Entity | None = None
-    place: dict[str, str | None] | None = None
-    confidence: float = 0.8
 
 
 def find_facts(sentence: AnnotatedSentence, context: DocumentContext) -> Iterator[FoundFact]:
@@ -114,7 +102,7 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
         yield from _embassy(s, ctx, text, lo, cue, mentions, states, times, status)
     if has["ambassador"] and (cue := _AMBASSADOR.search(text)) is not None and not (
             has["mission"] and _MISSION.search(text)):
-        yield from _ambassador(s, ctx, text, lo, cue, mentions, states, times, status)
+        yield from ambassador_facts(s, ctx, lo, lo + len(text), cue, states, times, status)
     if has["relations"] and (cue := _RELATIONS.search(text)) is not None and (
             "diplomatic" in low or _BROKEN.search(text)) and not _KIND_OF_TIES.search(
             text[max(0, cue.start() - 30):cue.start()]):
@@ -128,7 +116,7 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
     if has["signed"] and _SIGNED.search(text) and (treaty := _TREATY.search(text)) is not None:
         sides = _pair(ctx, text, states)
         if sides:
-            when = _first(times) or _unknown()
+            when = _first(times) or unknown()
             yield FoundFact("treaty", sides[0], sides[1], when, status,
                             place={"name": treaty.group(1), "country": None}, confidence=0.7)
 
@@ -181,7 +169,7 @@ def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue
         if other is None:
             return
         host = other
-    valid = _unknown()
+    valid = unknown()
     clause = text  # "was closed in 1992" after the cue, "Russia reopened its embassy" before
     if _CLOSED.search(clause) and times:
         valid = When(None, times[0].when.start, times[0].when.precision, "closed",
@@ -193,59 +181,6 @@ def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue
     if _PLANNED.search(text[: cue.start()]) and status == "asserted":
         status = "planned"
     yield FoundFact(kind, sender, host, valid, status, place=place, confidence=0.85)
-
-
-def _ambassador(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue: re.Match[str],
-                mentions: list[Mention], states: list[Mention],
-                times: list[TimeMention], status: str) -> Iterator[FoundFact]:
-    at = lo + cue.start()
-    after = lo + cue.end()
-    # the named holder, not the role phrase itself ("the Russian ambassador")
-    people = [m for m in mentions if m.entity.kind == "person"
-              and not (m.start <= at < m.end) and not _AMBASSADOR.search(m.entity.name)
-              and (0 <= m.start - after <= 45 or 0 <= at - m.end <= 60)]
-    titled = next((m.entity for m in mentions if m.start <= at < m.end and m.entity.kind ==
-                   "person" and not _AMBASSADOR.fullmatch(m.entity.name.strip())), None)
-    if people:
-        person = min(people, key=lambda m: (m.start < at, abs(m.start - at))).entity
-    elif titled is not None:  # "Ambassador Bréhima Coulibaly presenting his credentials"
-        person = titled
-    elif (named := _HOLDER.search(text, cue.end())) is not None:
-        # the tagger missed the name: "… ambassador to X is Firstname Lastname"
-        name = named.group(1).strip()
-        person = Entity(name, name, "person", None, "GOV", "ambassador")
-    else:
-        return
-    person = Entity(person.name, person.text, "person", person.country, "GOV", "ambassador")
-    before = [m for m in states if m.end <= at]
-    to = re.match(r"\s+(?:of\s+[^,]+?\s+)?to\s+(?:the\s+)?", text[cue.end():])
-    hosts = [m for m in states if to and after <= m.start <= after + to.end() + 1]
-    # "the Russian ambassador" may be one role mention that carries the sending state
-    role = next((m.entity for m in mentions if m.start <= at < m.end and m.entity.country), None)
-    sender_code = (before[-1].entity.country if before else None) or (
-        role.country if role else person.country)
-    sender = ctx.state(sender_code) if sender_code else None
-    if sender is None:
-        return
-    if person.country is None:
-        person = Entity(person.name, person.text, "person", sender.country, "GOV", "ambassador")
-    host = hosts[0].entity if hosts else ctx.other_side(sender)
-    if host is None or host.country == sender.country:
-        return
-    valid = _unknown()
-    if times:
-        since = [t for t in times if t.when.modifier == "since"]
-        when = (since or times)[0].when
-        if _NOMINATED.search(text):
-            status = "planned" if status == "asserted" else status
-            valid = When(when.start, None, when.precision, "nominated", when.text)
-        elif when.end and when.start:
-            valid = when
-        else:
-            valid = When(when.start, None, when.precision, when.modifier or "since", when.text)
-    sender_state = Entity(sender.name, sender.text, "state", sender.country)
-    yield FoundFact("ambassador", sender_state, host, valid, status, person=person,
-                    confidence=0.85 if hosts or before else 0.6)
 
 
 def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
@@ -263,7 +198,7 @@ def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
     nearest = min(times, key=lambda t: abs(t.start - at)) if times else None
     when = nearest.when if nearest else None
     if when is None:
-        valid = _unknown()
+        valid = unknown()
     elif change == "severed":
         valid = When(None, when.start, when.precision, "severed", when.text)
     else:
@@ -282,7 +217,7 @@ def _recognition(s: AnnotatedSentence, at: int, states: list[Mention],
     if not before or not after or before[-1].entity.country == after[0].entity.country:
         return
     when = _first(times)
-    valid = _opened(times[0]) if when else _unknown()
+    valid = _opened(times[0]) if when else unknown()
     yield FoundFact("recognition", before[-1].entity, after[0].entity, valid, status,
                     confidence=0.85)
 
@@ -325,7 +260,7 @@ def _accreditation(s: AnnotatedSentence, ctx: DocumentContext, at: int,
         hosts.append(m)
     place = next(({"name": text[m.start:m.end], "country": m.entity.country}
                   for m in after[len(hosts):] + before if m.is_place), None)
-    valid = _opened(times[0]) if times else _unknown()
+    valid = _opened(times[0]) if times else unknown()
     for host in hosts:
         if host.entity.country != sender.country:
             yield FoundFact("accreditation", sender, host.entity, valid, status, place=place,
@@ -341,7 +276,7 @@ def _membership(ctx: DocumentContext, text: str, at: int, mentions: list[Mention
     if not members and re.search(r"\b(?:both|the two)\b", text, re.I) and ctx.pair:
         members = list(ctx.pair)
     for member in members:
-        yield FoundFact("membership", member, igos[0].entity, _unknown(), status, confidence=0.75)
+        yield FoundFact("membership", member, igos[0].entity, unknown(), status, confidence=0.75)
 
 
 def _pair(ctx: DocumentContext, text: str, states: list[Mention]) -> tuple[Entity, Entity] | None:
@@ -373,5 +308,3 @@ def _opened(t: TimeMention) -> When:
     return When(w.start, w.end, w.precision, w.modifier, w.text)
 
 
-def _unknown() -> When:
-    return When(None, None, "unknown", None, None)

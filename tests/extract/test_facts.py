@@ -64,3 +64,47 @@ def test_a_former_state_on_its_successors_page() -> None:
         ("consulate", "SUN", "CHL", {"name": "Antofagasta", "country": "CHL"}, "year"),
         ("embassy", "RUS", "CHL", {"name": "Valparaíso", "country": "CHL"}, "decade"),
     ]
+
+
+def _envoys(text: str, title: str = "Chile–Kenya relations") -> list[tuple]:
+    doc = Document(id="t", title=title, format="text", text=text,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    return [(f.subject.country, f.object.country,
+             (f.person.name, f.person.country) if f.person else None,
+             f.valid.start, f.valid.end, f.status)
+            for f in find_facts(sentence, sentence.context) if f.kind == "ambassador"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the adjective on the title sends; the state that summoned hosts; a summons is no
+    # tenure, so the fact stands undated, and nobody is named
+    ("In March 2011 Kenya summoned the Peruvian ambassador.",
+     [("PER", "KEN", None, None, None, "asserted")]),
+    ("In 2011 Kenya summoned the ambassador of Peru.",
+     [("PER", "KEN", None, None, None, "asserted")]),
+    # the name in apposition holds the title, not the next person in the sentence; the
+    # envoy is of the sending state, not of the posting
+    ("In 2002 the Peruvian ambassador to Kenya, Ana Quispe Mamani, met the Kenyan president.",
+     [("PER", "KEN", ("Ana Quispe Mamani", "PER"), None, None, "asserted")]),
+    ("With help from Rosa Tupac Yupanqui, the Peruvian ambassador to Chile, the talks went on.",
+     [("PER", "CHL", ("Rosa Tupac Yupanqui", "PER"), None, None, "asserted")]),
+    # a tenure verb dates the tenure: appointed starts it, nominated plans it, recalled and
+    # expelled end it
+    ("Ana Quispe Mamani was appointed Peruvian ambassador to Kenya on 3 May 2019.",
+     [("PER", "KEN", ("Ana Quispe Mamani", "PER"), "2019-05-03", None, "asserted")]),
+    ("The Kenyan ambassador to Chile is Juma Otieno, who was nominated on 2 June 2021.",
+     [("KEN", "CHL", ("Juma Otieno", "KEN"), "2021-06-02", None, "planned")]),
+    ("Chile recalled its ambassador from Kenya in March 2001.",
+     [("CHL", "KEN", None, None, "2001-03", "asserted")]),
+    ("The Chilean ambassador in Nairobi was expelled in 2003.",
+     [("CHL", "KEN", None, None, "2003", "asserted")]),
+])
+def test_ambassador_sides_person_and_tenure(text: str, expected: list[tuple]) -> None:
+    assert _envoys(text) == expected
+
+
+def test_no_ambassador_fact_for_an_unnamed_unsent_envoy() -> None:
+    # a leader who asks for an envoy is not one, and nothing says whose envoy it is
+    text = "In 1931 President Juma Otieno asked the Chileans to accept an ambassador."
+    assert _envoys(text) == []
