@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from dyad.annotate.pipeline import AnnotatedSentence, DocumentContext, Mention, is_dated
 from dyad.annotate.places import sentence_places
 from dyad.annotate.time import TimeMention
@@ -44,7 +46,7 @@ _KIND_OF_TIES = re.compile(r"\b(?:trade|economic|military|cultural|commercial|se
                            r"defen[cs]e|business|academic)\s+(?:and\s+\w+\s+)?$", re.I)
 _RECOGNISE = re.compile(r"\brecogni[sz](?:ed|es?|ing)\b", re.I)
 _ACCREDITED = re.compile(r"\baccredited to\b", re.I)
-_MEMBER = re.compile(r"\bmembers? of\b", re.I)
+_MEMBER = re.compile(r"\b(?:members?(?: states?)? of|belong(?:s|ed)? to)\b", re.I)
 _TREATY = re.compile(r"\b((?:[A-Z][\w-]* )*(?:Treaty|Pact|Agreement|Accord|Convention)"
                      r"(?: (?:of|on|for|between) [A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*)?)\b")
 _SIGNED = re.compile(r"\b(sign(?:ed|s|ing)?|conclud(?:ed|es)|ratif(?:ied|ies))\b", re.I)
@@ -60,7 +62,7 @@ _CUE_WORDS = {
     "relations": ("relations", "ties"),
     "recognise": ("recogni",),
     "accredited": ("accredited to",),
-    "member": ("member",),
+    "member": ("member", "belong"),
     "signed": ("sign", "conclud", "ratif"),
 }
 # the gap between listed hosts, "and" only: each host becomes a standing fact, and "accredited
@@ -112,7 +114,7 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
     if has["accredited"] and (cue := _ACCREDITED.search(text)) is not None:
         yield from _accreditation(s, ctx, lo + cue.start(), mentions, states, times, status)
     if has["member"] and (cue := _MEMBER.search(text)) is not None:
-        yield from _membership(ctx, text, lo + cue.end(), mentions, states, status)
+        yield from _membership(s, ctx, text, lo, cue, mentions, states, status)
     if has["signed"] and _SIGNED.search(text) and (treaty := _TREATY.search(text)) is not None:
         sides = _pair(ctx, text, states)
         if sides:
@@ -267,16 +269,76 @@ def _accreditation(s: AnnotatedSentence, ctx: DocumentContext, at: int,
                             confidence=0.7)
 
 
-def _membership(ctx: DocumentContext, text: str, at: int, mentions: list[Mention],
-                states: list[Mention], status: str) -> Iterator[FoundFact]:
-    igos = [m for m in mentions if m.entity.kind == "igo" and m.start >= at]
-    if not igos:
+def _membership(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int,
+                cue: re.Match[str], mentions: list[Mention], states: list[Mention],
+                status: str) -> Iterator[FoundFact]:
+    at = lo + cue.end()
+    after = sorted((m for m in mentions if m.entity.kind == "igo" and m.start >= at),
+                   key=lambda m: m.start)
+    if not after:
         return
-    members = [m.entity for m in states if m.end <= at]
+    # "members of A, B, C and the D": each organisation of the list
+    igos = [after[0]]
+    full = s.sentence.text
+    for m in after[1:]:
+        if not _LISTED.fullmatch(full[igos[-1].end:m.start]):
+            break
+        igos.append(m)
+    members = _holders(s, ctx, lo + cue.start(), states)
+    if members is None:  # no parse to say whose membership: the states before the cue
+        members = [m.entity for m in states if m.end <= at]
     if not members and re.search(r"\b(?:both|the two)\b", text, re.I) and ctx.pair:
         members = list(ctx.pair)
-    for member in members:
-        yield FoundFact("membership", member, igos[0].entity, unknown(), status, confidence=0.75)
+    for igo in igos:
+        for member in members:
+            yield FoundFact("membership", member, igo.entity, unknown(), status,
+                            confidence=0.75)
+
+
+def _holders(s: AnnotatedSentence, ctx: DocumentContext, at: int, states: list[Mention]
+             ) -> list[Entity] | None:
+    """The states that the noun at offset ``at`` is said of: the subject of its verb ("it is
+    a member", "both are members") or the name it stands beside ("Chile, a member of");
+    a pronoun subject is the sentence's main subject. None when the parse does not say."""
+    span = s.span
+    tok = next((t for t in span if t.idx - span.start_char == at), None)
+    if tok is None:
+        return None
+    if tok.dep_ == "appos":  # the name itself, not the rest of the clause it heads
+        base = s.span.start_char
+        a, b = tok.head.left_edge.idx - base, tok.head.idx + len(tok.head.text) - base
+        return [m.entity for m in states if a <= m.start and m.end <= b]
+    verb = tok
+    for _ in range(3):  # "is a member", "joined as a member"
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                          for c in verb.children):
+        verb = verb.head  # "Chile signed … and joined as a member": the shared subject
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    found = _states_in(s, subject, states)
+    if found or subject.pos_ != "PRON" or subject.lower_ not in ("it", "its"):
+        return found
+    root = verb.sent.root if verb.sent.root.i != verb.i else None
+    main = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
+    found = _states_in(s, main, states) if main is not None else []
+    if not found and ctx.last_subject is not None:
+        found = [ctx.last_subject]
+    return found
+
+
+def _states_in(s: AnnotatedSentence, tok: Token, states: list[Mention]) -> list[Entity]:
+    base = s.span.start_char
+    a = tok.left_edge.idx - base
+    b = tok.right_edge.idx + len(tok.right_edge.text) - base
+    out: list[Entity] = []
+    for m in states:
+        if a <= m.start and m.end <= b and all(m.entity.country != e.country for e in out):
+            out.append(m.entity)
+    return out
 
 
 def _pair(ctx: DocumentContext, text: str, states: list[Mention]) -> tuple[Entity, Entity] | None:

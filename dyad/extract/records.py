@@ -96,8 +96,10 @@ def fact_record(doc: Document, sentence: Sentence | None, fact: FoundFact,
     where = sentence.index if sentence is not None else f"infobox:{source}"
     record: dict[str, Any] = {
         "record": "fact",
+        # an IGO has no country: its name tells "member of the UN" from "member of the AU"
         "id": stable_id(doc.id, where, fact.kind, fact.subject.country, fact.object.country,
-                        fact.person.name if fact.person else ""),
+                        fact.person.name if fact.person else "",
+                        *([fact.object.name] if fact.object.country is None else [])),
         "kind": fact.kind,
         "subject": entity(fact.subject),
         "object": entity(fact.object),

@@ -108,3 +108,29 @@ def test_no_ambassador_fact_for_an_unnamed_unsent_envoy() -> None:
     # a leader who asks for an envoy is not one, and nothing says whose envoy it is
     text = "In 1931 President Juma Otieno asked the Chileans to accept an ambassador."
     assert _envoys(text) == []
+
+
+def _memberships(text: str, title: str = "Chile–Kenya relations") -> list[tuple]:
+    doc = Document(id="t", title=title, format="text", text=text,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    return sorted((f.subject.country, f.object.name, f.status)
+                  for f in find_facts(sentence, sentence.context) if f.kind == "membership")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # only the subject of the member clause is a member, "it" being the sentence's subject
+    ("Kenya has trade deals with partners such as Peru, Chile and Brazil, and it is a member "
+     "of the African Union.", [("KEN", "African Union", "asserted")]),
+    ("Kenya, a member of the East African Community, traded with Peru.",
+     [("KEN", "East African Community", "asserted")]),
+    # each organisation of a list, for each side
+    ("Both countries are members of the World Trade Organization, the Non-Aligned Movement "
+     "and the United Nations.",
+     [("CHL", "Non-Aligned Movement", "asserted"), ("CHL", "United Nations", "asserted"),
+      ("CHL", "World Trade Organization", "asserted"), ("KEN", "Non-Aligned Movement", "asserted"),
+      ("KEN", "United Nations", "asserted"), ("KEN", "World Trade Organization", "asserted")]),
+    ("Chile belongs to the Pacific Alliance.", [("CHL", "Pacific Alliance", "asserted")]),
+])
+def test_membership(text: str, expected: list[tuple]) -> None:
+    assert _memberships(text) == expected
