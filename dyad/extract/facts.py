@@ -31,17 +31,22 @@ _MISSION = re.compile(r"\b(embass(?:y|ies)|consulates?(?:[- ]general)?|high comm
 _AMBASSADOR = re.compile(r"\b(ambassadors?|high commissioner|envoy)\b", re.I)
 _RELATIONS = re.compile(r"\b(?:diplomatic (?:relations|ties)|relations|ties)\b", re.I)
 _RELATION_CHANGE = [
-    ("severed", re.compile(r"\b(sever(?:ed|s)?|br(?:oke|eak)s? off|cut(?:s|ting)?|suspend(?:ed|s)?"
-                           r"|end(?:ed|s)?|rupture[ds]?)\b", re.I)),
-    ("restored", re.compile(r"\b(restor(?:ed|es?)|resum(?:ed|es?)|re-?establish(?:ed|es)?|"
-                            r"normali[sz](?:ed|es?)|renew(?:ed|s)?)\b", re.I)),
+    ("severed", re.compile(r"\b(sever(?:ed|s|ance|ing)?|br(?:oke|eak)s? off|breaking off|"
+                           r"cut(?:s|ting)?|suspen(?:d|ded|ds|ding|sion)|end(?:ed|s)?|"
+                           r"rupture[ds]?)\b", re.I)),
+    ("restored", re.compile(r"\b(restor(?:ed|es?|ation)|resum(?:ed|es?|ption)|"
+                            r"re-?establish(?:ed|es|ment)?|normali[sz](?:ed|es?|ation)|"
+                            r"renew(?:ed|s|al)?)\b", re.I)),
     ("established", re.compile(r"\b(establish(?:ed|es|ment)?|open(?:ed|s)?|set up|"
                                r"form(?:ed|alised|alized)?|launch(?:ed)?)\b", re.I)),
 ]
 # "broke off relations with Beijing", "cut ties with Kyiv": the diplomatic tie, unsaid
-_BROKEN = re.compile(r"\b(?:br(?:oke|eak)s? off|sever(?:ed|s)?|cut(?:s)?|restor(?:ed|es?)|"
-                     r"resum(?:ed|es?)|re-?establish(?:ed|es)?)\s+(?:all\s+|its\s+|their\s+)?"
-                     r"(?:diplomatic\s+)?(?:relations|ties)\b", re.I)
+# "suspended relations", "the suspension of official relations": the verb or its noun
+_BROKEN = re.compile(r"\b(?:(?:br(?:oke|eak)s? off|sever(?:ed|s)?|cut(?:s)?|suspend(?:ed|s)?|"
+                     r"restor(?:ed|es?)|resum(?:ed|es?)|re-?establish(?:ed|es)?)\s+|"
+                     r"(?:severance|suspension|rupture|breaking off|restoration|resumption|"
+                     r"normali[sz]ation)\s+of\s+)(?:all\s+|its\s+|their\s+|the\s+)?"
+                     r"(?:(?:diplomatic|official)\s+)?(?:relations|ties)\b", re.I)
 _KIND_OF_TIES = re.compile(r"\b(?:trade|economic|military|cultural|commercial|security|"
                            r"defen[cs]e|business|academic)\s+(?:and\s+\w+\s+)?$", re.I)
 _RECOGNISE = re.compile(r"\brecogni[sz](?:ed|es?|ing)\b", re.I)
@@ -201,8 +206,9 @@ def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
     when = nearest.when if nearest else None
     if when is None:
         valid = unknown()
-    elif change == "severed":
-        valid = When(None, when.start, when.precision, "severed", when.text)
+    elif change == "severed":  # a suspension ends relations too, and says it may not last
+        valid = When(None, when.start, when.precision, "suspended" if verb.group(1).lower(
+            ).startswith("suspen") else "severed", when.text)
     else:
         valid = When(when.start, None, when.precision, change, when.text)
     yield FoundFact("diplomatic_relations", sides[0], sides[1], valid, status, confidence=0.85)

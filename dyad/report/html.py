@@ -249,7 +249,8 @@ def key_facts_html(d: Dossier) -> str:
         if valid.get("start") and valid.get("end"):
             what = f"Relations {escape(item.date_label)}"
         elif valid.get("end"):
-            what = f"Relations severed {escape(item.date_label)}"
+            ended = "suspended" if valid.get("modifier") == "suspended" else "severed"
+            what = f"Relations {ended} {escape(item.date_label)}"
         elif valid.get("start"):
             what = f"Relations established {escape(item.date_label)}"
         else:

@@ -134,3 +134,24 @@ def _memberships(text: str, title: str = "Chile–Kenya relations") -> list[tupl
 ])
 def test_membership(text: str, expected: list[tuple]) -> None:
     assert _memberships(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a suspension ends relations as a severance does, the noun as well as the verb
+    ("In 2011 the Kenyan foreign minister announced the suspension of official relations "
+     "between Kenya and Chile.", ("KEN", "CHL", None, "2011", "suspended")),
+    ("In May 2012 Chile suspended relations with Kenya.",
+     ("CHL", "KEN", None, "2012-05", "suspended")),
+    ("In 2014 Kenya and Chile resumed relations.", ("KEN", "CHL", "2014", None, "restored")),
+    ("The restoration of diplomatic relations between Chile and Kenya came in June 2015.",
+     ("CHL", "KEN", "2015-06", None, "restored")),
+])
+def test_relations_suspended_and_restored(text: str, expected: tuple) -> None:
+    doc = Document(id="t", title="Chile–Kenya relations", format="text", text=text,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    found = [(f.subject.country, f.object.country, f.valid.start, f.valid.end, f.valid.modifier)
+             for f in find_facts(sentence, sentence.context) if f.kind == "diplomatic_relations"]
+    assert found == [expected]
+    # relations of another kind are no diplomatic tie
+    assert _facts("In 2012 Chile suspended trade relations with Kenya.") == []
