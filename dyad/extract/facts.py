@@ -120,12 +120,14 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
         yield from _accreditation(s, ctx, lo + cue.start(), mentions, states, times, status)
     if has["member"] and (cue := _MEMBER.search(text)) is not None:
         yield from _membership(s, ctx, text, lo, cue, mentions, states, status)
-    if has["signed"] and _SIGNED.search(text) and (treaty := _TREATY.search(text)) is not None:
-        sides = _pair(ctx, text, states)
+    if has["signed"] and (signed := _SIGNED.search(text)) is not None and (
+            treaty := _TREATY.search(text)) is not None:
+        sides = _signers(s, ctx, text, lo + signed.start(), states)
         if sides:
-            when = _first(times) or unknown()
-            yield FoundFact("treaty", sides[0], sides[1], when, status,
-                            place={"name": treaty.group(1), "country": None}, confidence=0.7)
+            at = lo + signed.start()
+            when = min(times, key=lambda t: abs(t.start - at)).when if times else unknown()
+            yield FoundFact("treaty", sides[0], sides[1], when, status, confidence=0.7,
+                            treaty=treaty.group(1))
 
 
 def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue: re.Match[str],
@@ -345,6 +347,21 @@ def _states_in(s: AnnotatedSentence, tok: Token, states: list[Mention]) -> list[
         if a <= m.start and m.end <= b and all(m.entity.country != e.country for e in out):
             out.append(m.entity)
     return out
+
+
+def _signers(s: AnnotatedSentence, ctx: DocumentContext, text: str, at: int,
+             states: list[Mention]) -> tuple[Entity, Entity] | None:
+    """The parties to a treaty: the signing verb's subject ("the two countries signed",
+    not the state an envoy in the same sentence was posted to), and whom it signed with."""
+    subject = _holders(s, ctx, at, states) or []
+    if len(subject) >= 2:
+        return subject[0], subject[1]
+    if len(subject) == 1:
+        other = next((m.entity for m in states if m.start > at
+                      and m.entity.country != subject[0].country), None)
+        other = other or ctx.other_side(subject[0])
+        return (subject[0], other) if other is not None else None
+    return _pair(ctx, text, states)
 
 
 def _pair(ctx: DocumentContext, text: str, states: list[Mention]) -> tuple[Entity, Entity] | None:

@@ -109,6 +109,8 @@ def fact_record(doc: Document, sentence: Sentence | None, fact: FoundFact,
         "status": fact.status,
         "confidence": fact.confidence,
     }
+    if fact.treaty is not None:  # an added field: a treaty is no place
+        record["treaty"] = {"name": fact.treaty}
     if sentence is not None:
         record["evidence"] = evidence(doc, sentence)
         record["citations"] = citations(doc, sentence)

@@ -155,3 +155,16 @@ def test_relations_suspended_and_restored(text: str, expected: tuple) -> None:
     assert found == [expected]
     # relations of another kind are no diplomatic tie
     assert _facts("In 2012 Chile suspended trade relations with Kenya.") == []
+
+
+def test_treaty_parties_are_the_signers() -> None:
+    # "the two countries" sign, not the state an envoy in the sentence was posted to
+    text = ("With help from Ana Ruiz, the Chilean ambassador to Peru, talks went on and on "
+            "3 May 1950 the two countries signed a Treaty of Friendship.")
+    doc = Document(id="t", title="Chile–Kenya relations", format="text", text=text,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    [treaty] = [f for f in find_facts(sentence, sentence.context) if f.kind == "treaty"]
+    assert {treaty.subject.country, treaty.object.country} == {"CHL", "KEN"}
+    assert (treaty.treaty, treaty.place, treaty.valid.start) == (
+        "Treaty of Friendship", None, "1950-05-03")
