@@ -118,7 +118,7 @@ def ambassador_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: in
         status = "planned"
     sender_state = Entity(sender.name, sender.text, "state", sender.country)
     yield FoundFact("ambassador", sender_state, host, valid, status, person=person,
-                    confidence=0.85 if explicit and person is not None else 0.6)
+                    confidence=(0.85 if person is not None else 0.75) if explicit else 0.6)
 
 
 def _title(text: str, pos: int, states: list[Mention]
@@ -130,6 +130,12 @@ def _title(text: str, pos: int, states: list[Mention]
     seats: list[Mention] = []
     prep = None
     while True:
+        gap = len(text[pos:]) - len(text[pos:].lstrip())
+        m = by_start.get(pos + gap)
+        if m is not None and prep is not None and 0 < gap <= 2:  # "to the United Kingdom"
+            {"to": hosts, "of": senders}.get(prep, seats).append(m)
+            pos = m.end
+            continue
         word = _TITLE_WORD.match(text, pos)
         if word is not None:
             w = word.group(1).lower()
@@ -137,12 +143,7 @@ def _title(text: str, pos: int, states: list[Mention]
                 prep = w
             pos = word.end()
             continue
-        gap = len(text[pos:]) - len(text[pos:].lstrip())
-        m = by_start.get(pos + gap)
-        if m is None or prep is None or not 0 < gap <= 2:
-            break
-        {"to": hosts, "of": senders}.get(prep, seats).append(m)
-        pos = m.end
+        break
     return pos, hosts, senders, seats
 
 

@@ -118,7 +118,7 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
         yield from _recognition(s, lo + cue.start(), states, times, status)
     if has["accredited"] and (cue := _ACCREDITED.search(text)) is not None:
         yield from _accreditation(s, ctx, lo + cue.start(), mentions, states, times, status)
-    if has["member"] and (cue := _MEMBER.search(text)) is not None:
+    for cue in _MEMBER.finditer(text) if has["member"] else ():
         yield from _membership(s, ctx, text, lo, cue, mentions, states, status)
     if has["signed"] and (signed := _SIGNED.search(text)) is not None and (
             treaty := _TREATY.search(text)) is not None:
@@ -283,7 +283,8 @@ def _membership(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int,
     at = lo + cue.end()
     after = sorted((m for m in mentions if m.entity.kind == "igo" and m.start >= at),
                    key=lambda m: m.start)
-    if not after:
+    # the organisation the cue names ("member of the APEC"), not one further on
+    if not after or not re.fullmatch(r"\s*(?:the\s+)?", s.sentence.text[at:after[0].start]):
         return
     # "members of A, B, C and the D": each organisation of the list
     igos = [after[0]]
@@ -325,8 +326,8 @@ def _holders(s: AnnotatedSentence, ctx: DocumentContext, at: int, states: list[M
                                           for c in verb.children):
         verb = verb.head  # "Chile signed … and joined as a member": the shared subject
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
-        return None
+    if subject is None:  # "tabled by some members of the Council": nobody said to be one
+        return []
     found = _states_in(s, subject, states)
     if found or subject.pos_ != "PRON" or subject.lower_ not in ("it", "its"):
         return found

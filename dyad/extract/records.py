@@ -6,7 +6,7 @@ import hashlib
 from typing import Any
 
 from dyad.extract.events import FoundEvent
-from dyad.extract.facts import FoundFact
+from dyad.extract.found import FoundFact
 from dyad.model import Document, Entity, Reference, Sentence
 from dyad.ontology import cameo
 

@@ -83,6 +83,8 @@ def _envoys(text: str, title: str = "Chile–Kenya relations") -> list[tuple]:
      [("PER", "KEN", None, None, None, "asserted")]),
     ("In 2011 Kenya summoned the ambassador of Peru.",
      [("PER", "KEN", None, None, None, "asserted")]),
+    ("Kenya's ambassador to the United States denied the charges.",
+     [("KEN", "USA", None, None, None, "asserted")]),
     # the name in apposition holds the title, not the next person in the sentence; the
     # envoy is of the sending state, not of the posting
     ("In 2002 the Peruvian ambassador to Kenya, Ana Quispe Mamani, met the Kenyan president.",
@@ -134,6 +136,13 @@ def _memberships(text: str, title: str = "Chile–Kenya relations") -> list[tupl
 ])
 def test_membership(text: str, expected: list[tuple]) -> None:
     assert _memberships(text) == expected
+
+
+def test_no_membership_of_an_organisation_further_on() -> None:
+    # the cue's own organisation is a movement; the UN comes later, of unnamed members
+    text = ("A Kenyan writer and member of the Nairobi Peace Movement criticised a resolution "
+            "drafted by some members of the United Nations Security Council.")
+    assert _memberships(text) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [
