@@ -129,11 +129,17 @@ def appositive_people(text: str, tokens: Sequence[Token], found: Sequence[Found]
         if head is None or not all(tokens[x].text[:1].isupper() for x in range(c, head)):
             continue
         end = _title_end(tokens, cues[head][0])
-        inside = [f for f in found if c <= f.i and f.j <= end and f.entity.country
-                  and f.entity.kind in ("state", "organization")]
-        country = inside[0].entity.country if inside else None
         cue = cues[head][1]
         role = cue.role or " ".join(t.norm for t in tokens[head:cues[head][0]])
+        inside = [f for f in found if c <= f.i and f.j <= end and f.entity.country
+                  and f.entity.kind in ("state", "organization")]
+        if role in ENVOYS:
+            # an envoy is of the state that sends it ("the Japanese ambassador to Romania"
+            # is Japanese): the title's own state, never the one after "to" (the posting)
+            inside = [f for f in found if j < f.i < end and f.entity.country and (
+                (f.entity.kind == "person" and role_only(f.entity)) or (f.entity.kind in (
+                    "state", "organization") and tokens[f.i - 1].norm != "to"))]
+        country = inside[0].entity.country if inside else None
         name = _text(text, tokens, k, j)
         out.append(Found(k, j, Entity(name, name, "person", country, cue.sector, role, None,
                                       0.8)))

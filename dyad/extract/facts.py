@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
+
+from spacy.tokens import Token
 
 from dyad.annotate.pipeline import AnnotatedSentence, DocumentContext, Mention, is_dated
 from dyad.annotate.places import sentence_places
 from dyad.annotate.time import TimeMention
+from dyad.extract.envoys import ambassador_facts
 from dyad.extract.era import at_date
+from dyad.extract.found import FoundFact, unknown
 from dyad.model import Entity, When
 
 # "…, and Ethiopia has an embassy in Moscow" starts a clause; "…, Ukraine, and Uzbekistan."
@@ -27,22 +31,27 @@ _MISSION = re.compile(r"\b(embass(?:y|ies)|consulates?(?:[- ]general)?|high comm
 _AMBASSADOR = re.compile(r"\b(ambassadors?|high commissioner|envoy)\b", re.I)
 _RELATIONS = re.compile(r"\b(?:diplomatic (?:relations|ties)|relations|ties)\b", re.I)
 _RELATION_CHANGE = [
-    ("severed", re.compile(r"\b(sever(?:ed|s)?|br(?:oke|eak)s? off|cut(?:s|ting)?|suspend(?:ed|s)?"
-                           r"|end(?:ed|s)?|rupture[ds]?)\b", re.I)),
-    ("restored", re.compile(r"\b(restor(?:ed|es?)|resum(?:ed|es?)|re-?establish(?:ed|es)?|"
-                            r"normali[sz](?:ed|es?)|renew(?:ed|s)?)\b", re.I)),
+    ("severed", re.compile(r"\b(sever(?:ed|s|ance|ing)?|br(?:oke|eak)s? off|breaking off|"
+                           r"cut(?:s|ting)?|suspen(?:d|ded|ds|ding|sion)|end(?:ed|s)?|"
+                           r"rupture[ds]?)\b", re.I)),
+    ("restored", re.compile(r"\b(restor(?:ed|es?|ation)|resum(?:ed|es?|ption)|"
+                            r"re-?establish(?:ed|es|ment)?|normali[sz](?:ed|es?|ation)|"
+                            r"renew(?:ed|s|al)?)\b", re.I)),
     ("established", re.compile(r"\b(establish(?:ed|es|ment)?|open(?:ed|s)?|set up|"
                                r"form(?:ed|alised|alized)?|launch(?:ed)?)\b", re.I)),
 ]
 # "broke off relations with Beijing", "cut ties with Kyiv": the diplomatic tie, unsaid
-_BROKEN = re.compile(r"\b(?:br(?:oke|eak)s? off|sever(?:ed|s)?|cut(?:s)?|restor(?:ed|es?)|"
-                     r"resum(?:ed|es?)|re-?establish(?:ed|es)?)\s+(?:all\s+|its\s+|their\s+)?"
-                     r"(?:diplomatic\s+)?(?:relations|ties)\b", re.I)
+# "suspended relations", "the suspension of official relations": the verb or its noun
+_BROKEN = re.compile(r"\b(?:(?:br(?:oke|eak)s? off|sever(?:ed|s)?|cut(?:s)?|suspend(?:ed|s)?|"
+                     r"restor(?:ed|es?)|resum(?:ed|es?)|re-?establish(?:ed|es)?)\s+|"
+                     r"(?:severance|suspension|rupture|breaking off|restoration|resumption|"
+                     r"normali[sz]ation)\s+of\s+)(?:all\s+|its\s+|their\s+|the\s+)?"
+                     r"(?:(?:diplomatic|official)\s+)?(?:relations|ties)\b", re.I)
 _KIND_OF_TIES = re.compile(r"\b(?:trade|economic|military|cultural|commercial|security|"
                            r"defen[cs]e|business|academic)\s+(?:and\s+\w+\s+)?$", re.I)
 _RECOGNISE = re.compile(r"\brecogni[sz](?:ed|es?|ing)\b", re.I)
 _ACCREDITED = re.compile(r"\baccredited to\b", re.I)
-_MEMBER = re.compile(r"\bmembers? of\b", re.I)
+_MEMBER = re.compile(r"\b(?:members?(?: states?)? of|belong(?:s|ed)? to)\b", re.I)
 _TREATY = re.compile(r"\b((?:[A-Z][\w-]* )*(?:Treaty|Pact|Agreement|Accord|Convention)"
                      r"(?: (?:of|on|for|between) [A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*)?)\b")
 _SIGNED = re.compile(r"\b(sign(?:ed|s|ing)?|conclud(?:ed|es)|ratif(?:ied|ies))\b", re.I)
@@ -58,29 +67,15 @@ _CUE_WORDS = {
     "relations": ("relations", "ties"),
     "recognise": ("recogni",),
     "accredited": ("accredited to",),
-    "member": ("member",),
+    "member": ("member", "belong"),
     "signed": ("sign", "conclud", "ratif"),
 }
 # the gap between listed hosts, "and" only: each host becomes a standing fact, and "accredited
 # to Peru or Bolivia" does not say both (events' LIST_GAP takes "or": it only gathers sides)
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
-_NOMINATED = re.compile(r"\b(nominated|proposed|designated)\b", re.I)
-_HOLDER = re.compile(r"\b(?:is|was|has been|became)\s+((?:[A-Z][\w'’.-]+ ?){2,4})(?=[,.;(]|$| who)")
 _NEGATION = re.compile(r"\b(?:not|never|no longer|does not|did not|has no|have no|had no)\b",
                        re.I)
 _PLANNED = re.compile(r"\b(?:plans? to|will|would|intends? to|is to|agreed to)\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class FoundFact:
-    kind: str
-    subject: Entity
-    object: Entity
-    valid: When
-    status: str
-    person: Entity | None = None
-    place: dict[str, str | None] | None = None
-    confidence: float = 0.8
 
 
 def find_facts(sentence: AnnotatedSentence, context: DocumentContext) -> Iterator[FoundFact]:
@@ -114,7 +109,7 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
         yield from _embassy(s, ctx, text, lo, cue, mentions, states, times, status)
     if has["ambassador"] and (cue := _AMBASSADOR.search(text)) is not None and not (
             has["mission"] and _MISSION.search(text)):
-        yield from _ambassador(s, ctx, text, lo, cue, mentions, states, times, status)
+        yield from ambassador_facts(s, ctx, lo, lo + len(text), cue, states, times, status)
     if has["relations"] and (cue := _RELATIONS.search(text)) is not None and (
             "diplomatic" in low or _BROKEN.search(text)) and not _KIND_OF_TIES.search(
             text[max(0, cue.start() - 30):cue.start()]):
@@ -123,14 +118,16 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
         yield from _recognition(s, lo + cue.start(), states, times, status)
     if has["accredited"] and (cue := _ACCREDITED.search(text)) is not None:
         yield from _accreditation(s, ctx, lo + cue.start(), mentions, states, times, status)
-    if has["member"] and (cue := _MEMBER.search(text)) is not None:
-        yield from _membership(ctx, text, lo + cue.end(), mentions, states, status)
-    if has["signed"] and _SIGNED.search(text) and (treaty := _TREATY.search(text)) is not None:
-        sides = _pair(ctx, text, states)
+    for cue in _MEMBER.finditer(text) if has["member"] else ():
+        yield from _membership(s, ctx, text, lo, cue, mentions, states, status)
+    if has["signed"] and (signed := _SIGNED.search(text)) is not None and (
+            treaty := _TREATY.search(text)) is not None:
+        sides = _signers(s, ctx, text, lo + signed.start(), states)
         if sides:
-            when = _first(times) or _unknown()
-            yield FoundFact("treaty", sides[0], sides[1], when, status,
-                            place={"name": treaty.group(1), "country": None}, confidence=0.7)
+            at = lo + signed.start()
+            when = min(times, key=lambda t: abs(t.start - at)).when if times else unknown()
+            yield FoundFact("treaty", sides[0], sides[1], when, status, confidence=0.7,
+                            treaty=treaty.group(1))
 
 
 def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue: re.Match[str],
@@ -181,7 +178,7 @@ def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue
         if other is None:
             return
         host = other
-    valid = _unknown()
+    valid = unknown()
     clause = text  # "was closed in 1992" after the cue, "Russia reopened its embassy" before
     if _CLOSED.search(clause) and times:
         valid = When(None, times[0].when.start, times[0].when.precision, "closed",
@@ -193,59 +190,6 @@ def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue
     if _PLANNED.search(text[: cue.start()]) and status == "asserted":
         status = "planned"
     yield FoundFact(kind, sender, host, valid, status, place=place, confidence=0.85)
-
-
-def _ambassador(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue: re.Match[str],
-                mentions: list[Mention], states: list[Mention],
-                times: list[TimeMention], status: str) -> Iterator[FoundFact]:
-    at = lo + cue.start()
-    after = lo + cue.end()
-    # the named holder, not the role phrase itself ("the Russian ambassador")
-    people = [m for m in mentions if m.entity.kind == "person"
-              and not (m.start <= at < m.end) and not _AMBASSADOR.search(m.entity.name)
-              and (0 <= m.start - after <= 45 or 0 <= at - m.end <= 60)]
-    titled = next((m.entity for m in mentions if m.start <= at < m.end and m.entity.kind ==
-                   "person" and not _AMBASSADOR.fullmatch(m.entity.name.strip())), None)
-    if people:
-        person = min(people, key=lambda m: (m.start < at, abs(m.start - at))).entity
-    elif titled is not None:  # "Ambassador Bréhima Coulibaly presenting his credentials"
-        person = titled
-    elif (named := _HOLDER.search(text, cue.end())) is not None:
-        # the tagger missed the name: "… ambassador to X is Firstname Lastname"
-        name = named.group(1).strip()
-        person = Entity(name, name, "person", None, "GOV", "ambassador")
-    else:
-        return
-    person = Entity(person.name, person.text, "person", person.country, "GOV", "ambassador")
-    before = [m for m in states if m.end <= at]
-    to = re.match(r"\s+(?:of\s+[^,]+?\s+)?to\s+(?:the\s+)?", text[cue.end():])
-    hosts = [m for m in states if to and after <= m.start <= after + to.end() + 1]
-    # "the Russian ambassador" may be one role mention that carries the sending state
-    role = next((m.entity for m in mentions if m.start <= at < m.end and m.entity.country), None)
-    sender_code = (before[-1].entity.country if before else None) or (
-        role.country if role else person.country)
-    sender = ctx.state(sender_code) if sender_code else None
-    if sender is None:
-        return
-    if person.country is None:
-        person = Entity(person.name, person.text, "person", sender.country, "GOV", "ambassador")
-    host = hosts[0].entity if hosts else ctx.other_side(sender)
-    if host is None or host.country == sender.country:
-        return
-    valid = _unknown()
-    if times:
-        since = [t for t in times if t.when.modifier == "since"]
-        when = (since or times)[0].when
-        if _NOMINATED.search(text):
-            status = "planned" if status == "asserted" else status
-            valid = When(when.start, None, when.precision, "nominated", when.text)
-        elif when.end and when.start:
-            valid = when
-        else:
-            valid = When(when.start, None, when.precision, when.modifier or "since", when.text)
-    sender_state = Entity(sender.name, sender.text, "state", sender.country)
-    yield FoundFact("ambassador", sender_state, host, valid, status, person=person,
-                    confidence=0.85 if hosts or before else 0.6)
 
 
 def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
@@ -263,9 +207,10 @@ def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
     nearest = min(times, key=lambda t: abs(t.start - at)) if times else None
     when = nearest.when if nearest else None
     if when is None:
-        valid = _unknown()
-    elif change == "severed":
-        valid = When(None, when.start, when.precision, "severed", when.text)
+        valid = unknown()
+    elif change == "severed":  # a suspension ends relations too, and says it may not last
+        valid = When(None, when.start, when.precision, "suspended" if verb.group(1).lower(
+            ).startswith("suspen") else "severed", when.text)
     else:
         valid = When(when.start, None, when.precision, change, when.text)
     yield FoundFact("diplomatic_relations", sides[0], sides[1], valid, status, confidence=0.85)
@@ -282,7 +227,7 @@ def _recognition(s: AnnotatedSentence, at: int, states: list[Mention],
     if not before or not after or before[-1].entity.country == after[0].entity.country:
         return
     when = _first(times)
-    valid = _opened(times[0]) if when else _unknown()
+    valid = _opened(times[0]) if when else unknown()
     yield FoundFact("recognition", before[-1].entity, after[0].entity, valid, status,
                     confidence=0.85)
 
@@ -325,23 +270,99 @@ def _accreditation(s: AnnotatedSentence, ctx: DocumentContext, at: int,
         hosts.append(m)
     place = next(({"name": text[m.start:m.end], "country": m.entity.country}
                   for m in after[len(hosts):] + before if m.is_place), None)
-    valid = _opened(times[0]) if times else _unknown()
+    valid = _opened(times[0]) if times else unknown()
     for host in hosts:
         if host.entity.country != sender.country:
             yield FoundFact("accreditation", sender, host.entity, valid, status, place=place,
                             confidence=0.7)
 
 
-def _membership(ctx: DocumentContext, text: str, at: int, mentions: list[Mention],
-                states: list[Mention], status: str) -> Iterator[FoundFact]:
-    igos = [m for m in mentions if m.entity.kind == "igo" and m.start >= at]
-    if not igos:
+def _membership(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int,
+                cue: re.Match[str], mentions: list[Mention], states: list[Mention],
+                status: str) -> Iterator[FoundFact]:
+    at = lo + cue.end()
+    after = sorted((m for m in mentions if m.entity.kind == "igo" and m.start >= at),
+                   key=lambda m: m.start)
+    # the organisation the cue names ("member of the APEC"), not one further on
+    if not after or not re.fullmatch(r"\s*(?:the\s+)?", s.sentence.text[at:after[0].start]):
         return
-    members = [m.entity for m in states if m.end <= at]
+    # "members of A, B, C and the D": each organisation of the list
+    igos = [after[0]]
+    full = s.sentence.text
+    for m in after[1:]:
+        if not _LISTED.fullmatch(full[igos[-1].end:m.start]):
+            break
+        igos.append(m)
+    members = _holders(s, ctx, lo + cue.start(), states)
+    if members is None:  # no parse to say whose membership: the states before the cue
+        members = [m.entity for m in states if m.end <= at]
     if not members and re.search(r"\b(?:both|the two)\b", text, re.I) and ctx.pair:
         members = list(ctx.pair)
-    for member in members:
-        yield FoundFact("membership", member, igos[0].entity, _unknown(), status, confidence=0.75)
+    for igo in igos:
+        for member in members:
+            yield FoundFact("membership", member, igo.entity, unknown(), status,
+                            confidence=0.75)
+
+
+def _holders(s: AnnotatedSentence, ctx: DocumentContext, at: int, states: list[Mention]
+             ) -> list[Entity] | None:
+    """The states that the noun at offset ``at`` is said of: the subject of its verb ("it is
+    a member", "both are members") or the name it stands beside ("Chile, a member of");
+    a pronoun subject is the sentence's main subject. None when the parse does not say."""
+    span = s.span
+    tok = next((t for t in span if t.idx - span.start_char == at), None)
+    if tok is None:
+        return None
+    if tok.dep_ == "appos":  # the name itself, not the rest of the clause it heads
+        base = s.span.start_char
+        a, b = tok.head.left_edge.idx - base, tok.head.idx + len(tok.head.text) - base
+        return [m.entity for m in states if a <= m.start and m.end <= b]
+    verb = tok
+    for _ in range(3):  # "is a member", "joined as a member"
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                          for c in verb.children):
+        verb = verb.head  # "Chile signed … and joined as a member": the shared subject
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:  # "tabled by some members of the Council": nobody said to be one
+        return []
+    found = _states_in(s, subject, states)
+    if found or subject.pos_ != "PRON" or subject.lower_ not in ("it", "its"):
+        return found
+    root = verb.sent.root if verb.sent.root.i != verb.i else None
+    main = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
+    found = _states_in(s, main, states) if main is not None else []
+    if not found and ctx.last_subject is not None:
+        found = [ctx.last_subject]
+    return found
+
+
+def _states_in(s: AnnotatedSentence, tok: Token, states: list[Mention]) -> list[Entity]:
+    base = s.span.start_char
+    a = tok.left_edge.idx - base
+    b = tok.right_edge.idx + len(tok.right_edge.text) - base
+    out: list[Entity] = []
+    for m in states:
+        if a <= m.start and m.end <= b and all(m.entity.country != e.country for e in out):
+            out.append(m.entity)
+    return out
+
+
+def _signers(s: AnnotatedSentence, ctx: DocumentContext, text: str, at: int,
+             states: list[Mention]) -> tuple[Entity, Entity] | None:
+    """The parties to a treaty: the signing verb's subject ("the two countries signed",
+    not the state an envoy in the same sentence was posted to), and whom it signed with."""
+    subject = _holders(s, ctx, at, states) or []
+    if len(subject) >= 2:
+        return subject[0], subject[1]
+    if len(subject) == 1:
+        other = next((m.entity for m in states if m.start > at
+                      and m.entity.country != subject[0].country), None)
+        other = other or ctx.other_side(subject[0])
+        return (subject[0], other) if other is not None else None
+    return _pair(ctx, text, states)
 
 
 def _pair(ctx: DocumentContext, text: str, states: list[Mention]) -> tuple[Entity, Entity] | None:
@@ -373,5 +394,3 @@ def _opened(t: TimeMention) -> When:
     return When(w.start, w.end, w.precision, w.modifier, w.text)
 
 
-def _unknown() -> When:
-    return When(None, None, "unknown", None, None)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from dyad.annotate.gazetteer import one_edit
 from dyad.annotate.pipeline import DocumentContext
-from dyad.extract.facts import FoundFact
+from dyad.extract.found import FoundFact
 from dyad.model import Document, Entity, When
 
 _MISSION = re.compile(r"^(?P<kind>Embassy|Consulate(?:[- ]General)?|High Commission) of "

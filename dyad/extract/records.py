@@ -6,7 +6,7 @@ import hashlib
 from typing import Any
 
 from dyad.extract.events import FoundEvent
-from dyad.extract.facts import FoundFact
+from dyad.extract.found import FoundFact
 from dyad.model import Document, Entity, Reference, Sentence
 from dyad.ontology import cameo
 
@@ -96,8 +96,10 @@ def fact_record(doc: Document, sentence: Sentence | None, fact: FoundFact,
     where = sentence.index if sentence is not None else f"infobox:{source}"
     record: dict[str, Any] = {
         "record": "fact",
+        # an IGO has no country: its name tells "member of the UN" from "member of the AU"
         "id": stable_id(doc.id, where, fact.kind, fact.subject.country, fact.object.country,
-                        fact.person.name if fact.person else ""),
+                        fact.person.name if fact.person else "",
+                        *([fact.object.name] if fact.object.country is None else [])),
         "kind": fact.kind,
         "subject": entity(fact.subject),
         "object": entity(fact.object),
@@ -107,6 +109,8 @@ def fact_record(doc: Document, sentence: Sentence | None, fact: FoundFact,
         "status": fact.status,
         "confidence": fact.confidence,
     }
+    if fact.treaty is not None:  # an added field: a treaty is no place
+        record["treaty"] = {"name": fact.treaty}
     if sentence is not None:
         record["evidence"] = evidence(doc, sentence)
         record["citations"] = citations(doc, sentence)

@@ -92,6 +92,7 @@ def flat_fact(r: dict[str, Any]) -> dict[str, Any]:
         "object_country": (r.get("object") or {}).get("country"),
         "person": (r.get("person") or {}).get("name"),
         "place": (r.get("place") or {}).get("name"),
+        "treaty": (r.get("treaty") or {}).get("name"),
         "conflict": bool(r.get("conflict")),
         "conflicts_with": ";".join(r.get("conflicts_with") or []),
         "confidence": r.get("confidence"), **_evidence(r),

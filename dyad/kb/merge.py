@@ -5,7 +5,7 @@ date within the other ("1967" and "18 February 1967") — one event, several
 tellings. Two undated events are never merged: nothing says they are one.
 
 Facts: the same kind between the same sides (either order for diplomatic
-relations), the same person and place where both name one, and dates that
+relations), the same person and place (a treaty's name) where both name one, and dates that
 nest or are missing on one side. Facts with the same kind, sides, person and
 place whose dates both exist and do not nest are a *conflict*: both are kept
 and flagged. Only tellings from different documents merge or conflict; a
@@ -112,7 +112,9 @@ def _person(record: dict[str, Any]) -> str:
 
 
 def _place(record: dict[str, Any]) -> str:
-    return normalise((record.get("place") or {}).get("name") or "")
+    """A mission's city, or a treaty's name: two treaties of one pair are two facts."""
+    named = record.get("place") or record.get("treaty") or {}
+    return normalise(named.get("name") or "")
 
 
 def events_match(x: dict[str, Any], y: dict[str, Any]) -> bool:

@@ -46,7 +46,8 @@ def _what(record: dict[str, Any]) -> tuple[str, str]:
             parties += " → " + _who(record.get("recipients"))
         return record.get("event_type") or "", parties
     extra = [x for x in ((record.get("person") or {}).get("name"),
-                         (record.get("place") or {}).get("name")) if x]
+                         (record.get("place") or {}).get("name"),
+                         (record.get("treaty") or {}).get("name")) if x]
     parties = f"{_who([record.get('subject')])} → {_who([record.get('object')])}"
     if extra:
         parties += f" ({', '.join(extra)})"

@@ -249,7 +249,8 @@ def key_facts_html(d: Dossier) -> str:
         if valid.get("start") and valid.get("end"):
             what = f"Relations {escape(item.date_label)}"
         elif valid.get("end"):
-            what = f"Relations severed {escape(item.date_label)}"
+            ended = "suspended" if valid.get("modifier") == "suspended" else "severed"
+            what = f"Relations {ended} {escape(item.date_label)}"
         elif valid.get("start"):
             what = f"Relations established {escape(item.date_label)}"
         else:
@@ -521,6 +522,8 @@ def fact_item_html(item: Item, by_id: dict[str, Item] | None = None,
         who += f" · {_entity(r['person'])}"
     if (r.get("place") or {}).get("name"):
         who += f" · in {escape(r['place']['name'])}"
+    if (r.get("treaty") or {}).get("name"):
+        who += f" · {escape(r['treaty']['name'])}"
     return (f'<li id="fact-{escape(item.id)}" class="item fact'
             f'{" claim" if _claim(r) else ""}">{head}<p class="who">{who}</p>'
             + "".join(_telling(t) for t in item.tellings) + "</li>")

@@ -51,6 +51,17 @@ def test_appositive_title_gives_role_and_state() -> None:
     assert found["Kofi Mensah"] == ("Kofi Mensah", "GHA", "secretary general")
 
 
+def test_an_appositive_envoy_is_of_the_sending_state_not_the_posting() -> None:
+    ctx = DocContext.from_title("Ghana–Japan relations")
+    found = people("Talks resumed after Kenji Morita, the Japanese ambassador to Peru, "
+                   "intervened.", "2022", ctx)
+    assert found["Kenji Morita"] == ("Kenji Morita", "JPN", "ambassador")
+    # no state of its own: the other side of the posting, as for a copula
+    found = people("Talks resumed after Ama Owusu, the ambassador to Japan, intervened.",
+                   "2022", ctx)
+    assert found["Ama Owusu"] == ("Ama Owusu", "GHA", "ambassador")
+
+
 def test_a_surname_keeps_the_documents_resolution_and_the_latest_one_wins() -> None:
     ctx = DocContext.from_title("Mali–Russia relations")
     people("Modibo Keïta, the first President of Mali, visited Moscow.", "1961", ctx)

@@ -28,6 +28,8 @@ Kenya has an embassy in Santiago, and Chile has an embassy in Nairobi.[1] The cu
 
 According to the Kenyan government, Chile threatened to expel Kenyan diplomats in 1999.[1]
 
+Both countries are members of the United Nations and the Non-Aligned Movement.[2] In 1972 the two countries signed a Treaty of Friendship.[1]
+
 References
 
 [edit]
@@ -83,6 +85,22 @@ def test_ambassador_with_tenure(records: list[dict]) -> None:
     assert (fact["subject"]["country"], fact["object"]["country"]) == ("CHL", "KEN")
     assert fact["person"]["name"] == "Ana Ruiz"
     assert fact["valid"]["start"] == "2020-03-03" and fact["valid"]["modifier"] == "since"
+
+
+def test_each_membership_of_a_list_is_its_own_record(records: list[dict]) -> None:
+    # the organisations have no country: their names keep the records' ids apart
+    found = sorted((r["subject"]["country"], r["object"]["name"])
+                   for r in _facts(records, "membership"))
+    assert found == [("CHL", "Non-Aligned Movement"), ("CHL", "United Nations"),
+                     ("KEN", "Non-Aligned Movement"), ("KEN", "United Nations")]
+
+
+def test_a_treaty_is_named_apart_from_place(records: list[dict]) -> None:
+    # the contract's place is a mission's city: a treaty's name has a field of its own
+    [treaty] = _facts(records, "treaty")
+    assert (treaty["subject"]["country"], treaty["object"]["country"]) == ("CHL", "KEN")
+    assert treaty["place"] is None and treaty["treaty"] == {"name": "Treaty of Friendship"}
+    assert treaty["valid"]["start"] == "1972"
 
 
 def test_attributed_claim(records: list[dict]) -> None:

@@ -64,3 +64,116 @@ def test_a_former_state_on_its_successors_page() -> None:
         ("consulate", "SUN", "CHL", {"name": "Antofagasta", "country": "CHL"}, "year"),
         ("embassy", "RUS", "CHL", {"name": "Valparaíso", "country": "CHL"}, "decade"),
     ]
+
+
+def _envoys(text: str, title: str = "Chile–Kenya relations") -> list[tuple]:
+    doc = Document(id="t", title=title, format="text", text=text,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    return [(f.subject.country, f.object.country,
+             (f.person.name, f.person.country) if f.person else None,
+             f.valid.start, f.valid.end, f.status)
+            for f in find_facts(sentence, sentence.context) if f.kind == "ambassador"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the adjective on the title sends; the state that summoned hosts; a summons is no
+    # tenure, so the fact stands undated, and nobody is named
+    ("In March 2011 Kenya summoned the Peruvian ambassador.",
+     [("PER", "KEN", None, None, None, "asserted")]),
+    ("In 2011 Kenya summoned the ambassador of Peru.",
+     [("PER", "KEN", None, None, None, "asserted")]),
+    ("Kenya's ambassador to the United States denied the charges.",
+     [("KEN", "USA", None, None, None, "asserted")]),
+    # the name in apposition holds the title, not the next person in the sentence; the
+    # envoy is of the sending state, not of the posting
+    ("In 2002 the Peruvian ambassador to Kenya, Ana Quispe Mamani, met the Kenyan president.",
+     [("PER", "KEN", ("Ana Quispe Mamani", "PER"), None, None, "asserted")]),
+    ("With help from Rosa Tupac Yupanqui, the Peruvian ambassador to Chile, the talks went on.",
+     [("PER", "CHL", ("Rosa Tupac Yupanqui", "PER"), None, None, "asserted")]),
+    # a tenure verb dates the tenure: appointed starts it, nominated plans it, recalled and
+    # expelled end it
+    ("Ana Quispe Mamani was appointed Peruvian ambassador to Kenya on 3 May 2019.",
+     [("PER", "KEN", ("Ana Quispe Mamani", "PER"), "2019-05-03", None, "asserted")]),
+    ("The Kenyan ambassador to Chile is Juma Otieno, who was nominated on 2 June 2021.",
+     [("KEN", "CHL", ("Juma Otieno", "KEN"), "2021-06-02", None, "planned")]),
+    ("Chile recalled its ambassador from Kenya in March 2001.",
+     [("CHL", "KEN", None, None, "2001-03", "asserted")]),
+    ("The Chilean ambassador in Nairobi was expelled in 2003.",
+     [("CHL", "KEN", None, None, "2003", "asserted")]),
+])
+def test_ambassador_sides_person_and_tenure(text: str, expected: list[tuple]) -> None:
+    assert _envoys(text) == expected
+
+
+def test_no_ambassador_fact_for_an_unnamed_unsent_envoy() -> None:
+    # a leader who asks for an envoy is not one, and nothing says whose envoy it is
+    text = "In 1931 President Juma Otieno asked the Chileans to accept an ambassador."
+    assert _envoys(text) == []
+
+
+def _memberships(text: str, title: str = "Chile–Kenya relations") -> list[tuple]:
+    doc = Document(id="t", title=title, format="text", text=text,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    return sorted((f.subject.country, f.object.name, f.status)
+                  for f in find_facts(sentence, sentence.context) if f.kind == "membership")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # only the subject of the member clause is a member, "it" being the sentence's subject
+    ("Kenya has trade deals with partners such as Peru, Chile and Brazil, and it is a member "
+     "of the African Union.", [("KEN", "African Union", "asserted")]),
+    ("Kenya, a member of the East African Community, traded with Peru.",
+     [("KEN", "East African Community", "asserted")]),
+    # each organisation of a list, for each side
+    ("Both countries are members of the World Trade Organization, the Non-Aligned Movement "
+     "and the United Nations.",
+     [("CHL", "Non-Aligned Movement", "asserted"), ("CHL", "United Nations", "asserted"),
+      ("CHL", "World Trade Organization", "asserted"), ("KEN", "Non-Aligned Movement", "asserted"),
+      ("KEN", "United Nations", "asserted"), ("KEN", "World Trade Organization", "asserted")]),
+    ("Chile belongs to the Pacific Alliance.", [("CHL", "Pacific Alliance", "asserted")]),
+])
+def test_membership(text: str, expected: list[tuple]) -> None:
+    assert _memberships(text) == expected
+
+
+def test_no_membership_of_an_organisation_further_on() -> None:
+    # the cue's own organisation is a movement; the UN comes later, of unnamed members
+    text = ("A Kenyan writer and member of the Nairobi Peace Movement criticised a resolution "
+            "drafted by some members of the United Nations Security Council.")
+    assert _memberships(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a suspension ends relations as a severance does, the noun as well as the verb
+    ("In 2011 the Kenyan foreign minister announced the suspension of official relations "
+     "between Kenya and Chile.", ("KEN", "CHL", None, "2011", "suspended")),
+    ("In May 2012 Chile suspended relations with Kenya.",
+     ("CHL", "KEN", None, "2012-05", "suspended")),
+    ("In 2014 Kenya and Chile resumed relations.", ("KEN", "CHL", "2014", None, "restored")),
+    ("The restoration of diplomatic relations between Chile and Kenya came in June 2015.",
+     ("CHL", "KEN", "2015-06", None, "restored")),
+])
+def test_relations_suspended_and_restored(text: str, expected: tuple) -> None:
+    doc = Document(id="t", title="Chile–Kenya relations", format="text", text=text,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    found = [(f.subject.country, f.object.country, f.valid.start, f.valid.end, f.valid.modifier)
+             for f in find_facts(sentence, sentence.context) if f.kind == "diplomatic_relations"]
+    assert found == [expected]
+    # relations of another kind are no diplomatic tie
+    assert _facts("In 2012 Chile suspended trade relations with Kenya.") == []
+
+
+def test_treaty_parties_are_the_signers() -> None:
+    # "the two countries" sign, not the state an envoy in the sentence was posted to
+    text = ("With help from Ana Ruiz, the Chilean ambassador to Peru, talks went on and on "
+            "3 May 1950 the two countries signed a Treaty of Friendship.")
+    doc = Document(id="t", title="Chile–Kenya relations", format="text", text=text,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    [treaty] = [f for f in find_facts(sentence, sentence.context) if f.kind == "treaty"]
+    assert {treaty.subject.country, treaty.object.country} == {"CHL", "KEN"}
+    assert (treaty.treaty, treaty.place, treaty.valid.start) == (
+        "Treaty of Friendship", None, "1950-05-03")

@@ -149,3 +149,16 @@ def test_undated_embassy_merges_with_a_dated_one(kb: KnowledgeBase) -> None:
                                    place="Bamako")))
     [embassy] = kb.facts(kind="embassy")
     assert len(embassy["sources"]) == 2 and "conflict" not in embassy
+
+
+def test_two_treaties_of_one_pair_stay_two(kb: KnowledgeBase) -> None:
+    # a treaty's name is no place, but it tells two treaties apart as a city tells missions
+    def treaty(d: str, rid: str, name: str) -> dict:
+        return {**fact(d, rid, "treaty", "RUS", "MLI"), "treaty": {"name": name}}
+
+    kb.ingest_records(doc("A", treaty("A", "t1", "Treaty of Friendship")))
+    kb.ingest_records(doc("B", treaty("B", "t2", "Treaty of Commerce"),
+                          treaty("B", "t3", "Treaty of Friendship")))
+    found = sorted((f["treaty"]["name"], len(f.get("sources") or [f]))
+                   for f in kb.facts(kind="treaty"))
+    assert found == [("Treaty of Commerce", 1), ("Treaty of Friendship", 2)]

@@ -214,6 +214,19 @@ def test_conflicting_facts_are_flagged() -> None:
     assert '<a href="#fact-f-r2">1840</a>' in entry
 
 
+def test_a_treaty_shows_its_name_not_a_place() -> None:
+    treaty = {**records.fact("f-t1", "treaty", "CHL", "PER", records.when("1929"),
+                             "Chile and Peru signed the Treaty of Lima in 1929.", 1),
+              "treaty": {"name": "Treaty of Lima"}}
+    suspended = records.fact("f-r1", "diplomatic_relations", "CHL", "PER",
+                             records.when(None, "1932", modifier="suspended"),
+                             "Peru suspended relations in 1932.", 2)
+    page = render_html(assemble(Side("CHL", "Chile"), Side("PER", "Peru"), [treaty, suspended]))
+    entry = page[page.index('<li id="fact-f-t1"'):]
+    assert "· Treaty of Lima" in entry and "· in Treaty" not in entry
+    assert "Relations suspended" in page
+
+
 # -- hooks: a server's own links (dyad serve), none by default ----------------------------
 
 
