@@ -211,3 +211,12 @@ def test_a_that_clause_hung_on_the_verb_is_the_demand_nouns_content() -> None:
                       "curb", "."])
     main = main_trigger(find_triggers(doc[:]))
     assert main is not None and main.text == "demand"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Youths threw stones at the police convoy.", "145"),
+    ("Settlers set fire to the village school.", "1712"),
+])
+def test_stone_throwing_and_arson(text: str, code: str) -> None:
+    main = _main(text)
+    assert main is not None and main.cameo == code
