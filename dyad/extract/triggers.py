@@ -560,6 +560,10 @@ _DEMAND_PATTERN = Pattern("verb", "", None, frozenset(), frozenset(), frozenset(
                           frozenset(), "100", "demand clause: Y must …", -1)
 
 
+# participles that only qualify a noun ("the alleged abuses", "a suspected bomber")
+_HEDGES = frozenset({"allege", "suspect", "report", "claim", "purport", "presume", "accuse"})
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every event trigger in ``sent``, in text order (one per token, most specific pattern)."""
     lex = load_lexicon()
@@ -585,6 +589,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 best = (p, used)
         if best is not None and pos == "noun" and not _noun_is_event(tok):
             continue
+        if best is not None and pos == "verb" and tok.dep_ == "amod" and lemma in _HEDGES:
+            continue  # "the alleged violations": a hedge on a noun, not an accusation
         if best is None and _demand_clause(tok):
             best = (_DEMAND_PATTERN, [])
         if best is not None:

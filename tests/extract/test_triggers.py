@@ -103,6 +103,7 @@ def test_lexicon_is_broad_and_valid() -> None:
     "The ministry issued a press release.",  # no one was released
     "The envoy returned to Ruritania in May.",  # going back, nothing returned
     "The envoy recognized that Ruritania was the richer.",  # admitting, no recognition
+    "The alleged abuses shocked the town.",  # a hedge on a noun
 ])
 def test_words_that_are_not_events(text: str) -> None:
     assert _main(text) is None
