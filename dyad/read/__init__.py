@@ -18,6 +18,7 @@ from pathlib import Path
 from dyad.errors import DyadError, FormatError, InputError
 from dyad.model import Document
 from dyad.read.build import document_id
+from dyad.read.page import mobile_heading
 from dyad.read.stream import Spool, TextFile, read_long_text, read_stdin
 
 FORMATS = ("page", "wikitext", "html", "text", "jsonl")
@@ -32,12 +33,19 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
 _HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|article|span|a)\b[^>]*>", re.I)
+_MOBILE_LINE = re.compile(r"^.{1,90} edit[^\S\n]*$", re.M)
 _WIKI_HEADING = re.compile(r"^(=+)[^=\n]+\1\s*$", re.M)
 _WIKI_SIGNS = re.compile(r"\{\{|\[\[|<ref[\s>]|'''")
 _PAGE_SIGNS = re.compile(
     r"^\s*\[edit\]\s*$|\[edit\]\s*$|^From Wikipedia, the free encyclopedia$|^Jump to content$",
     re.M,
 )
+
+
+def _mobile_headings(head: str) -> int:
+    """Heading lines copied from the mobile site ("History edit"): one could be chance, a
+    second makes it a page."""
+    return sum(mobile_heading(line) is not None for line in _MOBILE_LINE.findall(head))
 
 
 def sniff(text: str) -> str:
@@ -53,7 +61,7 @@ def sniff(text: str) -> str:
             pass
     if _HTML_START.match(head) or len(_HTML_TAGS.findall(head[:5000])) >= 3:
         return "html"
-    if _PAGE_SIGNS.search(head):
+    if _PAGE_SIGNS.search(head) or _mobile_headings(head) >= 2:
         return "page"
     wiki_score = len(_WIKI_HEADING.findall(head)) + min(len(_WIKI_SIGNS.findall(head)), 3)
     if wiki_score >= 2:

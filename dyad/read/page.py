@@ -4,6 +4,7 @@ A scraped Wikipedia page is lines: site chrome ("Jump to content"), the title,
 infobox remnants, headings followed by an "[edit]" line, photo captions right
 under a heading, paragraphs separated by blank lines, list items on
 consecutive lines, and a References list whose entries start "1. ^ a b".
+Copied from the mobile site, a heading is one line ending in " edit" instead.
 Plain text is the same reader without the chrome and headings.
 """
 
@@ -51,6 +52,14 @@ INFOBOX_LABELS = {
 }  # fmt: skip
 
 _EDIT = re.compile(r"\s*\[\s*edit(?: source)?\s*\]\s*$")
+# a heading copied from the mobile site, where the pencil icon after it reads "edit"
+_MOBILE_EDIT = re.compile(r"^(\S.*?)\s+edit$")
+_TITLE_END = re.compile(r"[.!?:;,]$")
+# "... you can edit", "... to edit": the verb, at the end of a line of prose
+_BEFORE_VERB_EDIT = frozenset(
+    """to can could will would may might must should shall cannot not and or the a an
+    please i we you they he she it who did does do""".split()
+)
 _BULLET = re.compile(r"^\s*(?:[•·*▪◦‣-]|–)\s+")
 _REF_ENTRY = re.compile(r"^\s*(\d{1,4}|[a-z]{1,2})\.\s+(?:\^\s*)?(.*)$")
 _BACKLINKS = re.compile(r"^(?:\^\s*)?((?:[a-z]\s+)*)")
@@ -235,7 +244,8 @@ def _is_paragraph(text: str) -> bool:
 
 
 def _is_heading(text: str, following: str | None) -> bool:
-    """A line followed, after blank lines, by an "[edit]" line — or ending in "[edit]".
+    """A line followed, after blank lines, by an "[edit]" line — or ending in "[edit]", or
+    a short title ending in " edit" (the mobile site) with something after it.
 
     ``following``: the next non-blank line's text (None at the end).
     """
@@ -243,7 +253,33 @@ def _is_heading(text: str, following: str | None) -> bool:
         return False
     if _EDIT.search(text) and text.strip() != "[edit]":
         return True
+    if following is not None and mobile_heading(text) is not None:
+        return True
     return following == "[edit]"
+
+
+def mobile_heading(line: str) -> str | None:
+    """The title of a heading line copied from the mobile site ("History edit"), or None.
+
+    The title is short, starts with a capital or a digit and has no final punctuation,
+    and the word before "edit" is not one that makes it a verb ("you can edit").
+    """
+    m = _MOBILE_EDIT.match(line.strip())
+    if not m:
+        return None
+    title = m.group(1)
+    words = title.split()
+    if (len(title) > 80 or len(words) > 10 or not (title[0].isupper() or title[0].isdigit())
+            or _TITLE_END.search(title) or words[-1].lower() in _BEFORE_VERB_EDIT):
+        return None
+    return title
+
+
+def _heading_title(text: str) -> str:
+    """A heading line without its "[edit]" or mobile "edit"."""
+    if _EDIT.search(text):
+        return _EDIT.sub("", text).strip()
+    return mobile_heading(text) or text.strip()
 
 
 def _blocks(lines: _Ahead, references: list[Reference]) -> Iterator[Block]:
@@ -288,7 +324,7 @@ def _blocks(lines: _Ahead, references: list[Reference]) -> Iterator[Block]:
             continue
         if _is_heading(line.text, lines.content_after()):
             yield from flush()
-            title = _EDIT.sub("", line.text).strip()
+            title = _heading_title(line.text)
             level = _heading_level(title, prev_heading_level, after_heading)
             yield Block("heading", title, line.start, level=level)
             section = title.lower()

@@ -23,6 +23,10 @@ SENTENCE_OPENERS = frozenset(
     after before when while since following during as by for from his her their our
     meanwhile later earlier today yesterday""".split()
 )
+# After a lone capital and a full stop ("John F. Kennedy", but "Shah Abbas I.", "World
+# War I.") a sentence ends only before one of these: function words that open sentences
+# and are seldom a name's next part (not "I", an initial too; not "An", a Korean surname).
+INITIAL_OPENERS = SENTENCE_OPENERS - {"i", "an"}
 
 # longer "sentences" are cut: real ones are far shorter, and the parser's cost and
 # memory grow with a sentence's length
@@ -95,8 +99,8 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
         return True
     token = before.group(1).lstrip("\"'“‘([")
     bare = token.rstrip(".").lower()
-    if _INITIAL.match(token):
-        return False  # "N. L. Traoré", "Robert M. Slusser"
+    if _INITIAL.match(token):  # "N. L. Traoré", "Robert M. Slusser", "Abbas I. In 1626"
+        return word.strip("\"'“‘,").lower() in INITIAL_OPENERS
     if _ACRONYM.match(token + "."):
         return word.lower().strip("\"'“‘,") in SENTENCE_OPENERS  # "the U.S. The …" vs "U.S. troops"
     if bare in ABBREVIATIONS and punct == ".":

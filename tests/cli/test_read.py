@@ -81,6 +81,10 @@ def test_extract_prints_contract_records_for_the_example() -> None:
     relations = [r for r in records if r["record"] == "fact"
                  and r["kind"] == "diplomatic_relations"]
     assert relations and relations[0]["valid"]["start"] == "1967-02-18"
+    # the document record comes first and counts the sentences that `dyad parse` prints
+    parsed = json.loads(dyad("parse", str(EXAMPLE), "--format", "json").stdout)
+    assert records[0]["record"] == "document"
+    assert records[0]["sentences"] == len(parsed["sentences"]) > 0
 
 
 def test_extract_csv_and_bad_input(tmp_path: Path) -> None:

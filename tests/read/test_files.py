@@ -18,7 +18,12 @@ JSONL = '{"id": "n1", "text": "Ghana and Togo met on Monday."}\n'
     ("text", "expected"),
     [(SCRAPED, "page"), (WIKI, "wikitext"), (HTML, "html"), (JSONL, "jsonl"),
      ("Just a plain news story.\n\nWith two paragraphs.", "text"),
-     ("= Chile–Kenya relations =\n\n== History ==\nText.", "wikitext")],
+     ("= Chile–Kenya relations =\n\n== History ==\nText.", "wikitext"),
+     # copied from the mobile site: headings end in the pencil icon's "edit"
+     ("Title\n\nLead text.\n\nHistory edit\n\nBody.\n\nTrade edit\n\nMore.", "page"),
+     # one such line could be chance, and "can edit" is a verb
+     ("Title\n\nLead text.\n\nHistory edit\n\nBody.", "text"),
+     ("Notes\n\nOnly members can edit\n\nThe wiki says who can edit\n\nMore.", "text")],
 )
 def test_sniff(text: str, expected: str) -> None:
     assert sniff(text) == expected

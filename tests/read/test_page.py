@@ -169,3 +169,51 @@ def test_example_document_reads() -> None:
     assert any(s.kind == "caption" for s in doc.sentences)
     for s in doc.sentences:
         assert doc.text[s.start : s.end] == s.text
+
+
+# written for these tests: a page as copied from the mobile site, where every heading
+# ends in the "edit" of its pencil icon and there are no "[edit]" lines
+MOBILE = """Peru–Ghana relations
+
+Peru–Ghana relations are the ties between Peru and Ghana.[1]
+
+History edit
+
+\u00a0
+A Ghanaian trade mission in Lima, 1999
+
+Peru and Ghana opened relations in 1962. Trade stayed small.[2]
+
+Since 2010 edit
+
+The two states signed a fishing accord in 2014.
+
+Only registered members can edit
+
+The register of boats lists 40 trawlers.
+
+Diplomatic missions edit
+
+Ghana is accredited to Peru from its embassy in Brasília.
+"""
+
+
+def test_mobile_page_headings() -> None:
+    doc = read_text(MOBILE)
+    assert doc.format == "page" and doc.title == "Peru–Ghana relations"
+    assert [(s.title, s.level) for s in doc.sections] == [
+        ("History", 2), ("Since 2010", 2), ("Diplomatic missions", 2)]  # levels as "[edit]" gives
+    kinds = {s.text: (s.kind, s.section) for s in doc.sentences}
+    assert kinds["A Ghanaian trade mission in Lima, 1999"] == ("caption", "History")
+    assert kinds["Trade stayed small."] == ("paragraph", "History")
+    assert kinds["The two states signed a fishing accord in 2014."] == (
+        "paragraph", "Since 2010")
+    # no heading line is left as a sentence, and a line ending in the verb stays prose
+    assert [s.text for s in doc.sentences if s.text.endswith(" edit")] == [
+        "Only registered members can edit"]
+    assert kinds["Only registered members can edit"] == ("caption", "Since 2010")
+
+
+def test_mobile_heading_needs_something_after_it() -> None:
+    doc = read_text("Peru–Ghana relations\n\nPeru and Ghana signed a pact.\n\nHistory edit\n")
+    assert doc.sections == []
