@@ -103,7 +103,6 @@ def test_lexicon_is_broad_and_valid() -> None:
     "The ministry issued a press release.",  # no one was released
     "The envoy returned to Ruritania in May.",  # going back, nothing returned
     "The envoy recognized that Ruritania was the richer.",  # admitting, no recognition
-    "The alleged abuses shocked the town.",  # a hedge on a noun
 ])
 def test_words_that_are_not_events(text: str) -> None:
     assert _main(text) is None
@@ -221,3 +220,8 @@ def test_a_that_clause_hung_on_the_verb_is_the_demand_nouns_content() -> None:
 def test_stone_throwing_and_arson(text: str, code: str) -> None:
     main = _main(text)
     assert main is not None and main.cameo == code
+
+
+def test_a_hedge_on_a_noun_is_no_accusation() -> None:
+    doc = load_nlp()("The alleged abuses by the guards shocked the town.")
+    assert "alleged" not in [t.text for t in find_triggers(doc[:])]
