@@ -19,6 +19,17 @@ def clause_subject(sentence: Any, offset: int) -> tuple[int, int] | None:
     base = getattr(sentence, "start_char", 0)
     token = next((t for t in sentence if t.idx - base <= offset < t.idx - base + len(t.text)),
                  None)
+    return _subject_of(token, base)
+
+
+def main_subject(sentence: Any) -> tuple[int, int] | None:
+    """The subject span of the sentence's root verb, or None."""
+    root = next((t for t in sentence if t.dep_ == "ROOT"), None)
+    # the root itself, not a search for the word at its offset: one walk of the sentence
+    return _subject_of(root, getattr(sentence, "start_char", 0))
+
+
+def _subject_of(token: Any, base: int) -> tuple[int, int] | None:
     seen = 0
     while token is not None and seen < 40:
         seen += 1
@@ -27,17 +38,9 @@ def clause_subject(sentence: Any, offset: int) -> tuple[int, int] | None:
             if subject is not None:
                 left, right = subject.left_edge, subject.right_edge
                 return left.idx - base, right.idx - base + len(right.text)
-        # a verb without a subject of its own ("… and trained its pilots") shares its head's
-        if token.head is token:
+        # a verb without a subject of its own ("… and trained its pilots") shares its head's;
+        # the root is its own head (by index: spaCy makes a new Token object at each access)
+        if token.head.i == token.i:
             return None
         token = token.head
-    return None
-
-
-def main_subject(sentence: Any) -> tuple[int, int] | None:
-    """The subject span of the sentence's root verb, or None."""
-    base = getattr(sentence, "start_char", 0)
-    for token in sentence:
-        if token.dep_ == "ROOT":
-            return clause_subject(sentence, token.idx - base)
     return None
