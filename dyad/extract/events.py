@@ -746,7 +746,9 @@ def _demand_sides(token: Token, span: Span,
         governor = governor.head
     for child in governor.children:
         if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
-            actors += _phrase_actors(child, span, mentions)
+            # "the Third World Water Forum concluded that …": a body no table knows
+            actors += _phrase_actors(child, span, mentions) or list(
+                filter(None, [_unnamed(child, span, domestic=False)]))
     if not recipients:
         recipients += _addressees(governor, span, mentions)
     return _unique(actors), _unique(recipients), True

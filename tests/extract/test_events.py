@@ -213,6 +213,12 @@ def test_moved_people_with_no_owner_leave_the_doer_to_the_clause() -> None:
         "The United States sped up the withdrawal of some forces from Panama on Friday.")
 
 
+def test_a_body_no_table_knows_can_make_a_demand() -> None:
+    assert ("REQUEST", [None], ["TCD"]) in _events(
+        "The Lake Basin Forum concluded on Friday that Chad and other riparian states must "
+        "release more water.")
+
+
 def test_forces_led_by_a_state_are_its_side() -> None:
     found = _events("Kenyan-led forces recaptured a border village in Somalia after heavy "
                     "fighting.")
