@@ -166,10 +166,14 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # ambassador": the actor's own people beside a foreign recipient are its side
             recipients = [r for r in recipients if r.country not in own]
         if not recipients and parsed:
-            recipients = _purpose_recipients(token, trigger, triggers, sentence)
-        if not recipients and parsed:
-            recipients = _nearest(_foreground(sentence), trigger.end, after=True,
-                                  exclude=actors, text=sentence.sentence.text)
+            recipients = _purpose_recipients(token, trigger, triggers, sentence) or _nearest(
+                _foreground(sentence), trigger.end, after=True, exclude=actors,
+                text=sentence.sentence.text)
+            if recipients and (nameless := [a for a in actors if a.country is None and a.role]):
+                # known by a role word only ("fundamentalists kept up their strike to
+                # demand the Algerian president's resignation"): placed by whom the act is
+                # aimed at, as in _sides
+                actors, recipients = _placed(actors, recipients, nameless, sentence)
         paired = False
         if not recipients and cameo(trigger.cameo).quad_class < 4 and \
                 (other := _pair_other(sentence, actors)) is not None:

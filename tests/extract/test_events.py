@@ -219,6 +219,16 @@ def test_a_body_no_table_knows_can_make_a_demand() -> None:
         "release more water.")
 
 
+def test_people_known_by_a_role_word_are_placed_by_whom_they_target() -> None:
+    found = _events("Islamist clerics continued their hunger strike to demand the resignation "
+                    "of the Malian prime minister.")
+    assert ("PROTEST", ["MLI"], ["MLI"]) in found
+    # a named body with no home state stays stateless
+    found = _events("Amnesty International kept up its campaign to demand the release of the "
+                    "Sudanese president.")
+    assert found and all(e[1] == [None] for e in found)
+
+
 def test_forces_led_by_a_state_are_its_side() -> None:
     found = _events("Kenyan-led forces recaptured a border village in Somalia after heavy "
                     "fighting.")
