@@ -43,6 +43,10 @@ NESTED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "pco
 # "Russia was committed to send …": a passive in form, its subject is the doer
 STATIVE_PASSIVES = frozenset({"commit", "determine", "prepare", "oblige", "obligate", "resolve",
                               "dedicate", "poise", "schedule", "oppose", "engage", "involve"})
+# a clause's subject that undergoes the act its noun names ("died of torture")
+SUFFERING_VERBS = frozenset({"die", "succumb", "perish", "suffer", "sustain"})
+# "in Israeli police custody", "under Syrian detention": the holder
+CUSTODY_NOUNS = frozenset({"custody", "detention", "captivity", "hands", "jail", "prison"})
 # "dependent on X for Y": X provides Y
 DEPENDENCE = frozenset({"dependent", "reliant", "depend", "rely", "count", "lean"})
 POSSESSIVES = ("its ", "their ", "his ", "her ", "our ")
@@ -373,6 +377,14 @@ def _sides(token: Token, sentence: AnnotatedSentence,
     objects = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if objects and not subjects and _lemma(head) in STATIVE_PASSIVES:
         subjects, objects = objects, []
+    if token.i != head.i and _lemma(head) in SUFFERING_VERBS:
+        # "a prisoner died of torture in Israeli police custody": who died suffered the
+        # act; whoever held them did it
+        objects = [c for c in subjects if c.dep_ in SUBJECT_DEPS] + objects
+        subjects = [c for t in (head, token) for c in t.children
+                    if (c.dep_ == "prep" and c.lower_ in ("in", "under")
+                        and any(_lemma(o) in CUSTODY_NOUNS for o in c.children))
+                    or (t is token and c.dep_ in ("prep", "agent") and c.lower_ == "by")]
     if (provider := _provider(token)) is not None:
         # "Mali remained dependent on X for training": X trains, Mali is trained
         objects = [c for c in subjects if c.dep_ in SUBJECT_DEPS] + objects

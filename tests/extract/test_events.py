@@ -229,6 +229,17 @@ def test_people_known_by_a_role_word_are_placed_by_whom_they_target() -> None:
     assert found and all(e[1] == [None] for e in found)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # who died or suffered underwent the act; the holder or the "by" phrase did it
+    ("A Kenyan journalist died of torture in Ugandan police custody.",
+     ("ASSAULT", ["UGA"], ["KEN"])),
+    ("Three Malian soldiers died in an ambush by Burkinabe rebels.",
+     ("ASSAULT", ["BFA"], ["MLI"])),
+])
+def test_who_died_of_an_act_suffered_it(text: str, expected: tuple[str, list, list]) -> None:
+    assert expected in _events(text)
+
+
 def test_forces_led_by_a_state_are_its_side() -> None:
     found = _events("Kenyan-led forces recaptured a border village in Somalia after heavy "
                     "fighting.")
