@@ -10,6 +10,7 @@ import pytest
 
 from dyad.pipeline import extract_records
 from dyad.read import read_text
+from tests.extract.page_check import fact_key, missing_and_extra
 
 PAGE = Path(__file__).parent / "pages" / "chad-china.txt"
 
@@ -52,35 +53,14 @@ def records() -> list[dict]:
                                           source=str(PAGE))))
 
 
-def _countries(entities: list[dict]) -> set[str]:
-    return {e["country"] for e in entities if e["country"]}
-
-
-def _event_key(r: dict) -> tuple:
-    return (r["event_type"], _countries(r["actors"]), _countries(r["recipients"]),
-            r["date"]["start"])
-
-
-def _fact_key(r: dict) -> tuple:
-    return (r["kind"], r["subject"]["country"], r["object"]["country"],
-            r["person"]["name"] if r["person"] else None, r["valid"]["start"],
-            r["valid"]["end"], r["status"])
-
-
 def test_every_event_found_dated_and_typed(records: list[dict]) -> None:
-    found = [_event_key(r) for r in records if r["record"] == "event"]
-    missing = []
-    for expected in EVENTS:
-        if expected in found:
-            found.remove(expected)
-        else:
-            missing.append(expected)
+    missing, extra = missing_and_extra(EVENTS, records)
     assert missing == []
-    assert len(found) <= SPURIOUS_TOLERANCE, f"spurious events: {found}"
+    assert len(extra) <= SPURIOUS_TOLERANCE, f"spurious events: {extra}"
 
 
 def test_every_fact_found_and_nothing_else(records: list[dict]) -> None:
-    facts = sorted((_fact_key(r) for r in records if r["record"] == "fact"), key=str)
+    facts = sorted((fact_key(r) for r in records if r["record"] == "fact"), key=str)
     assert facts == sorted(FACTS, key=str)
 
 

@@ -225,3 +225,12 @@ def test_stone_throwing_and_arson(text: str, code: str) -> None:
 def test_a_hedge_on_a_noun_is_no_accusation() -> None:
     doc = load_nlp()("The alleged abuses by the guards shocked the town.")
     assert "alleged" not in [t.text for t in find_triggers(doc[:])]
+
+
+@pytest.mark.parametrize("text", [
+    "The junta revoked the defence pact with Freedonia.",
+    "Ruritania tore up the fishing accord.",
+])
+def test_undoing_an_agreement_is_no_signing(text: str) -> None:
+    main = _main(text)
+    assert main is not None and main.cameo == "160"
