@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from dyad.annotate.gazetteer import load_gazetteer, tokenize
 from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
 from dyad.annotate.places import PLACE_PREPS, SETTLEMENT_NOUNS, city_country, sentence_places
+from dyad.annotate.time import TimeMention
 from dyad.extract.era import at_date
 from dyad.extract.quantities import Quantity, find_quantities
 from dyad.extract.triggers import Trigger, find_triggers
@@ -919,13 +920,38 @@ def _unique(entities: list[Entity]) -> list[Entity]:
     return out
 
 
+def _joined_periods(best: TimeMention, points: list[TimeMention], text: str) -> When:
+    """"In the 1960s and 1970s": periods named together are one span, from the first's
+    start to the last's end (two single years stay apart: "in 1994 and 1996")."""
+    if best.when.precision not in ("decade", "century"):
+        return best.when
+    run = sorted(points, key=lambda m: m.start)
+    k = run.index(best)
+    first = last = k
+    while first > 0 and run[first - 1].when.precision == best.when.precision and \
+            PERIOD_JOIN.fullmatch(text[run[first - 1].end:run[first].start]):
+        first -= 1
+    while last + 1 < len(run) and run[last + 1].when.precision == best.when.precision and \
+            PERIOD_JOIN.fullmatch(text[run[last].end:run[last + 1].start]):
+        last += 1
+    if first == last:
+        return best.when
+    a, b = run[first].when, run[last].when
+    return replace(best.when, start=a.start, end=b.end or b.start,
+                   text=text[run[first].start:run[last].end])
+
+
+# what stands between periods named together: "the 1960s and 1970s", "1950s, 60s and 70s"
+PERIOD_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|to|or|through)?\s*(?:the\s+)?|\s*[,–-]\s*")
+
+
 def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
     """The dated mention nearest the trigger, else the section's frame, else unknown."""
     points = [m for m in sentence.times.mentions if is_dated(m)]
     if points:
         best = min(points, key=lambda m: min(abs(m.start - trigger.end),
                                              abs(m.end - trigger.start)))
-        return best.when
+        return _joined_periods(best, points, sentence.sentence.text)
     frame = sentence.times.frame
     narrative = sentence.times.narrative
     if narrative and (frame is None or narrative[:4] != (frame.start or "")[:4]):

@@ -352,3 +352,16 @@ def test_a_with_phrase_set_before_the_clause_is_a_circumstance() -> None:
     # after the verb, "with" names a partner
     doc = load_nlp()("Chad signed an accord with the government of Niger.")
     assert not _helping(next(t for t in doc if t.text == "government"))
+
+
+def test_periods_named_together_are_one_span() -> None:
+    text = "In the 1960s and 1970s, the royal families of Chad and Niger exchanged visits."
+    doc = Document(id="t", title=None, format="text", text=text, date=None,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    dates = {(e.date.start, e.date.end) for e in find_events(annotate(doc).sentences[0])}
+    assert dates == {("1960", "1979")}
+    # single years named together stay apart
+    text = "Chad and Niger held talks in 1994 and 1996."
+    doc = Document(id="t", title=None, format="text", text=text, date=None,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    assert {e.date.end for e in find_events(annotate(doc).sentences[0])} == {None}
