@@ -920,6 +920,25 @@ def _unique(entities: list[Entity]) -> list[Entity]:
     return out
 
 
+# a verb heading a clause of its own under another
+CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl", "pcomp"})
+
+
+def _in_clause(mention: TimeMention, head: Token, span: Span) -> bool:
+    """The time mention hangs on ``head`` without passing through another clause's verb."""
+    found = span.char_span(mention.start, mention.end, alignment_mode="expand")
+    if found is None:
+        return False
+    tok = found.root
+    while tok.i != head.i:
+        if tok.head.i == tok.i:
+            return False  # reached the root without meeting the trigger's clause
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS:
+            return False
+        tok = tok.head
+    return True
+
+
 def _joined_periods(best: TimeMention, points: list[TimeMention], text: str) -> When:
     """"In the 1960s and 1970s": periods named together are one span, from the first's
     start to the last's end (two single years stay apart: "in 1994 and 1996")."""
@@ -949,8 +968,12 @@ def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
     """The dated mention nearest the trigger, else the section's frame, else unknown."""
     points = [m for m in sentence.times.mentions if is_dated(m)]
     if points:
-        best = min(points, key=lambda m: min(abs(m.start - trigger.end),
-                                             abs(m.end - trigger.start)))
+        # "In 1961 they signed a pact; in 1965 they fought": a date of the trigger's own
+        # clause before a nearer one of another
+        home = _clause_head(sentence.span[trigger.i]) if trigger.pos != "caption" else None
+        own = [m for m in points if home is not None and _in_clause(m, home, sentence.span)]
+        best = min(own or points, key=lambda m: min(abs(m.start - trigger.end),
+                                                    abs(m.end - trigger.start)))
         return _joined_periods(best, points, sentence.sentence.text)
     frame = sentence.times.frame
     narrative = sentence.times.narrative

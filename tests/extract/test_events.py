@@ -365,3 +365,11 @@ def test_periods_named_together_are_one_span() -> None:
     doc = Document(id="t", title=None, format="text", text=text, date=None,
                    sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
     assert {e.date.end for e in find_events(annotate(doc).sentences[0])} == {None}
+
+
+def test_an_event_takes_the_date_of_its_own_clause() -> None:
+    text = "In the 1960s, Chad and Niger signed a pact; in the 1980s they fought a border war."
+    doc = Document(id="t", title=None, format="text", text=text, date=None,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    dates = {e.trigger.text: e.date.start for e in find_events(annotate(doc).sentences[0])}
+    assert dates.get("signed") == "1960"
