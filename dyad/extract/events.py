@@ -466,6 +466,8 @@ def _sides(token: Token, sentence: AnnotatedSentence,
 # "received aid from X", "sought assistance from X": the subject is given to, X gives
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "seek", "request", "win",
                              "secure", "enjoy", "have", "gain", "solicit", "welcome"})
+# what one takes or finds in a host country ("took refuge in Cameroon")
+SHELTER_NOUNS = frozenset({"refuge", "asylum", "sanctuary", "shelter", "haven"})
 # "with the help of X": X is an ally in the act, not its target
 HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "cooperation",
                         "participation", "blessing", "consent", "approval"})
@@ -497,6 +499,11 @@ def _given_by(token: Token, head: Token, span: Span,
     froms = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
     if not froms and token.dep_ == "dobj" and _lemma(token.head) in RECEIVING_VERBS:
         froms = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "from"]
+    if not froms and token.dep_ == "dobj" and _lemma(token) in SHELTER_NOUNS and \
+            _lemma(token.head) in RECEIVING_VERBS | {"take", "find"}:
+        # "rebels from Chad took refuge in Cameroon": the host shelters them
+        froms = [c for t in (token, token.head) for c in t.children
+                 if c.dep_ == "prep" and c.lower_ in ("in", "at")]
     if _helping(token):
         froms += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
     givers = [e for c in froms for e in _phrase_actors(c, span, mentions)]

@@ -564,6 +564,15 @@ _DEMAND_PATTERN = Pattern("verb", "", None, frozenset(), frozenset(), frozenset(
 _HEDGES = frozenset({"allege", "suspect", "report", "claim", "purport", "presume", "accuse"})
 
 
+def _state_participle(tok: Token) -> bool:
+    """"the deposed president", "its occupied lands", "Ousted President X": a participle
+    after a determiner (or opening the sentence) before its noun."""
+    if tok.tag_ != "VBN" or tok.i > tok.head.i:
+        return False
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return before is None or before.dep_ in ("det", "poss")
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every event trigger in ``sent``, in text order (one per token, most specific pattern)."""
     lex = load_lexicon()
@@ -589,8 +598,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 best = (p, used)
         if best is not None and pos == "noun" and not _noun_is_event(tok):
             continue
-        if best is not None and pos == "verb" and tok.dep_ == "amod" and lemma in _HEDGES:
-            continue  # "the alleged violations": a hedge on a noun, not an accusation
+        if best is not None and pos == "verb" and tok.dep_ == "amod" and (
+                lemma in _HEDGES or _state_participle(tok)):
+            # "the alleged violations": a hedge on a noun, not an accusation; "the ousted
+            # president", "the occupied territories": a state the noun is in, not an act
+            continue
         if best is None and _demand_clause(tok):
             best = (_DEMAND_PATTERN, [])
         if best is not None:

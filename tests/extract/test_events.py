@@ -373,3 +373,13 @@ def test_an_event_takes_the_date_of_its_own_clause() -> None:
                    sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
     dates = {e.trigger.text: e.date.start for e in find_events(annotate(doc).sentences[0])}
     assert dates.get("signed") == "1960"
+
+
+def test_the_host_shelters_who_took_refuge() -> None:
+    assert ("AID", ["CMR"], ["TCD"]) in _events("Rebels from Chad took refuge in Cameroon.")
+
+
+def test_a_participle_on_a_noun_is_no_event() -> None:
+    # "the deposed president": a state he is in, not a deposition by Senegal
+    found = _events("Senegal granted asylum to the deposed president.")
+    assert [e[0] for e in found] == ["AID"]
