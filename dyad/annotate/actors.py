@@ -26,6 +26,11 @@ _BOTH = {("the", "two", "countries"), ("both", "countries"), ("both", "states"),
          ("the", "two", "states"), ("both", "nations"), ("the", "two", "nations"),
          ("both", "governments"), ("the", "two", "governments"), ("both", "sides"),
          ("the", "two", "sides"),
+         # their people: "the two leaders signed …"
+         ("the", "two", "leaders"), ("both", "leaders"), ("the", "two", "presidents"),
+         ("both", "presidents"), ("the", "two", "heads", "of", "state"),
+         ("the", "two", "foreign", "ministers"), ("the", "two", "delegations"),
+         ("both", "delegations"), ("the", "two", "armies"), ("both", "armies"),
          # "Two countries signed …" at the head of a sentence, without "the"
          ("two", "countries"), ("two", "states"), ("two", "nations"), ("two", "governments")}
 _COUNTRY = {("the", "country"), ("the", "state")}

@@ -230,3 +230,13 @@ def test_the_two_sides_is_the_pair() -> None:
     found = {m.entity.country for m in resolve_actors(
         "The two sides agreed to expand cooperation.", "2023", ctx)}
     assert found == {"MLI", "RUS"}
+
+
+@pytest.mark.parametrize("text", [
+    "The two leaders signed several agreements.",
+    "Both presidents attended the ceremony.",
+    "The two foreign ministers met in Bamako.",
+])
+def test_the_pairs_people_are_the_pair(text: str) -> None:
+    ctx = DocContext.from_title("Mali–Russia relations")
+    assert {m.entity.country for m in resolve_actors(text, "2023", ctx)} >= {"MLI", "RUS"}
