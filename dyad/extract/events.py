@@ -644,7 +644,7 @@ def _unnamed(phrase: Token, span: Span, *, domestic: bool) -> Entity | None:
     words = [t for t in words if t.i not in nested]
     if not words or all(t.pos_ == "PRON" for t in words):
         return None
-    text = span.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    text = span.doc[words[0].i:words[-1].i + 1].text  # (not doc.text: built whole each time)
     toks = tokenize(text)
     found = next(((i, j, entry) for i, j, entry in g.cue_matches(toks)), None)
     cue = found[2] if found else None
@@ -785,7 +785,7 @@ def _char_range(token: Token, span: Span) -> tuple[int, int]:
 def _in_subtree(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
     left, right = _char_range(token, span)
     found = [m for m in mentions if left <= m.start and m.end <= right]
-    return [m.entity for m in _people_first(found, span.text)
+    return [m.entity for m in _people_first(found, span)
             if m.entity.kind in ACTOR_KINDS]
 
 
@@ -805,7 +805,7 @@ def _phrase_actors(token: Token, span: Span, mentions: list[Mention]) -> list[En
     ranges = [_char_range(d, span) for d in nested]
     core = [m for m in found if not any(a <= m.start and m.end <= b for a, b in ranges)]
     if core:
-        return [m.entity for m in _people_first(core, span.text)]
+        return [m.entity for m in _people_first(core, span)]
     for d in nested:
         inner = _phrase_actors(d, span, mentions)
         if inner:
@@ -818,9 +818,21 @@ BORDER_NOUNS = frozenset({"border", "frontier", "borders", "side", "coast", "wat
 
 
 def _last_token(m: Mention, span: Span) -> Token | None:
-    """The mention's last word ("the Thai": the adjective)."""
-    tok = span.char_span(m.start, m.end, alignment_mode="expand")
-    return tok[-1] if tok is not None and len(tok) else None
+    """The mention's last word ("the Thai": the adjective), found once per sentence: each
+    side's phrase asks again about the same mentions."""
+    global _LAST_TOKENS
+    memo = _LAST_TOKENS  # one read: another thread may replace it (the web server)
+    if memo[0] is not span:
+        memo = _LAST_TOKENS = (span, {})
+    key = (m.start, m.end)
+    if key not in memo[1]:
+        tok = span.char_span(m.start, m.end, alignment_mode="expand")
+        memo[1][key] = tok[-1] if tok is not None and len(tok) else None
+    return memo[1][key]
+
+
+# the last sentence asked about and its mentions' last words, by offsets
+_LAST_TOKENS: tuple[Span | None, dict[tuple[int, int], Token | None]] = (None, {})
 
 
 def _names_a_side_of(m: Mention, span: Span) -> bool:
@@ -853,7 +865,7 @@ def _nested(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.left_edge.i)
 
 
-def _people_first(found: list[Mention], text: str) -> list[Mention]:
+def _people_first(found: list[Mention], span: Span) -> list[Mention]:
     """"Russia's foreign minister Sergey Lavrov": the person, not the state naming him; a
     person the resolver left without a country takes the state named before him in the
     phrase ("Nigerian junior minister Dubem Oniya"). A state listed beside the person is a
@@ -861,6 +873,7 @@ def _people_first(found: list[Mention], text: str) -> list[Mention]:
     people = [m for m in found if m.entity.kind == "person"]
     if not people or not all(m.entity.kind in ("person", "state") for m in found):
         return found
+    text = span.text  # (built anew at each access: only here, where it is needed)
     listed = [m for m in found if m.entity.kind == "state" and any(
         p.start >= m.end and COORDINATOR.search(text[m.end:p.start]) for p in people)]
     out = []
