@@ -31,6 +31,7 @@ from dyad.ontology import cameo
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+DOER_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"agent"}  # a clause that names its doer
 # "sent aid to X", "talks with X", "sanctions on X": a recipient; "for", "from", "in" … only
 # when none of these is there ("apologized to Brazil for a Brazilian ship seized in Chile")
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "at",
@@ -391,17 +392,19 @@ def _sides(token: Token, sentence: AnnotatedSentence,
         # "the blockade of Serbia", "the invasion of Ukraine": a hostile act's "of" is
         # its target, before any "with"
         tiers = (frozenset({"of"}), RECIPIENT_PREPS, LATER_RECIPIENT_PREPS)
+    kids = list(token.children)  # walked once per tier
     for preps in tiers:
         if recipients:
             break
-        for child in token.children:
+        for child in kids:
+            if not ((child.dep_ in OBJECT_DEPS and preps is tiers[0]) or (
+                    child.dep_ == "prep" and child.lower_ in preps)):
+                continue
             if (transfer and child.dep_ == "dobj") or any(_helping(c) for c in child.children):
                 continue  # the thing moved; "with the help of X"
-            if (child.dep_ in OBJECT_DEPS and preps is tiers[0]) or (
-                    child.dep_ == "prep" and child.lower_ in preps):
-                objects.append(child)
-                recipients += [e for e in _phrase_actors(child, span, mentions)
-                               if not _reflexive(e, own)]
+            objects.append(child)
+            recipients += [e for e in _phrase_actors(child, span, mentions)
+                           if not _reflexive(e, own)]
     antecedent = None
     if code[:2] == "11" and recipients and all(e.kind == "igo" for e in recipients):
         # "Lebanon complained to the United Nations over Israeli air raids": the UN hears
@@ -766,8 +769,7 @@ def _clause_head(token: Token) -> Token:
     """The verb whose subject is the trigger's doer: climb xcomp/conj/aux chains."""
     head = token
     for _ in range(6):
-        has_subject = any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"agent"}
-                          for c in head.children)
+        has_subject = any(c.dep_ in DOER_DEPS for c in head.children)
         if has_subject or head.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl",
                                             "pcomp", "pobj", "prep", "dobj"):
             return head
@@ -968,9 +970,8 @@ def _within(q: Quantity, token: Token, span: Span) -> bool:
 def _attribution(span: Span, mentions: list[Mention]) -> Entity | None:
     """Who the sentence says made the claim: "According to X, …" or "X said …"."""
     for token in span:
-        nxt = span.doc[token.i + 1] if token.i + 1 < span.end else None
-        if token.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
-            to = nxt
+        if token.lower_ == "according" and token.i + 1 < span.end and \
+                (to := span.doc[token.i + 1]).lower_ == "to":
             found = _in_subtree(to, span, mentions)
             if found:
                 return found[0]
