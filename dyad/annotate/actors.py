@@ -92,7 +92,7 @@ class _Cand:
 
 def resolve_actors(sentence: Any, date: str | None = None, context: DocContext | None = None,
                    gazetteer: Gazetteer | None = None,
-                   times: Sequence[Any] = ()) -> list[ActorMention]:
+                   times: Sequence[Any] = (), text: str | None = None) -> list[ActorMention]:
     """Actors named in ``sentence`` (str, spaCy Doc or Span), offsets relative to it.
 
     ``date`` is the event's ISO date; states are coded as of that date (no date: as named).
@@ -100,6 +100,7 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
     recognised Mali on 7 July 1960, and relations were established on 14 October
     1960", the second clause's states are coded as of October.
     ``context`` carries the document's pair and earlier resolutions; it is updated.
+    ``text``: the parsed sentence's text, when the caller has it (a Span's is rebuilt).
     """
     g = gazetteer or load_gazetteer()
     ctx = context if context is not None else DocContext()
@@ -110,7 +111,8 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
         text, base, ents = sentence, 0, parsed.ents
     else:
         parsed = sentence
-        text, base, ents = sentence.text, getattr(sentence, "start_char", 0), sentence.ents
+        base, ents = getattr(sentence, "start_char", 0), sentence.ents
+        text = sentence.text if text is None else text
     date_at = _clause_dates(text, date, times)
     tokens = tokenize(text)
     if not tokens:

@@ -28,7 +28,7 @@ _TOKEN = re.compile(r"\w+(?:[.'’]\w+|-(?![a-z])\w+)*\.?|\S")
 _POSSESSIVE = ("'s", "’s")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every word, and never changed
 class Token:
     start: int
     end: int

@@ -184,7 +184,8 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
         last_state = doc_ctx.last_state
         mentions = []
         try:
-            for m in resolve_actors(span, date, doc_ctx, g, times=sentence_times.mentions):
+            for m in resolve_actors(span, date, doc_ctx, g, times=sentence_times.mentions,
+                                    text=sentence.text):
                 surface = sentence.text[m.start : m.end]
                 if surface not in places:
                     places[surface] = _is_place(g, surface)

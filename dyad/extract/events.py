@@ -32,6 +32,7 @@ from dyad.ontology import cameo
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+DOER_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"agent"}  # a clause that names its doer
 # "sent aid to X", "talks with X", "sanctions on X": a recipient; "for", "from", "in" … only
 # when none of these is there ("apologized to Brazil for a Brazilian ship seized in Chile")
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "at",
@@ -408,17 +409,19 @@ def _sides(token: Token, sentence: AnnotatedSentence,
         # "the blockade of Serbia", "the invasion of Ukraine": a hostile act's "of" is
         # its target, before any "with"
         tiers = (frozenset({"of"}), RECIPIENT_PREPS, LATER_RECIPIENT_PREPS)
+    kids = list(token.children)  # walked once per tier
     for preps in tiers:
         if recipients:
             break
-        for child in token.children:
+        for child in kids:
+            if not ((child.dep_ in OBJECT_DEPS and preps is tiers[0]) or (
+                    child.dep_ == "prep" and child.lower_ in preps)):
+                continue
             if (transfer and child.dep_ == "dobj") or any(_helping(c) for c in child.children):
                 continue  # the thing moved; "with the help of X"
-            if (child.dep_ in OBJECT_DEPS and preps is tiers[0]) or (
-                    child.dep_ == "prep" and child.lower_ in preps):
-                objects.append(child)
-                recipients += [e for e in _phrase_actors(child, span, mentions)
-                               if not _reflexive(e, own)]
+            objects.append(child)
+            recipients += [e for e in _phrase_actors(child, span, mentions)
+                           if not _reflexive(e, own)]
     antecedent = None
     if code[:2] == "11" and recipients and all(e.kind == "igo" for e in recipients):
         # "Lebanon complained to the United Nations over Israeli air raids": the UN hears
@@ -668,7 +671,7 @@ def _unnamed(phrase: Token, span: Span, *, domestic: bool) -> Entity | None:
     words = [t for t in words if t.i not in nested]
     if not words or all(t.pos_ == "PRON" for t in words):
         return None
-    text = span.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    text = span.doc[words[0].i:words[-1].i + 1].text  # (not doc.text: built whole each time)
     toks = tokenize(text)
     found = next(((i, j, entry) for i, j, entry in g.cue_matches(toks)), None)
     cue = found[2] if found else None
@@ -790,8 +793,7 @@ def _clause_head(token: Token) -> Token:
     """The verb whose subject is the trigger's doer: climb xcomp/conj/aux chains."""
     head = token
     for _ in range(6):
-        has_subject = any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"agent"}
-                          for c in head.children)
+        has_subject = any(c.dep_ in DOER_DEPS for c in head.children)
         if has_subject or head.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl",
                                             "pcomp", "pobj", "prep", "dobj"):
             return head
@@ -809,7 +811,7 @@ def _char_range(token: Token, span: Span) -> tuple[int, int]:
 def _in_subtree(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
     left, right = _char_range(token, span)
     found = [m for m in mentions if left <= m.start and m.end <= right]
-    return [m.entity for m in _people_first(found, span.text)
+    return [m.entity for m in _people_first(found, span)
             if m.entity.kind in ACTOR_KINDS]
 
 
@@ -829,7 +831,7 @@ def _phrase_actors(token: Token, span: Span, mentions: list[Mention]) -> list[En
     ranges = [_char_range(d, span) for d in nested]
     core = [m for m in found if not any(a <= m.start and m.end <= b for a, b in ranges)]
     if core:
-        return [m.entity for m in _people_first(core, span.text)]
+        return [m.entity for m in _people_first(core, span)]
     for d in nested:
         inner = _phrase_actors(d, span, mentions)
         if inner:
@@ -842,9 +844,21 @@ BORDER_NOUNS = frozenset({"border", "frontier", "borders", "side", "coast", "wat
 
 
 def _last_token(m: Mention, span: Span) -> Token | None:
-    """The mention's last word ("the Thai": the adjective)."""
-    tok = span.char_span(m.start, m.end, alignment_mode="expand")
-    return tok[-1] if tok is not None and len(tok) else None
+    """The mention's last word ("the Thai": the adjective), found once per sentence: each
+    side's phrase asks again about the same mentions."""
+    global _LAST_TOKENS
+    memo = _LAST_TOKENS  # one read: another thread may replace it (the web server)
+    if memo[0] is not span:
+        memo = _LAST_TOKENS = (span, {})
+    key = (m.start, m.end)
+    if key not in memo[1]:
+        tok = span.char_span(m.start, m.end, alignment_mode="expand")
+        memo[1][key] = tok[-1] if tok is not None and len(tok) else None
+    return memo[1][key]
+
+
+# the last sentence asked about and its mentions' last words, by offsets
+_LAST_TOKENS: tuple[Span | None, dict[tuple[int, int], Token | None]] = (None, {})
 
 
 def _names_a_side_of(m: Mention, span: Span) -> bool:
@@ -877,7 +891,7 @@ def _nested(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.left_edge.i)
 
 
-def _people_first(found: list[Mention], text: str) -> list[Mention]:
+def _people_first(found: list[Mention], span: Span) -> list[Mention]:
     """"Russia's foreign minister Sergey Lavrov": the person, not the state naming him; a
     person the resolver left without a country takes the state named before him in the
     phrase ("Nigerian junior minister Dubem Oniya"). A state listed beside the person is a
@@ -885,6 +899,7 @@ def _people_first(found: list[Mention], text: str) -> list[Mention]:
     people = [m for m in found if m.entity.kind == "person"]
     if not people or not all(m.entity.kind in ("person", "state") for m in found):
         return found
+    text = span.text  # (built anew at each access: only here, where it is needed)
     listed = [m for m in found if m.entity.kind == "state" and any(
         p.start >= m.end and COORDINATOR.search(text[m.end:p.start]) for p in people)]
     out = []
@@ -1027,9 +1042,8 @@ def _within(q: Quantity, token: Token, span: Span) -> bool:
 def _attribution(span: Span, mentions: list[Mention]) -> Entity | None:
     """Who the sentence says made the claim: "According to X, …" or "X said …"."""
     for token in span:
-        nxt = span.doc[token.i + 1] if token.i + 1 < span.end else None
-        if token.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
-            to = nxt
+        if token.lower_ == "according" and token.i + 1 < span.end and \
+                (to := span.doc[token.i + 1]).lower_ == "to":
             found = _in_subtree(to, span, mentions)
             if found:
                 return found[0]

@@ -323,12 +323,13 @@ def _acted_on(tok: Token, code: str) -> list[Token]:
     """Nouns that only restate a verb's event: its objects ("granted Mali loans"), its
     complement verb's objects ("agreed to expand cooperation"), and a noun of the same kind
     in its phrases ("seized power in a coup", "travelled to Moscow for the summit")."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-    for comp in tok.children:
+    kids = list(tok.children)  # walked three times
+    objs = [c for c in kids if c.dep_ in ("dobj", "dative")]
+    for comp in kids:
         if comp.dep_ == "xcomp" and comp.pos_ == "VERB":
             objs += [c for c in comp.children if c.dep_ == "dobj"]
     out = _with_conj(objs)
-    for prep in tok.children:
+    for prep in kids:
         if prep.dep_ == "prep":
             out += [o for o in prep.children if o.dep_ == "pobj"
                     and any(q.cameo[:2] == code[:2] for q in _noun_patterns(o))]
@@ -358,19 +359,21 @@ def _subjects(tok: Token) -> list[Token]:
 
 
 def _pos_of(tok: Token) -> str | None:
-    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+    pos = tok.pos_  # read once: asked of every word of every sentence
+    if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT"):
         return "verb"
-    if tok.pos_ in ("NOUN", "PROPN"):
+    if pos in ("NOUN", "PROPN"):
         return "noun"
     return None
 
 
 def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" or _lemma(c) in ("never", "no") for c in tok.children):
+    kids = list(tok.children)  # walked twice: a Token's children are found anew each time
+    if any(c.dep_ == "neg" or _lemma(c) in ("never", "no") for c in kids):
         return True
     # "no agreement was reached": the negation sits on the object noun.
     return any(c.dep_ in _OBJ_DEPS and any(_lemma(d) == "no" and d.dep_ == "det"
-                                             for d in c.children) for c in tok.children)
+                                             for d in c.children) for c in kids)
 
 
 def _governors(tok: Token) -> list[Token]:
@@ -382,9 +385,10 @@ def _governors(tok: Token) -> list[Token]:
     return out
 
 
-def _status(tok: Token, negated: bool, reporting_under: bool) -> tuple[str, str | None]:
+def _status(tok: Token, negated: bool, reporting_under: bool,
+            governors: list[Token]) -> tuple[str, str | None]:
     """Nearest cue wins: the trigger's own modal or adverb, then each governor in turn."""
-    chain = [tok, *_governors(tok)]
+    chain = [tok, *governors]
     for depth, node in enumerate(chain):
         lemma = _lemma(node)
         if depth > 0:
@@ -398,7 +402,8 @@ def _status(tok: Token, negated: bool, reporting_under: bool) -> tuple[str, str 
                     return status, lemma
         if depth == 0 and negated:
             return "negated", "not"
-        for c in node.children:
+        kids = list(node.children)  # walked twice
+        for c in kids:
             cl = _lemma(c)
             if c.dep_ == "aux" and c.lower_ in _MODAL_STATUS:
                 status = _MODAL_STATUS[c.lower_]
@@ -411,10 +416,10 @@ def _status(tok: Token, negated: bool, reporting_under: bool) -> tuple[str, str 
                                                "probably", "perhaps"):
                 return ("reported" if cl == "reportedly" else
                         "alleged" if cl == "allegedly" else "speculated"), cl
-        if any(c.dep_ == "prep" and _lemma(c) == "accord" for c in node.children):
+        if any(c.dep_ == "prep" and _lemma(c) == "accord" for c in kids):
             # after "allegedly" on the same word: "According to X, Y allegedly …" is alleged
             return "reported", "according to"
-        if depth > 0 and _negated(node) and lemma in ("fail", "refuse"):
+        if depth > 0 and lemma in ("fail", "refuse") and _negated(node):
             return "negated", lemma
         if depth > 0 and lemma in _CARRIERS and _negated(node) and _object_of(tok, node):
             return "negated", "not"  # "have never been engaged in a war"
@@ -539,8 +544,8 @@ def _demand_clause(tok: Token) -> bool:
     return tok.dep_ in _DEMAND_CLAUSE_DEPS and _must(tok)
 
 
-def _depth(tok: Token) -> int:
-    depth = len(_governors(tok))
+def _depth(tok: Token, governors: list[Token]) -> int:
+    depth = len(governors)
     if tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
             and any(c.dep_ == "dobj" and _lemma(c) in _CONTENT_NOUNS for c in tok.head.children):
         # "reiterated its demand that Israel ease …": the clause is the demand's content,
@@ -627,8 +632,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
         negated = _negated(tok)
         govs = _governors(tok)
         under_report = any(g.i in reporting for g in govs)
-        status, cue = _status(tok, negated, under_report)
-        if is_background(tok) and status != "negated":
+        status, cue = _status(tok, negated, under_report, govs)
+        background = is_background(tok)
+        if background and status != "negated":
             # "due to French support for Senegal": told as a fact, whatever the clause does
             status, cue = "asserted", None
         code = p.cameo
@@ -645,10 +651,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
             i=tok.i - sent.start, start=start, end=start + len(tok.text), text=tok.text,
             lemma=_lemma(tok), pos=p.pos, cameo=code, plover_type=entry.plover_type,
             negated=negated, status=status, base_cameo=p.cameo, pattern=p.note,
-            specificity=p.specificity, depth=_depth(tok),
+            specificity=p.specificity, depth=_depth(tok, govs),
             governors=tuple(_lemma(g) for g in govs), cue=cue,
             demand_clause=demand and code[:2] == "10", dep=tok.dep_,
-            background=is_background(tok)))
+            background=background))
     return out
 
 
