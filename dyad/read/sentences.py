@@ -94,7 +94,10 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     punct = m.group()
     if not punct.startswith("."):
         return True  # ! ? … end sentences before a capital
-    before = _WORD_BEFORE.search(text, 0, m.start())
+    # searched from the last space before it: from 0, each full stop rescans its paragraph
+    # (the word holds no space, so it starts after that one)
+    word_start = text.rfind(" ", 0, max(m.start() - 1, 0)) + 1
+    before = _WORD_BEFORE.search(text, word_start, m.start())
     if not before:
         return True
     token = before.group(1).lstrip("\"'“‘([")
