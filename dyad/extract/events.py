@@ -543,9 +543,9 @@ def _movement(token: Token, head: Token, span: Span,
              for o in c.children if o.dep_ == "pobj" and _lemma(o) in PERSONNEL]
     # their own words only: "some invasion forces [from Panama]" names no owner
     inner = [_char_range(d, span) for o in moved for d in _nested(o)]
-    actors = _unique([m.entity for o in moved for m in mentions
-                      if _char_range(o, span)[0] <= m.start and m.end <= _char_range(o, span)[1]
-                      and m.entity.kind in ACTOR_KINDS
+    ranges = [_char_range(o, span) for o in moved]
+    actors = _unique([m.entity for m in mentions if m.entity.kind in ACTOR_KINDS
+                      and any(a <= m.start and m.end <= b for a, b in ranges)
                       and not any(a <= m.start and m.end <= b for a, b in inner)])
     if not actors:
         return None
@@ -650,8 +650,9 @@ def _origin(phrase: Token, span: Span, mentions: list[Mention]) -> Entity | None
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             states = {e.country for e in _in_subtree(obj, span, mentions)
                       if e.kind == "state" and e.country}
+            name = span.doc[obj.left_edge.i:obj.i + 1].text  # "Port Harcourt"
             country = states.pop() if len(states) == 1 else \
-                city_country(obj.text) if obj.pos_ == "PROPN" and not states else None
+                city_country(name) if obj.pos_ == "PROPN" and not states else None
             if country:
                 a, b = _char_range(phrase, span)
                 text = span.text[a:b]

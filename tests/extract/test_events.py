@@ -193,6 +193,8 @@ def test_people_named_by_where_they_come_from_are_its() -> None:
         "A geologist from Calgary was arrested in Niger for spying.")
     found = _events("Two engineers from Shanghai were kidnapped in Niger.")
     assert found and found[0][2] == ["CHN"]
+    found = _events("A trader from Port Harcourt was kidnapped in Cameroon.")  # a whole name
+    assert found and found[0][2] == ["NGA"]
 
 
 @pytest.mark.parametrize("text, expected", [
