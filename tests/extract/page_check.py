@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from dyad.pipeline import extract_records
+from dyad.read import read_text
+
+
+def page_records(page: Path) -> list[dict]:
+    """Every record ``dyad extract`` gives for the page."""
+    return list(extract_records(read_text(page.read_text(encoding="utf-8"), source=str(page))))
+
 
 def countries(entities: list[dict]) -> set[str]:
     return {e["country"] for e in entities if e["country"]}

@@ -10,13 +10,18 @@ from dyad.extract.events import find_events
 from dyad.model import Document, Sentence
 
 
-def _events(text: str, date: str | None = "2015-06-01",
-            title: str | None = None) -> list[tuple[str, list, list]]:
+def _found(text: str, date: str | None = "2015-06-01", title: str | None = None) -> list:
+    """dyad's events for ``text`` as a one-sentence document."""
     doc = Document(id="t", title=title, format="text", text=text, date=date,
                    sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
     [sentence] = annotate(doc).sentences
+    return list(find_events(sentence))
+
+
+def _events(text: str, date: str | None = "2015-06-01",
+            title: str | None = None) -> list[tuple[str, list, list]]:
     return [(ev.trigger.plover_type, [e.country for e in ev.actors],
-             [e.country for e in ev.recipients]) for ev in find_events(sentence)]
+             [e.country for e in ev.recipients]) for ev in _found(text, date, title)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -152,10 +157,7 @@ def test_a_transnational_body_acts_for_no_state() -> None:
 
 
 def test_unidentified_doer_is_named_so() -> None:
-    text = "A roadside bomb near the town of Kirkuk killed a Turkish engineer."
-    doc = Document(id="t", title=None, format="text", text=text, date="2015-06-01",
-                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
-    [event] = find_events(annotate(doc).sentences[0])
+    [event] = _found("A roadside bomb near the town of Kirkuk killed a Turkish engineer.")
     [actor] = event.actors
     assert (actor.name, actor.text, actor.kind, actor.country) == \
         ("unidentified actor", None, "group", "IRQ")
@@ -305,20 +307,13 @@ def test_no_event(text: str) -> None:
     ("The Chilean president will not visit Peru.", "125"),
 ])
 def test_will_not_is_a_refusal(text: str, code: str) -> None:
-    doc = Document(id="t", title=None, format="text", text=text, date="2015-06-01",
-                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
-    [sentence] = annotate(doc).sentences
-    [event] = [ev for ev in find_events(sentence) if ev.trigger.cameo[:2] == "12"]
+    [event] = [ev for ev in _found(text) if ev.trigger.cameo[:2] == "12"]
     assert (event.trigger.cameo, event.trigger.plover_type, event.trigger.negated) == (
         code, "REJECT", False)
 
 
 def test_did_not_stays_negated() -> None:
-    text = "Chile did not lift the embargo on Peru."
-    doc = Document(id="t", title=None, format="text", text=text, date="2015-06-01",
-                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
-    [sentence] = annotate(doc).sentences
-    [event] = find_events(sentence)
+    [event] = _found("Chile did not lift the embargo on Peru.")
     assert event.trigger.negated and event.trigger.cameo[:2] == "08"
 
 
@@ -357,24 +352,18 @@ def test_a_with_phrase_set_before_the_clause_is_a_circumstance() -> None:
 
 
 def test_periods_named_together_are_one_span() -> None:
-    text = "In the 1960s and 1970s, the royal families of Chad and Niger exchanged visits."
-    doc = Document(id="t", title=None, format="text", text=text, date=None,
-                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
-    dates = {(e.date.start, e.date.end) for e in find_events(annotate(doc).sentences[0])}
-    assert dates == {("1960", "1979")}
+    found = _found("In the 1960s and 1970s, the royal families of Chad and Niger exchanged "
+                   "visits.", date=None)
+    assert {(e.date.start, e.date.end) for e in found} == {("1960", "1979")}
     # single years named together stay apart
-    text = "Chad and Niger held talks in 1994 and 1996."
-    doc = Document(id="t", title=None, format="text", text=text, date=None,
-                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
-    assert {e.date.end for e in find_events(annotate(doc).sentences[0])} == {None}
+    found = _found("Chad and Niger held talks in 1994 and 1996.", date=None)
+    assert {e.date.end for e in found} == {None}
 
 
 def test_an_event_takes_the_date_of_its_own_clause() -> None:
-    text = "In the 1960s, Chad and Niger signed a pact; in the 1980s they fought a border war."
-    doc = Document(id="t", title=None, format="text", text=text, date=None,
-                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
-    dates = {e.trigger.text: e.date.start for e in find_events(annotate(doc).sentences[0])}
-    assert dates.get("signed") == "1960"
+    found = _found("In the 1960s, Chad and Niger signed a pact; in the 1980s they fought a "
+                   "border war.", date=None)
+    assert {e.trigger.text: e.date.start for e in found}.get("signed") == "1960"
 
 
 def test_the_host_shelters_who_took_refuge() -> None:

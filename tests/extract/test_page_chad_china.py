@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dyad.pipeline import extract_records
-from dyad.read import read_text
-from tests.extract.page_check import fact_key, missing_and_extra
+from tests.extract.page_check import fact_key, missing_and_extra, page_records
 
 PAGE = Path(__file__).parent / "pages" / "chad-china.txt"
 
@@ -49,8 +47,7 @@ SPURIOUS_TOLERANCE = 1
 
 @pytest.fixture(scope="module")
 def records() -> list[dict]:
-    return list(extract_records(read_text(PAGE.read_text(encoding="utf-8"),
-                                          source=str(PAGE))))
+    return page_records(PAGE)
 
 
 def test_every_event_found_dated_and_typed(records: list[dict]) -> None:
