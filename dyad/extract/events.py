@@ -844,9 +844,9 @@ def _phrase_actors(token: Token, span: Span, mentions: list[Mention]) -> list[En
 BORDER_NOUNS = frozenset({"border", "frontier", "borders", "side", "coast", "waters"})
 
 
-def _last_token(m: Mention, span: Span) -> Token | None:
+def _last_token(m: Mention | TimeMention, span: Span) -> Token | None:
     """The mention's last word ("the Thai": the adjective), found once per sentence: each
-    side's phrase asks again about the same mentions."""
+    side's phrase (and each trigger's date) asks again about the same mentions."""
     global _LAST_TOKENS
     memo = _LAST_TOKENS  # one read: another thread may replace it (the web server)
     if memo[0] is not span:
@@ -949,10 +949,9 @@ CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl", "pcomp"
 
 def _in_clause(mention: TimeMention, head: Token, span: Span) -> bool:
     """The time mention hangs on ``head`` without passing through another clause's verb."""
-    found = span.char_span(mention.start, mention.end, alignment_mode="expand")
-    if found is None:
+    tok = _last_token(mention, span)
+    if tok is None:
         return False
-    tok = found.root
     while tok.i != head.i:
         if tok.head.i == tok.i:
             return False  # reached the root without meeting the trigger's clause
