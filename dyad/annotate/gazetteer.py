@@ -285,15 +285,13 @@ class Gazetteer:
         return self._back(code, day, 0) or self._forward(code, day)
 
     def _valid_within(self, code: str, first: str, last: str) -> bool:
+        """The state existed on some day from ``first`` to ``last`` (ISO days)."""
         s = self.states.get(code)
         return s is None or ((not s.valid_from or s.valid_from <= last)
                              and (not s.valid_to or first < s.valid_to))
 
     def _valid(self, code: str, day: str) -> bool:
-        s = self.states.get(code)
-        if s is None:
-            return True
-        return (not s.valid_from or s.valid_from <= day) and (not s.valid_to or day < s.valid_to)
+        return self._valid_within(code, day, day)
 
     def _back(self, code: str, day: str, depth: int) -> str | None:
         if self._valid(code, day):
