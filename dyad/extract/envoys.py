@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dyad.annotate.people import role_only
 from dyad.annotate.pipeline import AnnotatedSentence, DocumentContext, Mention
 from dyad.annotate.time import TimeMention
-from dyad.extract.found import FoundFact, unknown
+from dyad.extract.found import FoundFact, nearest_time, unknown
 from dyad.model import Entity, When
 
 # the words that may continue a title before its states: "ambassador extraordinary and
@@ -190,8 +190,8 @@ def _tenure(text: str, lo: int, hi: int, times: list[TimeMention]) -> tuple[When
         return When(w.start, w.end, w.precision, w.modifier, w.text), planned
     begun = _TENURE_START.search(clause)
     ended = _TENURE_END.search(clause)
-    start = since[0] if since else (_nearest(times, lo + begun.start()) if begun else None)
-    end = _nearest(times, lo + ended.start()) if ended else None
+    start = since[0] if since else (nearest_time(times, lo + begun.start()) if begun else None)
+    end = nearest_time(times, lo + ended.start()) if ended else None
     if start is not None and end is start:  # one date, two verbs: the nearer one's
         if begun is None or abs(start.start - lo - begun.start()) < abs(
                 end.start - lo - ended.start()):
@@ -210,7 +210,3 @@ def _tenure(text: str, lo: int, hi: int, times: list[TimeMention]) -> tuple[When
     assert end is not None
     w = end.when
     return When(None, w.start, w.precision, "ended", w.text), planned
-
-
-def _nearest(times: list[TimeMention], at: int) -> TimeMention:
-    return min(times, key=lambda t: abs(t.start - at))

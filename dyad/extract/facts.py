@@ -20,7 +20,7 @@ from dyad.annotate.places import sentence_places
 from dyad.annotate.time import TimeMention
 from dyad.extract.envoys import ambassador_facts
 from dyad.extract.era import at_date
-from dyad.extract.found import FoundFact, unknown
+from dyad.extract.found import FoundFact, nearest_time, unknown
 from dyad.model import Entity, When
 
 # "…, and Ethiopia has an embassy in Moscow" starts a clause; "…, Ukraine, and Uzbekistan."
@@ -125,7 +125,7 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
         sides = _signers(s, ctx, text, lo + signed.start(), states)
         if sides:
             at = lo + signed.start()
-            when = min(times, key=lambda t: abs(t.start - at)).when if times else unknown()
+            when = nearest.when if (nearest := nearest_time(times, at)) else unknown()
             yield FoundFact("treaty", sides[0], sides[1], when, status, confidence=0.7,
                             treaty=treaty.group(1))
 
@@ -203,8 +203,7 @@ def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
     if not sides:
         return
     # the date of this change, not of another event in the clause
-    at = lo + verb.start()
-    nearest = min(times, key=lambda t: abs(t.start - at)) if times else None
+    nearest = nearest_time(times, lo + verb.start())
     when = nearest.when if nearest else None
     if when is None:
         valid = unknown()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dyad.annotate.time import TimeMention
 from dyad.model import Entity, When
 
 
@@ -23,3 +24,8 @@ class FoundFact:
 def unknown() -> When:
     """A fact whose time the text does not state."""
     return When(None, None, "unknown", None, None)
+
+
+def nearest_time(times: list[TimeMention], at: int) -> TimeMention | None:
+    """The time mention starting nearest the character offset ``at`` (a fact's own verb)."""
+    return min(times, key=lambda t: abs(t.start - at)) if times else None
