@@ -35,6 +35,7 @@ _HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s
 _HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|article|span|a)\b[^>]*>", re.I)
 _MOBILE_LINE = re.compile(r"^.{1,90} edit[^\S\n]*$", re.M)
 _WIKI_HEADING = re.compile(r"^(=+)[^=\n]+\1\s*$", re.M)
+_RENDERED_TITLE = re.compile(r"=[^=\n]+=[^\S\n]*\n")
 _WIKI_SIGNS = re.compile(r"\{\{|\[\[|<ref[\s>]|'''")
 _PAGE_SIGNS = re.compile(
     r"^\s*\[edit\]\s*$|\[edit\]\s*$|^From Wikipedia, the free encyclopedia$|^Jump to content$",
@@ -63,7 +64,13 @@ def sniff(text: str) -> str:
         return "html"
     if _PAGE_SIGNS.search(head) or _mobile_headings(head) >= 2:
         return "page"
-    wiki_score = len(_WIKI_HEADING.findall(head)) + min(len(_WIKI_SIGNS.findall(head)), 3)
+    headings = len(_WIKI_HEADING.findall(head))
+    signs = len(_WIKI_SIGNS.findall(head))
+    if headings and not signs and _RENDERED_TITLE.match(stripped):
+        # a wiki page rendered as text ("= Title =", "== History ==", "- Mission1: …"):
+        # the page reader reads its headings and infobox lines; nothing in it is markup
+        return "page"
+    wiki_score = headings + min(signs, 3)
     if wiki_score >= 2:
         return "wikitext"
     return "text"
