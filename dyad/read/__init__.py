@@ -107,6 +107,10 @@ def read_text(
         raise FormatError(f"unknown input format {fmt!r} (choose from {', '.join(FORMATS)})")
     if title and not doc.title:
         doc.title = title
+    if not (date or doc.date) and fmt == "text":
+        from dyad.read.dateline import publication_date
+
+        date = publication_date(text)  # news with no date given: its own stamp
     doc.date = date or doc.date
     doc.url = url or doc.url
     return doc

@@ -374,3 +374,21 @@ def test_a_participle_on_a_noun_is_no_event() -> None:
     # "the deposed president": a state he is in, not a deposition by Senegal
     found = _events("Senegal granted asylum to the deposed president.")
     assert [e[0] for e in found] == ["AID"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an ultimatum to leave is an expulsion, however the parser hangs "to leave"
+    ("Ghana ordered the Togolese ambassador to leave within 72 hours.",
+     ("SANCTION", ["GHA"], ["TGO"])),
+    ("Ghana gave the Togolese envoy Kofi Mensah 48 hours to leave the country.",
+     ("SANCTION", ["GHA"], ["TGO"])),
+    ("Ghana declared the Togolese ambassador persona non grata.",
+     ("SANCTION", ["GHA"], ["TGO"])),
+    # a decided break is the break, told as planned; one only announced is a threat (CAMEO)
+    ("Ghana has decided to sever diplomatic relations with Togo.",
+     ("SANCTION", ["GHA"], ["TGO"])),
+    ("Ghana said it would sever diplomatic relations with Togo.",
+     ("THREATEN", ["GHA"], ["TGO"])),
+])
+def test_expulsions_and_breaks(text: str, expected: tuple[str, list, list]) -> None:
+    assert expected in _events(text)
