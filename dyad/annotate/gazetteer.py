@@ -284,6 +284,13 @@ class Gazetteer:
             return code
         return self._back(code, day, 0) or self._forward(code, day)
 
+    def existed(self, code: str, date: str | None) -> bool:
+        """The state existed at some time in ``date`` (ISO, any precision); True
+        without a date or for a code the table does not hold."""
+        if not date:
+            return True
+        return self._valid_within(code, _pad(date), _last_day(date))
+
     def _valid_within(self, code: str, first: str, last: str) -> bool:
         """The state existed on some day from ``first`` to ``last`` (ISO days)."""
         s = self.states.get(code)

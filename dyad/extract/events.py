@@ -84,6 +84,10 @@ class FoundEvent:
     attributed_to: Entity | None
     confidence: float
     contexts: list[str] = field(default_factory=list)
+    # how the sides were found: "parse", "loose" (parse fallback), "backed", "demand",
+    # "background", "unnamed" (a doer from the place), "nearest", "pair", "home"; the
+    # candidate scorer weighs them
+    how: str = "parse"
 
 
 def sentence_triggers(sentence: AnnotatedSentence) -> list[Trigger]:
@@ -139,27 +143,30 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         token = span[trigger.i]
         if (backed := _hyphen_backed(token, span, sentence.actors)) is not None:
             actors, recipients, parsed = backed
+            how = "backed"
         elif trigger.demand_clause:
             actors, recipients, parsed = _demand_sides(token, span, sentence.actors)
+            how = "demand"
         elif trigger.background:
             # "under the 1961 agreement", "during the invasion": only the noun's own words
             # ("the Russian invasion of Ukraine") make it an event with sides
             actors, recipients = _own_sides(token, span, sentence.actors)
-            parsed = True
+            parsed, how = True, "background"
         else:
             actors, recipients, parsed = _sides(token, sentence, trigger.base_cameo)
+            how = "parse" if parsed else "loose"
         if not actors and recipients and trigger.base_cameo[:2] in UNNAMED_DOER_ROOTS and \
                 (where := _place_country(sentence)) is not None and not all(
                     r.kind == "state" and r.country == where and r.text == r.name
                     for r in recipients):
             # (someone was hurt, not only the place named: "war in Yugoslavia" is no attack
             # on Yugoslavia by an unknown hand)
-            actors = [_unidentified(where)]
+            actors, how = [_unidentified(where)], "unnamed"
         elif not actors and trigger.base_cameo[:2] == "14" and \
                 (where := _place_country(sentence)) is not None:
             # "thousands marched in Dili against Indonesian rule": unnamed protesters are
             # the place's people; the place itself is where, not whom, they protested
-            actors = [_unidentified(where)]
+            actors, how = [_unidentified(where)], "unnamed"
             recipients = [r for r in recipients if r.kind != "state" or r.country != where] \
                 or _nearest(_foreground(sentence), trigger.end, after=True,
                             exclude=[_state(where)], text=sentence.sentence.text)
@@ -172,6 +179,7 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # ambassador": the actor's own people beside a foreign recipient are its side
             recipients = [r for r in recipients if r.country not in own]
         if not recipients and parsed:
+            how = "nearest"
             recipients = _purpose_recipients(token, trigger, triggers, sentence) or _nearest(
                 _foreground(sentence), trigger.end, after=True, exclude=actors,
                 text=sentence.sentence.text)
@@ -186,12 +194,12 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # on an "X–Y relations" page, what one side said or gave with no one named was
             # said to or given to the other ("Russia was committed to send 60,000 tonnes of
             # wheat"); force with no target named is more often at home (a coup)
-            recipients, paired = [other], True
+            recipients, paired, how = [other], True, "pair"
         if not recipients and trigger.base_cameo[:2] in INTERNAL_ROOTS and \
                 (home := _home(actors)) is not None:
             # "Sudan's government lifted the state of emergency", "students protested":
             # acts whose target, unnamed, is the actor's own country (CAMEO's coding)
-            recipients, paired = [home], True
+            recipients, paired, how = [home], True, "home"
         if not any(e.country or e.kind == "igo" for e in actors + recipients):
             continue  # no state on either side: nothing for a dyad
         entry = cameo(trigger.cameo)
@@ -212,6 +220,7 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             confidence=round(_confidence(parsed, actors, recipients) * (0.8 if paired else 1),
                              2),
             contexts=list(entry.context),
+            how=how,
         )
 
 
@@ -341,6 +350,8 @@ def _caption_meeting(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     if not left or not right or (left[0].country == right[0].country
                                  and left[0].kind == "state"):
         return
+    if left[0].kind != "person" and right[0].kind != "person":
+        return  # "Map indicating locations of Chile and Peru", flags: no one met
     # "Foreign Minister Liu with President Déby" on a Chad–China page: the guest is from
     # the other side (less sure)
     sure = 0.7
@@ -358,7 +369,7 @@ def _caption_meeting(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     place = next(({"name": text[a.start:a.end], "country": a.entity.country}
                   for a in parties if a.is_place and a.start >= m.end()), None)
     yield FoundEvent(trigger, left[:1], right[:1], _date_near(sentence, trigger), place, [],
-                     None, sure, list(cameo("040").context))
+                     None, sure, list(cameo("040").context), how="caption")
 
 
 def _sides(token: Token, sentence: AnnotatedSentence,
@@ -1000,13 +1011,17 @@ def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
     frame = sentence.times.frame
     narrative = sentence.times.narrative
     if narrative and (frame is None or narrative[:4] != (frame.start or "")[:4]):
-        # "In April 2021 … seized power. China called on the council to …": the year the
-        # story has reached, no finer (the next sentence may be weeks later); after "in
-        # the 1980s", the decade
+        # "In April 2021 … seized power. China called on the council to …": the month the
+        # story has reached, no finer on a page (the next sentence may be weeks later); in
+        # news, whose sentences tell one day's story, the day; after "in the 1980s", the
+        # decade
         span = sentence.times.narrative_span
         if span is not None:
             return When(span.start, span.end, span.precision, "narrative", None)
-        return When(narrative[:4], None, "year", "narrative", None)
+        told = narrative[:10] if sentence.context.date else narrative[:7]
+        precision = {4: "year", 7: "month", 10: "day"}.get(len(told), "year")
+        return When(told if precision != "year" else narrative[:4], None, precision,
+                    "narrative", None)
     if frame is not None:
         return When(frame.start, frame.end, frame.precision, "section", frame.text)
     return When(None, None, "unknown", None, None)

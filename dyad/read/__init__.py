@@ -110,7 +110,7 @@ def read_text(
     if not (date or doc.date) and fmt == "text":
         from dyad.read.dateline import publication_date
 
-        date = publication_date(text)  # news with no date given: its own stamp
+        date = publication_date(text, url or doc.url)  # news with no date given: its stamp
     doc.date = date or doc.date
     doc.url = url or doc.url
     return doc

@@ -392,3 +392,36 @@ def test_a_participle_on_a_noun_is_no_event() -> None:
 ])
 def test_expulsions_and_breaks(text: str, expected: tuple[str, list, list]) -> None:
     assert expected in _events(text)
+
+
+def _page_events(text: str, date: str | None) -> list[tuple[str, str | None]]:
+    from dyad.annotate.pipeline import annotate as annotate_doc
+    from dyad.read import read_text
+
+    doc = read_text(text, input_format="text", date=date)
+    return [(ev.trigger.text, ev.date.start) for s in annotate_doc(doc).sentences
+            for ev in find_events(s)]
+
+
+def test_an_undated_sentence_takes_the_month_the_story_reached() -> None:
+    text = "Chile–Kenya relations\n\nIn March 1994 Kenya opened talks with Chile. Chile then granted Kenya a loan."
+    assert ("granted", "1994-03") in _page_events(text, None)
+
+
+def test_in_news_an_undated_sentence_takes_the_day_the_story_reached() -> None:
+    text = "On Monday Kenya expelled the Chilean ambassador. Chile then recalled its envoy from Kenya."
+    assert ("recalled", "2019-04-01") in _page_events(text, "2019-04-03")
+
+
+def _caption_events(text: str) -> list[tuple[str, list, list]]:
+    doc = Document(id="t", title="Chile–Kenya relations", format="page", text=text,
+                   sentences=[Sentence(0, "caption", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    return [(ev.trigger.plover_type, [e.country for e in ev.actors],
+             [e.country for e in ev.recipients]) for ev in find_events(sentence)]
+
+
+def test_a_caption_shows_a_meeting_of_people_not_a_map_of_states() -> None:
+    assert _caption_events("Chilean President Gabriel Boric with Kenyan President William Ruto in Nairobi, 2023") == [
+        ("CONSULT", ["CHL"], ["KEN"])]
+    assert _caption_events("Map indicating locations of Chile and Kenya") == []

@@ -29,3 +29,20 @@ def test_a_stamped_news_text_is_dated_but_a_given_date_wins() -> None:
     text = " date 2019-04-02 Ghana and Togo signed a border pact on Tuesday."
     assert read_text(text).date == "2019-04-02"
     assert read_text(text, date="2019-05-01").date == "2019-05-01"
+
+
+@pytest.mark.parametrize(("text", "url", "expected"), [
+    # the address holds the day
+    ("Ghana recalled its envoy.", "https://news.example/world/2021/08/11/ghana-recalls", "2021-08-11"),
+    ("Ghana recalled its envoy.", "https://news.example/en/4411-2022-12-21-01-55-57.html",
+     "2022-12-21"),
+    # a dateline's day takes its year from the address, and wins over the address's day
+    ("ACCRA, Dec 20 (AFP) - Ghana recalled its envoy.",
+     "https://news.example/en/4411-2022-12-21-01-55-57.html", "2022-12-20"),
+    # an id is no date, a year alone is not enough
+    ("Ghana recalled its envoy.", "https://news.example/ghana-120022500910_1.html", None),
+    ("ACCRA, Dec 20 (AFP) - Ghana recalled its envoy.", None, None),
+])
+def test_publication_date_from_the_address(text: str, url: str | None,
+                                           expected: str | None) -> None:
+    assert publication_date(text, url) == expected
