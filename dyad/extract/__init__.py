@@ -8,6 +8,7 @@ from typing import Any
 
 from dyad.annotate.pipeline import AnnotatedDocument, AnnotatedSentence, DocumentContext
 from dyad.errors import DyadError
+from dyad.extract.decide import decide
 from dyad.extract.events import find_events
 from dyad.extract.facts import find_facts
 from dyad.extract.infobox import infobox_facts
@@ -30,7 +31,8 @@ def extract_sentences(doc: Document, sentences: Iterable[AnnotatedSentence],
         if sentence.sentence.kind == "heading":
             continue
         try:
-            records = [event_record(doc, sentence.sentence, ev) for ev in find_events(sentence)]
+            found = decide(sentence, list(find_events(sentence)))
+            records = [event_record(doc, sentence.sentence, ev) for ev in found]
             records += [fact_record(doc, sentence.sentence, f)
                         for f in find_facts(sentence, context)]
         except DyadError:
