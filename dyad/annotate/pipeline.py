@@ -53,6 +53,7 @@ class DocumentContext:
     date: str | None
     pair_codes: tuple[str, ...] = ()
     last_state: str | None = None
+    published: str | None = None  # the document's own date (news): when it was told
 
     @property
     def pair(self) -> tuple[Entity, Entity] | None:
@@ -197,7 +198,7 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
             log.warning("%s: sentence %d skipped (%s: %s)", doc.source or doc.id,
                         sentence.index, type(e).__name__, e)
             continue
-        ctx = DocumentContext(g, date, doc_ctx.pair, last_state)
+        ctx = DocumentContext(g, date, doc_ctx.pair, last_state, doc.date)
         yield AnnotatedSentence(sentence, span, sentence_times, mentions, ctx)
 
 

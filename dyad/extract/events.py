@@ -178,6 +178,11 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # "Moroccan diplomats met President Obama at a lunch hosted by Morocco's
             # ambassador": the actor's own people beside a foreign recipient are its side
             recipients = [r for r in recipients if r.country not in own]
+        elif own and recipients and all(r.country in own for r in recipients) and \
+                (hosts := _hosts(token, span, sentence.actors, own)):
+            # "Spain recalled its ambassador to Nicaragua": the actor's own people are
+            # what it acts with; the state they are posted to or taken from is the recipient
+            recipients = hosts
         if not recipients and parsed:
             how = "nearest"
             recipients = _purpose_recipients(token, trigger, triggers, sentence) or _nearest(
@@ -820,6 +825,26 @@ def _char_range(token: Token, span: Span) -> tuple[int, int]:
             token.right_edge.idx + len(token.right_edge.text) - span.start_char)
 
 
+# where one's own people are posted or taken from: "its ambassador to/in X", "from X"
+HOST_PREPS = frozenset({"to", "in", "from", "at"})
+
+
+def _hosts(token: Token, span: Span, mentions: list[Mention],
+           own: set[str | None]) -> list[Entity]:
+    """States other than ``own`` after "to", "in", "from" or "at" on the trigger or on what
+    it acts on ("recalled its ambassador to Nicaragua", "withdrew its envoy from Lima")."""
+    heads = [token] + [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    found: list[Entity] = []
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in HOST_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found += [e for e in _in_subtree(pobj, span, mentions)
+                                  if e.kind == "state" and e.country not in own]
+    return _unique(found)
+
+
 def _in_subtree(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
     left, right = _char_range(token, span)
     found = [m for m in mentions if left <= m.start and m.end <= right]
@@ -1018,12 +1043,18 @@ def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
         span = sentence.times.narrative_span
         if span is not None:
             return When(span.start, span.end, span.precision, "narrative", None)
-        told = narrative[:10] if sentence.context.date else narrative[:7]
+        told = narrative[:10] if sentence.context.published else narrative[:7]
         precision = {4: "year", 7: "month", 10: "day"}.get(len(told), "year")
         return When(told if precision != "year" else narrative[:4], None, precision,
                     "narrative", None)
     if frame is not None:
         return When(frame.start, frame.end, frame.precision, "section", frame.text)
+    if (published := sentence.context.published) and len(published) == 10 and all(
+            sentence.context.gazetteer.existed(m.entity.country, published)
+            for m in sentence.actors if m.entity.kind == "state" and m.entity.country):
+        # news: a headline or lead with no date of its own tells the day's story (unless
+        # it names a state gone by then: "dependent on the Soviet Union" is the past)
+        return When(published, None, "day", "narrative", None)
     return When(None, None, "unknown", None, None)
 
 

@@ -425,3 +425,15 @@ def test_a_caption_shows_a_meeting_of_people_not_a_map_of_states() -> None:
     assert _caption_events("Chilean President Gabriel Boric with Kenyan President William Ruto in Nairobi, 2023") == [
         ("CONSULT", ["CHL"], ["KEN"])]
     assert _caption_events("Map indicating locations of Chile and Kenya") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one's own envoy is what one acts with; the state posted to or taken from receives
+    ("Chile recalled its ambassador to Kenya for consultations.", ("SANCTION", ["CHL"], ["KEN"])),
+    # (the parser hangs "to Nicaragua" so that the recall had Spain receive it)
+    ("Spain has recalled its ambassador to Nicaragua after a row over a statement.",
+     ("SANCTION", ["ESP"], ["NIC"])),
+    ("Chile withdrew its diplomats from Kenya.", ("SANCTION", ["CHL"], ["KEN"])),
+])
+def test_own_people_posted_abroad(text: str, expected: tuple[str, list, list]) -> None:
+    assert expected in _events(text)
