@@ -173,6 +173,28 @@ class Gazetteer:
         """Entries for a surface form ("the Soviets", "Kyiv", "Burkinabé")."""
         return list(self.index.get(key_of(surface), ()))
 
+    def split_compounds(self, tokens: list[Token]) -> list[Token]:
+        """Tokens with a compound of state words ("Sino-Japanese", "Eritrean–Ethiopian")
+        cut at its hyphens, so that each state is found; a name that is one as a whole
+        ("Guinea-Bissau", "Austria-Hungary") stays whole."""
+        out: list[Token] = []
+        for tok in tokens:
+            parts = tok.text.split("-")
+            if len(parts) < 2 or tok.norm in self.index or not all(
+                    p[:1].isupper() for p in parts) or not any(
+                    any(e.kind == "state" for e in self.index.get(normalise(p), ()))
+                    for p in parts):
+                out.append(tok)
+                continue
+            at = tok.start
+            for k, part in enumerate(parts):
+                if k:
+                    out.append(Token(at, at + 1, "-", "-"))
+                    at += 1
+                out.append(Token(at, at + len(part), part, normalise(part)))
+                at += len(part)
+        return out
+
     def matches(self, tokens: list[Token]) -> Iterator[tuple[int, int, list[Entry]]]:
         """Longest gazetteer matches over tokens: (first token, end token, entries); a
         misspelt state or leader's name ("Ethopia", "President Bouteflicka") is read as

@@ -84,7 +84,8 @@ class FoundEvent:
     attributed_to: Entity | None
     confidence: float
     contexts: list[str] = field(default_factory=list)
-    # how the sides were found: "parse", "loose" (parse fallback), "backed", "demand",
+    # how the sides were found: "parse", "loose" (parse fallback), "named" (in a name:
+    # "the Argentina–Brazil War"), "backed", "demand",
     # "background", "unnamed" (a doer from the place), "nearest", "pair", "home"; the
     # candidate scorer weighs them
     how: str = "parse"
@@ -141,7 +142,11 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     said: tuple[list[Quantity], Entity | None] | None = None
     for trigger in triggers:
         token = span[trigger.i]
-        if (backed := _hyphen_backed(token, span, sentence.actors)) is not None:
+        if trigger.pos == "noun" and len(named := _named_parties(token, span,
+                                                                 sentence.actors)) >= 2:
+            # "the Argentina–Brazil War", "the First Sino-Japanese War": the name says who
+            actors, recipients, parsed, how = named, [], True, "named"
+        elif (backed := _hyphen_backed(token, span, sentence.actors)) is not None:
             actors, recipients, parsed = backed
             how = "backed"
         elif trigger.demand_clause:
@@ -823,6 +828,21 @@ def _clause_head(token: Token) -> Token:
 def _char_range(token: Token, span: Span) -> tuple[int, int]:
     return (token.left_edge.idx - span.start_char,
             token.right_edge.idx + len(token.right_edge.text) - span.start_char)
+
+
+def _named_parties(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
+    """The states named in a noun's own words before it: "the Eritrean–Ethiopian War",
+    "the 1998 Argentina–Brazil War" (each once, in order): the run of capitalised words,
+    numbers and dashes before it, however the parser joined them."""
+    first = token.i
+    while first > span.start and (token.doc[first - 1].text[:1].isupper()
+                                  or token.doc[first - 1].text in ("-", "–", "—")
+                                  or token.doc[first - 1].like_num):
+        first -= 1
+    left = token.doc[first].idx - span.start_char
+    right = token.idx - span.start_char
+    return _unique([m.entity for m in mentions if left <= m.start and m.end <= right
+                    and m.entity.kind == "state" and m.entity.country])
 
 
 # where one's own people are posted or taken from: "its ambassador to/in X", "from X"

@@ -13,8 +13,8 @@ from dyad.annotate.pipeline import AnnotatedSentence
 from dyad.extract.events import FoundEvent
 from dyad.ontology import cameo
 
-HOWS = ("parse", "loose", "backed", "demand", "background", "unnamed", "nearest", "pair",
-        "home", "caption")
+HOWS = ("parse", "loose", "named", "backed", "demand", "background", "unnamed", "nearest",
+        "pair", "home", "caption")
 STATUSES = ("asserted", "reported", "planned", "pledged", "alleged", "speculated")
 KINDS = ("paragraph", "list_item", "caption")
 PRECISIONS = ("day", "month", "year", "decade", "century")

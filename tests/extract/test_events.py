@@ -437,3 +437,26 @@ def test_a_caption_shows_a_meeting_of_people_not_a_map_of_states() -> None:
 ])
 def test_own_people_posted_abroad(text: str, expected: tuple[str, list, list]) -> None:
     assert expected in _events(text)
+
+
+def test_a_story_without_a_pair_means_the_states_it_names_most() -> None:
+    from dyad.annotate.pipeline import annotate as annotate_doc
+    from dyad.read import read_text
+
+    text = ("Ghana accused Togo of harbouring rebels on Monday. Togo denied it, and Nigeria "
+            "offered to mediate. The two countries fought a border war in 1965.")
+    doc = read_text(text, input_format="text", date="2019-04-03")
+    found = [(ev.trigger.text, sorted(e.country for e in ev.actors + ev.recipients))
+             for s in annotate_doc(doc).sentences for ev in find_events(s)]
+    assert ("fought", ["GHA", "TGO"]) in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a war, split or treaty whose name joins two states is theirs, mutual
+    ("The First Sino-Japanese War ended in 1895.", ("ASSAULT", ["CHN", "JPN"], [])),
+    ("The Argentina–Brazil War (1825–1828) was a breach.", ("ASSAULT", ["ARG", "BRA"], [])),
+    ("The 1998 Eritrean–Ethiopian War marked a turning point.",
+     ("ASSAULT", ["ERI", "ETH"], [])),
+])
+def test_a_name_that_joins_two_states(text: str, expected: tuple[str, list, list]) -> None:
+    assert expected in _events(text, date=None)
