@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from dyad.annotate.gazetteer import Gazetteer, load_gazetteer
 from dyad.errors import DataError
+from dyad.reference.gazetteer import Gazetteer, load_gazetteer
 
 
 def gazetteer() -> Gazetteer:

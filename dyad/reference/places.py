@@ -17,7 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from dyad.annotate.gazetteer import normalise
+from dyad.reference.gazetteer import normalise
 
 # prepositions that put what follows at a place
 PLACE_PREPS = frozenset({"in", "at", "throughout", "across", "inside", "near", "around",
