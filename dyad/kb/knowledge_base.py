@@ -242,8 +242,12 @@ class KnowledgeBase:
             raise DataError(f"panel by {by!r}: choose from {', '.join(PANEL_PERIODS)}")
         found, ties = self._counted(start, end, min_confidence, dyad, country, event_type,
                                     status, strict, with_facts=True)
+        # open ties run to the latest event asked about, counted or not: leaving out
+        # unsure events must not cut a tie short
+        horizon = self._latest_event(dyad=dyad, country=country, strict=strict)
         return build_panel(found, ties, by=by, undirected=undirected,
-                           start=range_bound(start, end=False), end=range_bound(end, end=True))
+                           start=range_bound(start, end=False), end=range_bound(end, end=True),
+                           horizon=horizon)
 
     def icews(self, *, start: str | None = None, end: str | None = None,
               min_confidence: float | None = None, dyad: Dyad | str | None = None,
@@ -282,6 +286,11 @@ class KnowledgeBase:
                 ties += [r for r in self.facts(kind=kind, dyad=dyad, country=country,
                                                strict=strict) if counted(r, **keep)]
         return found, ties
+
+    def _latest_event(self, *, dyad: Dyad | str | None, country: str | None,
+                      strict: bool) -> str | None:
+        return self._query(queries.select_latest_day, dyad=self._dyad(dyad, strict),
+                           country=self._side(country, strict))
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         return Records(self._query(queries.select_sentences, query, limit=limit, offset=offset))

@@ -23,7 +23,7 @@ from typing import Any
 
 from dyad.errors import DataError
 from dyad.kb import countries
-from dyad.kb.export import Records
+from dyad.kb.export import MissingDependency, Records
 from dyad.kb.pairs import QUAD_COLUMNS, directed_pairs, quad_column
 from dyad.kb.periods import first_day, last_day, period_of
 
@@ -50,6 +50,21 @@ class Panel(Records):
     """Panel rows, and how many events had no place in them (undated, or too coarse)."""
 
     left_out: int = 0
+    by: str = "year"
+
+    @property
+    def columns(self) -> list[str]:
+        return columns(self.by)
+
+    def to_pandas(self) -> Any:
+        """A DataFrame with the panel's columns (an empty panel too), ints as ints."""
+        try:
+            import pandas
+        except ImportError:
+            raise MissingDependency("to_pandas needs pandas: pip install pandas") from None
+        frame = pandas.DataFrame(list(self), columns=self.columns)
+        # a state without a COW code (Palestine) must not turn the codes into floats
+        return frame.astype({"cow_a": "Int64", "cow_b": "Int64"})
 
 
 @dataclass
@@ -63,14 +78,16 @@ class _Cell:
 
 def build_panel(events: Iterable[dict[str, Any]], facts: Iterable[dict[str, Any]], *,
                 by: str = "year", undirected: bool = False, start: str | None = None,
-                end: str | None = None) -> Panel:
+                end: str | None = None, horizon: str | None = None) -> Panel:
     """Rows from counted events and facts (see dyad.kb.pairs); ``start`` and ``end`` are
-    ISO days that bound the periods."""
+    ISO days that bound the periods. Without ``end``, open ties run to ``horizon`` (a day)
+    or else to the latest event or tie given."""
     if by not in PANEL_PERIODS:
         raise DataError(f"panel by {by!r}: choose from {', '.join(PANEL_PERIODS)}")
     first = period_of(start, by) if start else None
     last = period_of(end, by) if end else None
     panel = Panel()
+    panel.by = by
     cells: dict[tuple[str, str, str], _Cell] = defaultdict(_Cell)
     latest: str | None = None
     for record in events:
@@ -88,6 +105,8 @@ def build_panel(events: Iterable[dict[str, Any]], facts: Iterable[dict[str, Any]
         for found in by_pair.values():
             for day in (d for span in found for d in span if d):
                 latest = max(latest or "", _period_of_day(day, by))
+    if horizon:
+        latest = max(latest or "", _period_of_day(horizon, by))
     last = last or latest
     ties: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     if last is not None:
