@@ -5,6 +5,8 @@ networkx, and their values checked against the events the knowledge base holds."
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import pytest
 from dyad.kb.icews import COLUMNS as ICEWS_COLUMNS
 from dyad.kb.pairs import HAPPENED, directed_pairs
 from dyad.kb.panel import columns
-from tests.cli.test_kb import dyad, jsonl, one_error_line
+from tests.cli.test_kb import ROOT, dyad, jsonl, one_error_line
 from tests.kb.analysts import analysts_records
 
 # own words: a short history of one pair, with a third state at the end
@@ -183,3 +185,16 @@ def test_bad_export_requests_get_one_line(records_db: Path, tmp_path: Path,
     out = dyad("export", *args, db=records_db, cwd=tmp_path)
     one_error_line(out, *words)
     assert not [p for p in tmp_path.iterdir() if p.name != "kb.db"]
+
+
+def test_the_readme_chart_script_runs(records_db: Path, tmp_path: Path) -> None:
+    out = subprocess.run([sys.executable, str(ROOT / "examples" / "panel_chart.py"), "Mali",
+                          "Russia", "--db", str(records_db), "-o", str(tmp_path / "mr.png")],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:  # the table instead of the chart
+        assert "cooperation" in out.stdout and "1961" in out.stdout
+    else:
+        assert (tmp_path / "mr.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
