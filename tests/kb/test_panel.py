@@ -144,3 +144,12 @@ def test_bad_requests_say_so(kb: KnowledgeBase) -> None:
         kb.panel(by="quarter")
     with pytest.raises(DataError, match="from 0 to 1"):
         kb.panel(min_confidence=1.5)
+
+
+def test_same_panel_on_sqlite_and_postgresql(db_url: str) -> None:
+    with KnowledgeBase.open(db_url) as base:
+        base.ingest_records(analysts_records())
+        frame = base.panel(undirected=True).to_pandas()
+    assert _row(frame, 1961, "MLI", "SUN").events == 2
+    assert _row(frame, 1992, "MLI", "RUS").relations == 1
+    assert frame.year.max() == 2022 and frame.events.sum() == 6
