@@ -322,11 +322,12 @@ def _export_analysts(kb: Any, out_format: str, output: str, fmt: str | None, by:
             click.echo(f"{rows.left_out} event{'s' if rows.left_out != 1 else ''} "
                        f"{'is' if rows.left_out == 1 else 'are'} undated or dated too "
                        f"coarsely for a {by} and left out of the panel", err=True)
-        return export.write_table(rows, panel.columns(by), output, fmt), "panel rows"
+        count = export.write_table(rows, panel.columns(by), output, fmt)
+        return count, f"panel row{'s' if count != 1 else ''}"
     if out_format == "icews":
         rows = kb.icews(min_confidence=min_confidence, **filters)
-        return export.write_table(rows, icews.COLUMNS, output,
-                                  "tsv" if fmt == "tsv" else "csv"), "ICEWS rows"
+        count = export.write_table(rows, icews.COLUMNS, output, "tsv" if fmt == "tsv" else "csv")
+        return count, f"ICEWS row{'s' if count != 1 else ''}"
     graph = kb.network(min_confidence=min_confidence, **filters)
     write = network.write_graphml if out_format == "graphml" else network.write_gexf
 
@@ -336,7 +337,8 @@ def _export_analysts(kb: Any, out_format: str, output: str, fmt: str | None, by:
         return len(graph.edges)
 
     count = export.write_atomically(output, written)
-    return count, f"edges between {len(graph.nodes)} states"
+    return count, (f"edge{'s' if count != 1 else ''} between {len(graph.nodes)} "
+                   f"state{'s' if len(graph.nodes) != 1 else ''}")
 
 
 # -- output ----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ with "-1", "-2" … added; a lone event keeps the record id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from dyad.kb import countries
@@ -22,14 +22,20 @@ COLUMNS = ("Event ID", "Event Date", "Source Name", "Source Sectors", "Source Co
            "Province", "Country", "Latitude", "Longitude")
 
 
-def icews_rows(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The ICEWS rows of ``events`` (already filtered), in their order."""
+def icews_rows(events: Iterable[dict[str, Any]],
+               keep: Callable[[str | None, str | None], bool] | None = None,
+               ) -> list[dict[str, Any]]:
+    """The ICEWS rows of ``events`` (already filtered), in their order; ``keep`` says which
+    (source country, target country) pairs to keep."""
     rows: list[dict[str, Any]] = []
     for record in events:
         pairs = _entity_pairs(record)
+        rid = record.get("id") or ""
         for n, (source, target) in enumerate(pairs, 1):
-            rid = record.get("id") or ""
-            rows.append(_row(record, f"{rid}-{n}" if len(pairs) > 1 else rid, source, target))
+            # numbered before filtering: a row's id is the same in every export
+            if keep is None or keep(source.get("country"), (target or {}).get("country")):
+                rows.append(_row(record, f"{rid}-{n}" if len(pairs) > 1 else rid, source,
+                                 target))
     return rows
 
 

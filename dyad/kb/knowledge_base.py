@@ -247,7 +247,7 @@ class KnowledgeBase:
         horizon = self._latest_event(dyad=dyad, country=country, strict=strict)
         return build_panel(found, ties, by=by, undirected=undirected,
                            start=range_bound(start, end=False), end=range_bound(end, end=True),
-                           horizon=horizon)
+                           horizon=horizon, keep=self._asked(dyad, country, strict))
 
     def icews(self, *, start: str | None = None, end: str | None = None,
               min_confidence: float | None = None, dyad: Dyad | str | None = None,
@@ -256,7 +256,7 @@ class KnowledgeBase:
         """Events as ICEWS event-table rows, one per actor–recipient pair (dyad.kb.icews)."""
         found, _ = self._counted(start, end, min_confidence, dyad, country, event_type,
                                  status, strict)
-        return Records(icews_rows(found))
+        return Records(icews_rows(found, keep=self._asked(dyad, country, strict)))
 
     def network(self, *, start: str | None = None, end: str | None = None,
                 min_confidence: float | None = None, dyad: Dyad | str | None = None,
@@ -265,7 +265,22 @@ class KnowledgeBase:
         """States and the events between them, as directed edges (dyad.kb.network)."""
         found, _ = self._counted(start, end, min_confidence, dyad, country, event_type,
                                  status, strict)
-        return build_network(found)
+        return build_network(found, keep=self._asked(dyad, country, strict))
+
+    def _asked(self, dyad: Dyad | str | None, country: str | None,
+               strict: bool) -> Callable[[str | None, str | None], bool] | None:
+        """Which (from, to) state pairs a table keeps: an event of the pair asked about may
+        name other states too ("France and Russia each sent aid to Mali")."""
+        pair, side = self._dyad(dyad, strict), self._side(country, strict)
+        if pair is None and side is None:
+            return None
+
+        def keep(a: str | None, b: str | None) -> bool:
+            if pair is not None and not ((a in pair[0] and b in pair[1])
+                                         or (a in pair[1] and b in pair[0])):
+                return False
+            return side is None or a in side or b in side
+        return keep
 
     def _counted(self, start: str | None, end: str | None, min_confidence: float | None,
                  dyad: Dyad | str | None, country: str | None, event_type: str | None,

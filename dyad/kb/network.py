@@ -10,7 +10,7 @@ the standard library's XML: no graph package is needed.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -47,13 +47,16 @@ class Network:
     edges: list[Edge]
 
 
-def build_network(events: Iterable[dict[str, Any]]) -> Network:
-    """The network of ``events`` (already filtered)."""
+def build_network(events: Iterable[dict[str, Any]],
+                  keep: Callable[[str, str], bool] | None = None) -> Network:
+    """The network of ``events`` (already filtered); ``keep`` says which edges to keep."""
     edges: dict[tuple[str, str], Edge] = {}
     for record in events:
         when = record.get("date") or {}
         date = when.get("start") or when.get("end")
         for a, b in directed_pairs(record):
+            if keep is not None and not keep(a, b):
+                continue
             edge = edges.setdefault((a, b), Edge(a, b))
             edge.events += 1
             quad = quad_column(record.get("quad_class"))

@@ -16,7 +16,7 @@ event. Undated facts place no tie.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -78,10 +78,11 @@ class _Cell:
 
 def build_panel(events: Iterable[dict[str, Any]], facts: Iterable[dict[str, Any]], *,
                 by: str = "year", undirected: bool = False, start: str | None = None,
-                end: str | None = None, horizon: str | None = None) -> Panel:
+                end: str | None = None, horizon: str | None = None,
+                keep: Callable[[str, str], bool] | None = None) -> Panel:
     """Rows from counted events and facts (see dyad.kb.pairs); ``start`` and ``end`` are
     ISO days that bound the periods. Without ``end``, open ties run to ``horizon`` (a day)
-    or else to the latest event or tie given."""
+    or else to the latest event or tie given. ``keep`` says which row pairs to keep."""
     if by not in PANEL_PERIODS:
         raise DataError(f"panel by {by!r}: choose from {', '.join(PANEL_PERIODS)}")
     first = period_of(start, by) if start else None
@@ -99,7 +100,8 @@ def build_panel(events: Iterable[dict[str, Any]], facts: Iterable[dict[str, Any]
         if (first and period < first) or (last and period > last):
             continue
         for a, b in _pairs(record, undirected):
-            _count(cells[(period, a, b)], record)
+            if keep is None or keep(a, b):
+                _count(cells[(period, a, b)], record)
     spans = _tie_spans(facts)
     for by_pair in spans.values():
         for found in by_pair.values():
@@ -111,6 +113,8 @@ def build_panel(events: Iterable[dict[str, Any]], facts: Iterable[dict[str, Any]
     ties: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     if last is not None:
         for (tie, a, b), found in _row_ties(spans, undirected).items():
+            if keep is not None and not keep(a, b):
+                continue
             for lo, hi in found:
                 for period in _periods(_period_of_day(lo, by),
                                        min(_period_of_day(hi, by), last) if hi else last, by):

@@ -153,3 +153,28 @@ def test_same_panel_on_sqlite_and_postgresql(db_url: str) -> None:
     assert _row(frame, 1961, "MLI", "SUN").events == 2
     assert _row(frame, 1992, "MLI", "RUS").relations == 1
     assert frame.year.max() == 2022 and frame.events.sum() == 6
+
+
+def test_a_pair_asked_for_keeps_only_its_rows(tmp_path: Path) -> None:
+    with KnowledgeBase.open(str(tmp_path / "kb.db")) as base:
+        records = analysts_records()
+        # one event, two pairs: France and the Soviet Union both aid Mali
+        aid = next(r for r in records if r.get("id") == "a-e2")
+        aid["actors"].append({**aid["actors"][0], "name": "France", "country": "FRA"})
+        base.ingest_records(records)
+        frame = base.panel(dyad=("Mali", "Russia")).to_pandas()
+        assert set(zip(frame.iso_a, frame.iso_b, strict=True)) == {
+            ("SUN", "MLI"), ("MLI", "SUN"), ("RUS", "MLI"), ("MLI", "RUS")}
+        assert _row(frame, 1961, "SUN", "MLI").aid == 1
+        france = base.panel(country="France").to_pandas()
+        assert set(france.iso_a) | set(france.iso_b) >= {"FRA"}
+        assert ((france.iso_a == "FRA") | (france.iso_b == "FRA")).all()
+        assert _row(france, 1961, "FRA", "MLI").aid == 1
+        assert {(e.source, e.target) for e in base.network(country="FRA").edges} == \
+            {("FRA", "MLI")}
+        def aid_rows(**asked: str) -> list[str]:
+            return [r["Event ID"] for r in base.icews(**asked) if r["Event ID"][:4] == "a-e2"]
+
+        assert aid_rows() == ["a-e2-1", "a-e2-2"]
+        assert aid_rows(dyad="MLI-RUS") == ["a-e2-1"]
+        assert aid_rows(country="FRA") == ["a-e2-2"]  # its number in the full table
