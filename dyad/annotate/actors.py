@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyad.annotate import anaphora, people
-from dyad.annotate.gazetteer import Entry, Gazetteer, Token, load_gazetteer, normalise, tokenize
 from dyad.model import Entity
+from dyad.reference.gazetteer import Entry, Gazetteer, Token, load_gazetteer, normalise, tokenize
 
 _PAIR_TITLE = re.compile(r"^\s*(.+?)\s*[–—\-/]\s*(.+?)\s+relations\b", re.I)
 _PAIR_BETWEEN = re.compile(r"relations\s+between\s+(.+?)\s+and\s+(.+?)\s*$", re.I)

@@ -17,11 +17,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from dyad.annotate.actors import DocContext, resolve_actors
-from dyad.annotate.gazetteer import Gazetteer, load_gazetteer, normalise
 from dyad.annotate.nlp import load_nlp
 from dyad.annotate.time import SentenceTimes, TimeMention, iter_times
 from dyad.errors import DyadError
 from dyad.model import Document, Entity, Sentence
+from dyad.reference.gazetteer import Gazetteer, load_gazetteer, normalise
 
 log = logging.getLogger("dyad")
 

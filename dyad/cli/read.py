@@ -60,7 +60,7 @@ def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, ou
     if jobs > 1:  # a plain kill stops the workers and removes their files too
         signal.signal(signal.SIGTERM, _terminated)
     if gazetteer:  # a bad file is told before any output, whatever --jobs says
-        from dyad.annotate.gazetteer import load_gazetteer
+        from dyad.reference.gazetteer import load_gazetteer
 
         load_gazetteer(gazetteer)
     docs = iter_documents(paths, input_format=input_format, max_bytes=max_bytes,

@@ -125,7 +125,7 @@ def present_day(codes: Iterable[str | None]) -> set[str]:
     """State codes brought forward to the state that holds them today (SUN → RUS); a
     state that split with no successor stands for each of its parts (CSK → CZE, SVK), so
     dyad's era coding of 1983 Czechoslovakia meets the GSR's present-day "CZE"."""
-    from dyad.annotate.gazetteer import load_gazetteer
+    from dyad.reference.gazetteer import load_gazetteer
 
     g = load_gazetteer()
     out: set[str] = set()

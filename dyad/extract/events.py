@@ -19,15 +19,15 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from dyad.annotate.gazetteer import load_gazetteer, tokenize
 from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
-from dyad.annotate.places import PLACE_PREPS, SETTLEMENT_NOUNS, city_country, sentence_places
 from dyad.annotate.time import TimeMention
 from dyad.extract.era import at_date
 from dyad.extract.quantities import Quantity, find_quantities
 from dyad.extract.triggers import Trigger, find_triggers
 from dyad.model import Entity, When
 from dyad.ontology import cameo
+from dyad.reference.gazetteer import load_gazetteer, tokenize
+from dyad.reference.places import PLACE_PREPS, SETTLEMENT_NOUNS, city_country, sentence_places
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from dyad.annotate.gazetteer import one_edit
 from dyad.annotate.pipeline import DocumentContext
 from dyad.extract.found import FoundFact
 from dyad.model import Document, Entity, When
+from dyad.reference.gazetteer import one_edit
 
 _MISSION_KIND = r"(?P<kind>Embassy|Consulate(?:[- ]General)?|High Commission)"
 # "Embassy of Mali, Moscow", "Embassy of Russia in Algiers, Algeria", "Former Embassy of …";

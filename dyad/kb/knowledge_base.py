@@ -11,7 +11,11 @@ from sqlalchemy import Connection, Engine, or_, select
 from dyad.errors import DatabaseError, DataError, DyadError
 from dyad.kb import countries, queries, store, vocabulary
 from dyad.kb.export import Records
+from dyad.kb.icews import icews_rows
 from dyad.kb.ingest import IngestResult, counts, store_document
+from dyad.kb.network import Network, build_network
+from dyad.kb.pairs import counted
+from dyad.kb.panel import PANEL_PERIODS, Panel, build_panel
 from dyad.kb.periods import range_bound, sort_key
 from dyad.kb.schema import event_pairs, facts
 from dyad.kb.sources import RecordGroup, iter_inputs
@@ -222,6 +226,86 @@ class KnowledgeBase:
     def series(self, a: str, b: str, *, by: str = "year",
                strict: bool = False) -> list[dict[str, Any]]:
         return Records(self._query(queries.select_series, self._dyad((a, b), strict), by))
+
+    # -- analysts' tables -------------------------------------------------------------
+
+    def panel(self, *, by: str = "year", undirected: bool = False, start: str | None = None,
+              end: str | None = None, min_confidence: float | None = None,
+              dyad: Dyad | str | None = None, country: str | None = None,
+              event_type: str | None = None, status: str | None = None,
+              strict: bool = False) -> Panel:
+        """The dyad-year (``by="month"``: dyad-month) panel: a row per period and pair of
+        states with COW codes, event counts per quad class and PLOVER type, Goldstein sum
+        and mean, and the standing ties (relations, embassies) of that period; see
+        dyad.kb.panel. ``.to_pandas()`` gives a DataFrame."""
+        if by not in PANEL_PERIODS:
+            raise DataError(f"panel by {by!r}: choose from {', '.join(PANEL_PERIODS)}")
+        found, ties = self._counted(start, end, min_confidence, dyad, country, event_type,
+                                    status, strict, with_facts=True)
+        # open ties run to the latest event asked about, counted or not: leaving out
+        # unsure events must not cut a tie short
+        horizon = self._latest_event(dyad=dyad, country=country, strict=strict)
+        return build_panel(found, ties, by=by, undirected=undirected,
+                           start=range_bound(start, end=False), end=range_bound(end, end=True),
+                           horizon=horizon, keep=self._asked(dyad, country, strict))
+
+    def icews(self, *, start: str | None = None, end: str | None = None,
+              min_confidence: float | None = None, dyad: Dyad | str | None = None,
+              country: str | None = None, event_type: str | None = None,
+              status: str | None = None, strict: bool = False) -> list[dict[str, Any]]:
+        """Events as ICEWS event-table rows, one per actor–recipient pair (dyad.kb.icews)."""
+        found, _ = self._counted(start, end, min_confidence, dyad, country, event_type,
+                                 status, strict)
+        return Records(icews_rows(found, keep=self._asked(dyad, country, strict)))
+
+    def network(self, *, start: str | None = None, end: str | None = None,
+                min_confidence: float | None = None, dyad: Dyad | str | None = None,
+                country: str | None = None, event_type: str | None = None,
+                status: str | None = None, strict: bool = False) -> Network:
+        """States and the events between them, as directed edges (dyad.kb.network)."""
+        found, _ = self._counted(start, end, min_confidence, dyad, country, event_type,
+                                 status, strict)
+        return build_network(found, keep=self._asked(dyad, country, strict))
+
+    def _asked(self, dyad: Dyad | str | None, country: str | None,
+               strict: bool) -> Callable[[str | None, str | None], bool] | None:
+        """Which (from, to) state pairs a table keeps: an event of the pair asked about may
+        name other states too ("France and Russia each sent aid to Mali")."""
+        pair, side = self._dyad(dyad, strict), self._side(country, strict)
+        if pair is None and side is None:
+            return None
+
+        def keep(a: str | None, b: str | None) -> bool:
+            if pair is not None and not ((a in pair[0] and b in pair[1])
+                                         or (a in pair[1] and b in pair[0])):
+                return False
+            return side is None or a in side or b in side
+        return keep
+
+    def _counted(self, start: str | None, end: str | None, min_confidence: float | None,
+                 dyad: Dyad | str | None, country: str | None, event_type: str | None,
+                 status: str | None, strict: bool, *, with_facts: bool = False,
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Events (and the relations and embassy facts) that the analysts' tables count:
+        what happened, or has ``status``, at ``min_confidence`` or above (dyad.kb.pairs)."""
+        if min_confidence is not None and not 0 <= min_confidence <= 1:
+            raise DataError(f"min confidence must be from 0 to 1, not {min_confidence}")
+        status = vocabulary.status(status)
+        keep = {"status": status, "min_confidence": min_confidence}
+        found = [r for r in self.events(dyad=dyad, country=country, event_type=event_type,
+                                        start=start, end=end, status=status, strict=strict)
+                 if counted(r, **keep)]
+        ties: list[dict[str, Any]] = []
+        if with_facts:
+            for kind in ("diplomatic_relations", "embassy"):
+                ties += [r for r in self.facts(kind=kind, dyad=dyad, country=country,
+                                               strict=strict) if counted(r, **keep)]
+        return found, ties
+
+    def _latest_event(self, *, dyad: Dyad | str | None, country: str | None,
+                      strict: bool) -> str | None:
+        return self._query(queries.select_latest_day, dyad=self._dyad(dyad, strict),
+                           country=self._side(country, strict))
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         return Records(self._query(queries.select_sentences, query, limit=limit, offset=offset))

@@ -224,7 +224,7 @@ class Gazetteer:
             word = self._respelled(tok.norm)
             if word is None:
                 continue
-            from dyad.annotate.places import is_town  # the towns table: only when needed
+            from dyad.reference.places import is_town  # the towns table: only when needed
 
             # a slip is rarely in the first letter ("Siberia" is no Liberia) or a letter
             # added at the end ("the Americas", "Frances"), and a real town's name is no

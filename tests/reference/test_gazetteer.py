@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from dyad.annotate.gazetteer import DATA_DIR, key_of, load_gazetteer, tokenize
 from dyad.errors import DataError
+from dyad.reference.gazetteer import DATA_DIR, key_of, load_gazetteer, tokenize
 
 
 @pytest.fixture(scope="module")
