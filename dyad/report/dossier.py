@@ -60,6 +60,8 @@ class Item:
     date_label: str
     span: tuple[float, float] | None  # decimal years the When covers; None when undated
     tellings: list[Telling]
+    # an ambassador's tenure with no end of its own ends when the next one takes up the post
+    until: str | None = None
 
     @property
     def is_event(self) -> bool:
@@ -83,6 +85,9 @@ class KeyFacts:
     ambassadors_current: list[Item] = field(default_factory=list)
     ambassadors_past: list[Item] = field(default_factory=list)
     other: list[Item] = field(default_factory=list)  # treaties, accreditations, ...
+    # (from, until) of each stretch with relations: established or restored opens one,
+    # severed or suspended closes it; None where the text gives no date
+    relation_periods: list[tuple[str | None, str | None]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -211,9 +216,14 @@ def _order(record: Record) -> tuple[int, str, str]:
 # -- key facts -------------------------------------------------------------
 
 
+# an ambassador told as in post, or nominated to it (PLOVER's "planned")
+IN_POST = ("asserted", "reported", "planned")
+
+
 def key_facts(facts: list[Item]) -> KeyFacts:
-    """The standing facts grouped for the header; an ambassador without an end date is
-    current unless a later one of the same sending state follows."""
+    """The standing facts grouped for the header. Ambassadors of one sending state follow
+    one another: a tenure with no end of its own ends when the next ambassador (another
+    person, nominated or in post) takes up the post, and the latest is the current one."""
     out = KeyFacts()
     ambassadors: dict[str, list[Item]] = defaultdict(list)
     for item in facts:
@@ -229,12 +239,48 @@ def key_facts(facts: list[Item]) -> KeyFacts:
         else:
             out.other.append(item)
     for items in ambassadors.values():
-        open_ended = [i for i in items if not (i.record.get("valid") or {}).get("end")
-                      and i.record.get("status") == "asserted"]
-        current = open_ended[-1] if open_ended else None  # items come in time order
+        in_post = [i for i in items if (i.record.get("status") or "asserted") in IN_POST]
+        for k, item in enumerate(in_post):  # items come in time order, undated last
+            if (item.record.get("valid") or {}).get("end"):
+                continue
+            after = next((n for n in in_post[k + 1:] if _person(n) != _person(item)), None)
+            item.until = ((after.record.get("valid") or {}).get("start") or None) \
+                if after else None
+        open_ended = [i for i in in_post if not (i.record.get("valid") or {}).get("end")
+                      and i.until is None]
+        current = open_ended[-1] if open_ended else None
         for item in items:
             (out.ambassadors_current if item is current else out.ambassadors_past).append(item)
+    out.relation_periods = relation_periods(out.relations)
     return out
+
+
+def relation_periods(relations: list[Item]) -> list[tuple[str | None, str | None]]:
+    """Stretches of relations from the relations facts in time order: a start opens one
+    (unless one is open), an end closes the open one ("severed in 1961", "restored on 20
+    July 2015" give 1961's close and 2015's reopening)."""
+    periods: list[tuple[str | None, str | None]] = []
+    open_from: str | None = None
+    is_open = False
+    for item in relations:
+        if (item.record.get("status") or "asserted") not in IN_POST:
+            continue
+        valid = item.record.get("valid") or {}
+        start, end = valid.get("start"), valid.get("end")
+        if start and end:
+            periods.append((start, end))
+        elif start and not is_open:
+            open_from, is_open = start, True
+        elif end:
+            periods.append((open_from if is_open else None, end))
+            open_from, is_open = None, False
+    if is_open:
+        periods.append((open_from, None))
+    return sorted(periods, key=lambda p: p[0] or p[1] or "")
+
+
+def _person(item: Item) -> str:
+    return ((item.record.get("person") or {}).get("name") or "").casefold()
 
 
 # -- dates -----------------------------------------------------------------

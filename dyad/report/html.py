@@ -261,6 +261,10 @@ def key_facts_html(d: Dossier) -> str:
         when = "" if item.date_label == "undated" else f", {escape(item.date_label)}"
         lines.append(f"<li>{_entity(r.get('subject'))} recognised {_entity(r.get('object'))}"
                      f"{when}{_status(r)} ({_fact_link(item)})</li>")
+    if k.relation_periods:
+        spans = ", ".join(f"{escape(_year_or_dash(a))}–{escape(_year_or_dash(b, 'today'))}"
+                          for a, b in k.relation_periods)
+        lines.insert(0, f'<li class="periods">Periods of relations: {spans}</li>')
     out.append('<h3>Relations and recognition</h3>' + (
         f'<ul class="facts">{"".join(lines)}</ul>' if lines
         else '<p class="note">No document states when relations were established.</p>'))
@@ -305,11 +309,21 @@ def key_facts_html(d: Dossier) -> str:
     return _section("key-facts", "Key facts", "".join(out))
 
 
+def _year_or_dash(value: str | None, missing: str = "?") -> str:
+    from dyad.report.dossier import date_label
+
+    return date_label({"start": value}) if value else missing
+
+
 def _valid_part(item: Item, which: str) -> str:
     from dyad.report.dossier import date_label
 
     valid = item.record.get("valid") or {}
     value = valid.get(which)
+    if not value and which == "end" and item.until:
+        # no end of its own: the successor's start
+        return (escape(date_label({"start": item.until}))
+                + ' <span class="muted">(successor)</span>')
     if not value:
         return "—"
     return escape(date_label({"start": value, "precision": valid.get("precision")}))
