@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from dyad.cli import FailureReport, cli, input_options
+from dyad.cli import FailureReport, cli, input_options, min_confidence_option
 
 OUTPUTS = ("table", "jsonl", "csv")
 
@@ -62,8 +62,9 @@ def knowledge_base(db: str | None, *, create: bool = False) -> Iterator[Any]:
 @click.option("--gazetteer", type=click.Path(dir_okay=False), default=None,
               help="A TSV of extra names, states or leaders (see dyad/data/gazetteer).")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+@min_confidence_option
 def ingest(paths: tuple[str, ...], input_format: str | None, max_bytes: int, db: str | None,
-           gazetteer: str | None, quiet: bool) -> None:
+           gazetteer: str | None, quiet: bool, min_confidence: float | None) -> None:
     """Extract documents and store their records in the knowledge base.
 
     PATHS are files, folders (read recursively) or - for standard input, in any
@@ -79,7 +80,8 @@ def ingest(paths: tuple[str, ...], input_format: str | None, max_bytes: int, db:
     with (removed_unless_stored(db) as new_file, knowledge_base(db, create=True) as kb,
           _progress(paths, quiet) as step):
         summary = kb.ingest(paths, input_format=input_format, gazetteer=gazetteer,
-                            max_bytes=max_bytes, on_error=report, progress=step)
+                            max_bytes=max_bytes, on_error=report, progress=step,
+                            min_confidence=min_confidence)
     if not quiet:
         _print_summary(summary, kb.name, created=not new_file.removed)
     report.exit_if_any()
@@ -155,14 +157,17 @@ def _print_summary(summary: Any, name: str, *, created: bool = True) -> None:
 @click.option("--document", default=None, help="Events told by this document id.")
 @strict_option
 @limit_option
+@min_confidence_option
 @output_option
 def events(db: str | None, dyad_: str | None, country: str | None, event_type: str | None,
            start: str | None, end: str | None, status: str | None, document: str | None,
-           strict: bool, limit: int | None, out_format: str) -> None:
+           strict: bool, limit: int | None, min_confidence: float | None,
+           out_format: str) -> None:
     """Events in time order, merged across documents."""
     with knowledge_base(db) as kb:
         rows = kb.events(dyad=dyad_, country=country, event_type=event_type, start=start,
-                         end=end, status=status, document=document, strict=strict, limit=limit)
+                         end=end, status=status, document=document, strict=strict, limit=limit,
+                         min_confidence=min_confidence)
     _emit(rows, out_format, "events")
 
 
@@ -174,12 +179,15 @@ def events(db: str | None, dyad_: str | None, country: str | None, event_type: s
 @click.option("--dyad", "dyad_", default=None, metavar="A-B", help="A pair: MLI-RUS.")
 @strict_option
 @limit_option
+@min_confidence_option
 @output_option
 def facts(db: str | None, kind: str | None, country: str | None, dyad_: str | None,
-          strict: bool, limit: int | None, out_format: str) -> None:
+          strict: bool, limit: int | None, min_confidence: float | None,
+          out_format: str) -> None:
     """Standing facts: relations, embassies with cities, ambassadors with tenures."""
     with knowledge_base(db) as kb:
-        rows = kb.facts(kind=kind, country=country, dyad=dyad_, strict=strict, limit=limit)
+        rows = kb.facts(kind=kind, country=country, dyad=dyad_, strict=strict, limit=limit,
+                        min_confidence=min_confidence)
     _emit(rows, out_format, "facts")
 
 
@@ -188,11 +196,13 @@ def facts(db: str | None, kind: str | None, country: str | None, dyad_: str | No
 @click.argument("b")
 @db_option
 @strict_option
+@min_confidence_option
 @output_option
-def timeline(a: str, b: str, db: str | None, strict: bool, out_format: str) -> None:
+def timeline(a: str, b: str, db: str | None, strict: bool, min_confidence: float | None,
+             out_format: str) -> None:
     """The story of a pair (names or codes) in time order: events and facts, cited."""
     with knowledge_base(db) as kb:
-        rows = kb.timeline(a, b, strict=strict)
+        rows = kb.timeline(a, b, strict=strict, min_confidence=min_confidence)
     _emit(rows, out_format, "timeline")
 
 

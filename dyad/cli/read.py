@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from dyad.cli import FailureReport, cli, input_options
+from dyad.cli import FailureReport, cli, input_options, min_confidence_option
 
 
 @cli.command()
@@ -42,8 +42,10 @@ def parse(
 @click.option("--verbose", is_flag=True, help="Warn about sentences that could not be handled.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes; each takes whole documents (output order is kept).")
+@min_confidence_option
 def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, out_format: str,
-            gazetteer: str | None, verbose: bool, jobs: int) -> None:
+            gazetteer: str | None, verbose: bool, jobs: int,
+            min_confidence: float | None) -> None:
     """Extract PLOVER events and diplomatic facts, with provenance, as contract records."""
     import logging
 
@@ -66,8 +68,12 @@ def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, ou
     docs = iter_documents(paths, input_format=input_format, max_bytes=max_bytes,
                           on_error=report)
     # a document that fails is one line and the run goes on; records it gave before stay
-    write_records(extract_all(docs, gazetteer=gazetteer, jobs=jobs, on_error=report),
-                  out_format, sys.stdout)
+    records = extract_all(docs, gazetteer=gazetteer, jobs=jobs, on_error=report)
+    if min_confidence is not None:
+        from dyad.kb.pairs import sure_enough
+
+        records = (r for r in records if sure_enough(r, min_confidence))
+    write_records(records, out_format, sys.stdout)
     report.exit_if_any()
 
 

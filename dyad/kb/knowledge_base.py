@@ -14,7 +14,7 @@ from dyad.kb.export import Records
 from dyad.kb.icews import icews_rows
 from dyad.kb.ingest import IngestResult, counts, store_document
 from dyad.kb.network import Network, build_network
-from dyad.kb.pairs import counted
+from dyad.kb.pairs import counted, sure_enough
 from dyad.kb.panel import PANEL_PERIODS, Panel, build_panel
 from dyad.kb.periods import range_bound, sort_key
 from dyad.kb.schema import event_pairs, facts
@@ -108,14 +108,16 @@ class KnowledgeBase:
     def ingest(self, paths: Iterable[str], *, input_format: str | None = None,
                gazetteer: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                on_error: Callable[[DyadError], None] | None = None,
-               progress: Callable[[IngestResult | None], None] | None = None) -> IngestSummary:
+               progress: Callable[[IngestResult | None], None] | None = None,
+               min_confidence: float | None = None) -> IngestSummary:
         """Read, extract and store documents, each in its own transaction.
 
         JSON lines of contract records (what ``dyad extract`` prints) are stored as they
         are, a document at a time. A bad input is skipped with its reason (passed to
         ``on_error`` as well), and so is a document that fails to extract or store (its
         transaction rolled back); a DataError (a bad gazetteer, the database) stops the run.
-        ``progress`` is called after each document (None for a skipped one).
+        ``progress`` is called after each document (None for a skipped one). With
+        ``min_confidence``, events and facts less sure than that are not stored.
         """
         summary = IngestSummary()
 
@@ -129,7 +131,7 @@ class KnowledgeBase:
         for item in iter_inputs(paths, input_format=input_format, max_bytes=max_bytes,
                                 on_error=skip):
             try:
-                result = self._ingest_item(item, gazetteer)
+                result = self._ingest_item(item, gazetteer, min_confidence)
             except DocumentFailed as e:  # a DataError is not: it stops the run
                 skip(e)
                 continue
@@ -138,7 +140,8 @@ class KnowledgeBase:
                 progress(result)
         return summary
 
-    def _ingest_item(self, item: Document | RecordGroup, gazetteer: str | None) -> IngestResult:
+    def _ingest_item(self, item: Document | RecordGroup, gazetteer: str | None,
+                     min_confidence: float | None = None) -> IngestResult:
         """Extract (unless it is records already) and store one document; any failure but a
         DataError becomes a DocumentFailed, and its transaction is rolled back. A DataError
         (a bad gazetteer file, the database gone) would fail every document: it is raised."""
@@ -156,6 +159,8 @@ class KnowledgeBase:
                 raise failure(item, e, "nothing of it stored") from e
             rows = [{"sentence": s.index, "section": s.section, "start": s.start,
                      "end": s.end, "text": s.text} for s in item.sentences]
+        if min_confidence is not None:
+            records = [r for r in records if sure_enough(r, min_confidence)]
         try:
             return self.ingest_records(records, sentences=rows)
         except DataError:
@@ -183,38 +188,43 @@ class KnowledgeBase:
                event_type: str | None = None, start: str | None = None,
                end: str | None = None, status: str | None = None,
                document: str | None = None, strict: bool = False, limit: int | None = None,
-               offset: int = 0) -> list[dict[str, Any]]:
-        """Events (merged across documents) in time order, undated last."""
-        return Records(self._query(queries.select_events, limit=limit, offset=offset,
-                                   dyad=self._dyad(dyad, strict),
-                                   country=self._side(country, strict),
-                                   event_type=vocabulary.event_type(event_type),
-                                   status=vocabulary.status(status), document=document,
-                                   start=range_bound(start, end=False),
-                                   end=range_bound(end, end=True)))
+               offset: int = 0, min_confidence: float | None = None) -> list[dict[str, Any]]:
+        """Events (merged across documents) in time order, undated last; with
+        ``min_confidence``, only those at least that sure."""
+        rows = self._query(queries.select_events, dyad=self._dyad(dyad, strict),
+                           country=self._side(country, strict),
+                           event_type=vocabulary.event_type(event_type),
+                           status=vocabulary.status(status), document=document,
+                           start=range_bound(start, end=False), end=range_bound(end, end=True),
+                           **_page(limit, offset, min_confidence))
+        return Records(_sure(rows, limit, offset, min_confidence))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         return self._query(queries.select_event, event_id)
 
     def facts(self, *, kind: str | None = None, country: str | None = None,
               dyad: Dyad | None = None, document: str | None = None, strict: bool = False,
-              limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """Facts (merged across documents), conflicting ones flagged."""
-        return Records(self._query(queries.select_facts, limit=limit, offset=offset,
-                                   kind=vocabulary.fact_kind(kind),
-                                   dyad=self._dyad(dyad, strict),
-                                   country=self._side(country, strict), document=document))
+              limit: int | None = None, offset: int = 0,
+              min_confidence: float | None = None) -> list[dict[str, Any]]:
+        """Facts (merged across documents), conflicting ones flagged; with
+        ``min_confidence``, only those at least that sure."""
+        rows = self._query(queries.select_facts, kind=vocabulary.fact_kind(kind),
+                           dyad=self._dyad(dyad, strict), country=self._side(country, strict),
+                           document=document, **_page(limit, offset, min_confidence))
+        return Records(_sure(rows, limit, offset, min_confidence))
 
     def fact(self, fact_id: str) -> dict[str, Any] | None:
         return self._query(queries.select_fact, fact_id)
 
-    def timeline(self, a: str, b: str, *, strict: bool = False) -> list[dict[str, Any]]:
-        """The pair's events and facts in time order (undated last)."""
+    def timeline(self, a: str, b: str, *, strict: bool = False,
+                 min_confidence: float | None = None) -> list[dict[str, Any]]:
+        """The pair's events and facts in time order (undated last); with
+        ``min_confidence``, only those at least that sure."""
         pair = self._dyad((a, b), strict)
         with store.errors(self.name), store.read(self.engine) as conn:
             items = (queries.select_events(conn, dyad=pair)
                      + queries.select_facts(conn, dyad=pair))
-        return Records(sorted(items, key=_time_order))
+        return Records(sorted(_sure(items, None, 0, min_confidence), key=_time_order))
 
     def dyads(self) -> list[dict[str, Any]]:
         rows = self._query(queries.select_dyads)
@@ -390,3 +400,17 @@ def _time_order(record: dict[str, Any]) -> tuple[bool, str, int]:
     key = sort_key(when)
     evidence = record.get("evidence") or {}
     return key is None, key or "", evidence.get("sentence") or 0
+
+
+def _page(limit: int | None, offset: int, min_confidence: float | None) -> dict[str, Any]:
+    """The query's own paging, unless records are left out after it (then _sure pages)."""
+    return {"limit": limit, "offset": offset} if min_confidence is None else {}
+
+
+def _sure(rows: list[dict[str, Any]], limit: int | None, offset: int,
+          min_confidence: float | None) -> list[dict[str, Any]]:
+    """The rows at least ``min_confidence`` sure, paged (paged by the query without it)."""
+    if min_confidence is None:
+        return rows
+    kept = [r for r in rows if sure_enough(r, min_confidence)]
+    return kept[offset:offset + limit if limit is not None else None]

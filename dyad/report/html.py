@@ -56,7 +56,8 @@ def render_html(d: Dossier, *, site_links: Sequence[tuple[str, str]] = (),
             f'their relations and build the report again.</p>')
     else:
         body += [key_facts_html(d), timeline_html(d), curve_html(d),
-                 events_html(d, record_href), facts_html(d, record_href), references_html(d)]
+                 events_html(d, record_href), facts_html(d, record_href),
+                 uncertain_html(d, record_href), references_html(d)]
     body.append(sources_html(d))
     return "".join([
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
@@ -230,6 +231,7 @@ def header_html(d: Dossier) -> str:
 def _toc(d: Dossier) -> str:
     parts = [("key-facts", "Key facts"), ("timeline", "Timeline"),
              ("curve", "Cooperation and conflict"), ("events", "Events"), ("facts", "Facts"),
+             *([("uncertain", "Less certain")] if d.uncertain else []),
              ("references", "References"), ("sources", "Sources")]
     if d.empty:
         parts = parts[-1:]
@@ -558,6 +560,22 @@ def facts_html(d: Dossier, record_href: RecordHref | None = None) -> str:
     by_id = {i.id: i for i in d.facts}
     items = "".join(fact_item_html(i, by_id, record_href) for i in d.facts)
     return _section("facts", f"Facts ({len(d.facts)})", f'<ol class="items">{items}</ol>')
+
+
+def uncertain_html(d: Dossier, record_href: RecordHref | None = None) -> str:
+    """The records the extractor is less sure of, apart: in none of the sections above."""
+    from dyad.report.dossier import LOW_CONFIDENCE
+
+    if not d.uncertain:
+        return ""
+    by_id = {i.id: i for i in d.facts + d.uncertain}
+    items = "".join(event_item_html(i, record_href) if i.is_event
+                    else fact_item_html(i, by_id, record_href) for i in d.uncertain)
+    note = (f'<p class="note">Confidence under {LOW_CONFIDENCE:g}: held apart from training, '
+            "records this sure were right about half the time. They are not in the key facts, "
+            "the timeline or the curve.</p>")
+    return _section("uncertain", f"Less certain ({len(d.uncertain)})",
+                    note + f'<ol class="items">{items}</ol>')
 
 
 # -- references and sources ---------------------------------------------------------------

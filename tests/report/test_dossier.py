@@ -162,3 +162,19 @@ def test_severed_and_restored_relations_close_and_reopen() -> None:
                  [rel("r1", "1960", None), rel("r2", None, "1961"), rel("r3", "2015", None)])
     assert d.key_facts.relation_periods == [("1960", "1961"), ("2015", None)]
     assert relation_periods([]) == []
+
+
+def test_less_sure_records_stand_apart() -> None:
+    from dyad.report import render_html
+
+    sure = records.event("ev-sure", "AID", 2, 7.4, when("1990"), "Chile sent aid to Peru.", 1)
+    unsure = records.event("ev-unsure", "ASSAULT", 4, -10.0, when("1991"),
+                           "Chile attacked Peru.", 2)
+    unsure["confidence"] = 0.3
+    d = assemble(Side("CHL", "Chile"), Side("PER", "Peru"), [sure, unsure])
+    assert [i.id for i in d.events] == ["ev-sure"]
+    assert [i.id for i in d.uncertain] == ["ev-unsure"]
+    assert sum(r.get("events", 0) for r in d.series) == 1  # the curve counts what is shown
+    page = render_html(d)
+    assert 'id="uncertain"' in page and "Less certain (1)" in page
+    assert page.index('id="ev-ev-unsure"') > page.index('id="uncertain"')
