@@ -183,6 +183,8 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
             sentence_times = replace(sentence_times, narrative=None)
         date = sentence_date(sentence_times)
         last_state = doc_ctx.last_state
+        # the pair: the title's, else the two states the story has named most so far
+        pair = doc_ctx.story_pair()
         mentions = []
         try:
             for m in resolve_actors(span, date, doc_ctx, g, times=sentence_times.mentions,
@@ -198,7 +200,7 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
             log.warning("%s: sentence %d skipped (%s: %s)", doc.source or doc.id,
                         sentence.index, type(e).__name__, e)
             continue
-        ctx = DocumentContext(g, date, doc_ctx.pair, last_state, doc.date)
+        ctx = DocumentContext(g, date, pair, last_state, doc.date)
         yield AnnotatedSentence(sentence, span, sentence_times, mentions, ctx)
 
 

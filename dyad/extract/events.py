@@ -841,7 +841,8 @@ def _named_parties(token: Token, span: Span, mentions: list[Mention]) -> list[En
         first -= 1
     left = token.doc[first].idx - span.start_char
     right = token.idx - span.start_char
-    return _unique([m.entity for m in mentions if left <= m.start and m.end <= right
+    # (a mention may start before the run: "the Argentina" holds its article)
+    return _unique([m.entity for m in mentions if left < m.end <= right
                     and m.entity.kind == "state" and m.entity.country])
 
 

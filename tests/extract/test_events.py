@@ -455,8 +455,23 @@ def test_a_story_without_a_pair_means_the_states_it_names_most() -> None:
     # a war, split or treaty whose name joins two states is theirs, mutual
     ("The First Sino-Japanese War ended in 1895.", ("ASSAULT", ["CHN", "JPN"], [])),
     ("The Argentina–Brazil War (1825–1828) was a breach.", ("ASSAULT", ["ARG", "BRA"], [])),
+    ("The worst breach was the Argentina–Brazil War of 1825.", ("ASSAULT", ["ARG", "BRA"], [])),
     ("The 1998 Eritrean–Ethiopian War marked a turning point.",
      ("ASSAULT", ["ERI", "ETH"], [])),
 ])
 def test_a_name_that_joins_two_states(text: str, expected: tuple[str, list, list]) -> None:
     assert expected in _events(text, date=None)
+
+
+def test_a_story_without_a_title_pair_gives_its_pair_to_one_sided_acts() -> None:
+    from dyad.annotate.pipeline import annotate as annotate_doc
+    from dyad.read import read_text
+
+    text = ("Ghana expelled the Togolese ambassador on Monday. Togo protested to Ghana. "
+            "The Togolese foreign minister later announced new aid for the border region.")
+    doc = read_text(text, input_format="text", date="2019-04-03")
+    found = [(ev.trigger.text, ev.trigger.plover_type, [e.country for e in ev.actors],
+              [e.country for e in ev.recipients])
+             for s in annotate_doc(doc).sentences for ev in find_events(s)]
+    # no recipient named: on this story's pair, the other side (as on a relations page)
+    assert ("aid", "AID", ["TGO"], ["GHA"]) in found
