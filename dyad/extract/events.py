@@ -1056,26 +1056,28 @@ def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
         return _joined_periods(best, points, sentence.sentence.text)
     frame = sentence.times.frame
     narrative = sentence.times.narrative
+    published = sentence.context.published
+    if published and len(published) == 10 and all(
+            sentence.context.gazetteer.existed(m.entity.country, published)
+            for m in sentence.actors if m.entity.kind == "state" and m.entity.country):
+        # news: what a story tells with no date of its own is dated by the story, as event
+        # data (ICEWS, GDELT) and TimeML's document time have it, not by a date an earlier
+        # sentence gave as background ("a coup on Dec. 7"); unless it names a state gone
+        # by then ("dependent on the Soviet Union" is the past)
+        return When(published, None, "day", "narrative", None)
     if narrative and (frame is None or narrative[:4] != (frame.start or "")[:4]):
         # "In April 2021 … seized power. China called on the council to …": the month the
-        # story has reached, no finer on a page (the next sentence may be weeks later); in
-        # news, whose sentences tell one day's story, the day; after "in the 1980s", the
-        # decade
+        # story has reached, no finer (the next sentence may be weeks later); after "in
+        # the 1980s", the decade
         span = sentence.times.narrative_span
         if span is not None:
             return When(span.start, span.end, span.precision, "narrative", None)
-        told = narrative[:10] if sentence.context.published else narrative[:7]
-        precision = {4: "year", 7: "month", 10: "day"}.get(len(told), "year")
+        told = narrative[:7]
+        precision = {4: "year", 7: "month"}.get(len(told), "year")
         return When(told if precision != "year" else narrative[:4], None, precision,
                     "narrative", None)
     if frame is not None:
         return When(frame.start, frame.end, frame.precision, "section", frame.text)
-    if (published := sentence.context.published) and len(published) == 10 and all(
-            sentence.context.gazetteer.existed(m.entity.country, published)
-            for m in sentence.actors if m.entity.kind == "state" and m.entity.country):
-        # news: a headline or lead with no date of its own tells the day's story (unless
-        # it names a state gone by then: "dependent on the Soviet Union" is the past)
-        return When(published, None, "day", "narrative", None)
     return When(None, None, "unknown", None, None)
 
 

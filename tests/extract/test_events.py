@@ -408,9 +408,11 @@ def test_an_undated_sentence_takes_the_month_the_story_reached() -> None:
     assert ("granted", "1994-03") in _page_events(text, None)
 
 
-def test_in_news_an_undated_sentence_takes_the_day_the_story_reached() -> None:
-    text = "On Monday Kenya expelled the Chilean ambassador. Chile then recalled its envoy from Kenya."
-    assert ("recalled", "2019-04-01") in _page_events(text, "2019-04-03")
+def test_in_news_an_undated_sentence_takes_the_story_date() -> None:
+    # as event data (ICEWS, GDELT) dates news: the story's day, not an earlier sentence's
+    text = ("Kenya expelled the Chilean ambassador, citing a row over a coup in Peru on "
+            "Monday. Chile recalled its envoy from Kenya.")
+    assert ("recalled", "2019-04-03") in _page_events(text, "2019-04-03")
 
 
 def _caption_events(text: str) -> list[tuple[str, list, list]]:
