@@ -8,7 +8,8 @@ below the model's threshold are dropped; the rest take the probability as their
 confidence. The weights, the threshold and the held-apart figures they were chosen
 on live in ``dyad/data/model/event_scorer.json``, written by
 ``scripts/train_event_scorer.py``. Events naming one state are not scored: the data
-has no judgement on them, so they keep the rules' confidence.
+has no judgement on them, so they keep the rules' confidence. Facts get their confidence
+the same way from ``fact_scorer.json`` (``features.fact_features``), with no threshold.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
-from dyad.annotate.pipeline import AnnotatedSentence
+from dyad.annotate.pipeline import AnnotatedSentence, DocumentContext
 from dyad.errors import DataError
 from dyad.extract.events import FoundEvent
-from dyad.extract.features import event_features
+from dyad.extract.features import event_features, fact_features
+from dyad.extract.found import FoundFact
 
 MODEL_FILE = "event_scorer.json"
+FACT_MODEL_FILE = "fact_scorer.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +47,13 @@ class EventScorer:
 
 
 @cache
-def load_scorer() -> EventScorer:
-    """The shipped model (read once)."""
+def load_scorer(name: str = MODEL_FILE) -> EventScorer:
+    """A shipped model (read once): the events' or, by name, the facts'."""
     try:
-        text = (resources.files("dyad") / "data" / "model" / MODEL_FILE).read_text("utf-8")
+        text = (resources.files("dyad") / "data" / "model" / name).read_text("utf-8")
         return EventScorer.from_dict(json.loads(text))
     except (OSError, ValueError, KeyError) as e:
-        raise DataError(f"dyad/data/model/{MODEL_FILE} is missing or broken ({e})") from e
+        raise DataError(f"dyad/data/model/{name} is missing or broken ({e})") from e
 
 
 def two_states(ev: FoundEvent) -> bool:
@@ -70,3 +73,14 @@ def decide(sentence: AnnotatedSentence, found: list[FoundEvent],
         if p >= scorer.threshold:
             kept.append(replace(ev, confidence=round(p, 2)))
     return kept
+
+
+def score_fact(fact: FoundFact, context: DocumentContext,
+               sentence: AnnotatedSentence | None = None,
+               scorer: EventScorer | None = None) -> FoundFact:
+    """``fact`` with the fact model's probability as its confidence. Facts are not dropped:
+    held apart, the few wrong ones were not told apart from the right by any threshold
+    that kept recall (scripts/train_event_scorer.py)."""
+    scorer = scorer or load_scorer(FACT_MODEL_FILE)
+    p = scorer.probability(fact_features(fact, context, sentence))
+    return replace(fact, confidence=round(p, 2))

@@ -9,8 +9,9 @@ and existed at that date, what kind of line the sentence is.
 
 from __future__ import annotations
 
-from dyad.annotate.pipeline import AnnotatedSentence
+from dyad.annotate.pipeline import AnnotatedSentence, DocumentContext
 from dyad.extract.events import FoundEvent
+from dyad.extract.found import FoundFact
 from dyad.ontology import cameo
 
 HOWS = ("parse", "loose", "named", "backed", "demand", "background", "unnamed", "nearest",
@@ -100,3 +101,36 @@ def event_features(sentence: AnnotatedSentence, ev: FoundEvent,
                            and span[t.i].head.lower_ in TIME_PREPS),
     })
     return f
+
+
+FACT_KINDS = ("diplomatic_relations", "recognition", "embassy", "consulate", "ambassador",
+              "treaty", "membership", "accreditation")
+
+
+def fact_names() -> list[str]:
+    """Every fact feature's name, in the order the fact model's weights are stored."""
+    return ([f"kind={k}" for k in FACT_KINDS] + [f"status={s}" for s in STATUSES]
+            + ["infobox", "person", "place", "dated", "ended", "pair_both", "pair_one",
+               "state_object", "list_item", "news"])
+
+
+def fact_features(fact: FoundFact, context: DocumentContext,
+                  sentence: AnnotatedSentence | None) -> dict[str, float]:
+    """The features of a found fact (``sentence`` None: from the infobox)."""
+    g = context.gazetteer
+    pair = {g.state_today(c) or c for c in context.pair_codes}
+    sides = {g.state_today(c) or c for c in (fact.subject.country, fact.object.country) if c}
+    in_pair = sides & pair
+    return {
+        f"kind={fact.kind}": 1.0, f"status={fact.status}": 1.0,
+        "infobox": float(sentence is None),
+        "person": float(fact.person is not None),
+        "place": float(bool(fact.place)),
+        "dated": float(fact.valid.start is not None),
+        "ended": float(fact.valid.end is not None),
+        "pair_both": float(len(in_pair) >= 2),
+        "pair_one": float(len(in_pair) == 1),
+        "state_object": float(fact.object.kind == "state"),
+        "list_item": float(sentence is not None and sentence.sentence.kind == "list_item"),
+        "news": float(sentence is not None and sentence.context.published is not None),
+    }

@@ -76,3 +76,21 @@ def test_the_fit_separates_what_a_feature_separates() -> None:
     assert p[20:].mean() == pytest.approx(0.1, abs=0.03)
     # no randomness: the same data gives the same weights
     assert np.array_equal(w, train.fit(x, y, l2=0.1)[0])
+
+
+def test_facts_take_the_fact_models_probability() -> None:
+    from dyad.annotate.pipeline import document_context
+    from dyad.extract.decide import FACT_MODEL_FILE, score_fact
+    from dyad.extract.features import fact_features, fact_names
+    from dyad.extract.found import FoundFact, unknown
+
+    assert set(load_scorer(FACT_MODEL_FILE).weights) == set(fact_names())
+    ctx = document_context(("CHL", "KEN"))
+    chile, kenya = ctx.pair
+    fact = FoundFact("embassy", chile, kenya, unknown(), "asserted",
+                     place={"name": "Nairobi", "country": "KEN"}, confidence=0.5)
+    feats = fact_features(fact, ctx, None)
+    assert feats["infobox"] == 1.0 and feats["pair_both"] == 1.0 and feats["place"] == 1.0
+    assert score_fact(fact, ctx, scorer=EventScorer({}, bias=5.0, threshold=0.0)).confidence \
+        == 0.99
+    assert 0 < score_fact(fact, ctx).confidence <= 1
