@@ -21,7 +21,7 @@ from dyad.extract.envoys import ambassador_facts
 from dyad.extract.era import at_date
 from dyad.extract.found import FoundFact, nearest_time, unknown
 from dyad.model import Entity, When
-from dyad.reference.places import sentence_places
+from dyad.reference.places import city_country, sentence_places
 
 # "…, and Ethiopia has an embassy in Moscow" starts a clause; "…, Ukraine, and Uzbekistan."
 # (a name ending the sentence) ends a list
@@ -73,6 +73,11 @@ _CUE_WORDS = {
 # the gap between listed hosts, "and" only: each host becomes a standing fact, and "accredited
 # to Peru or Bolivia" does not say both (events' LIST_GAP takes "or": it only gathers sides)
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+# the rest of a name the towns table holds shorter: "Rostov" + "-on-Don"
+_NAME_TAIL = re.compile(r"-(?:on|upon|sur|am|an|le|la|de)-[A-Z][\w'’]*")
+# the next name of a list: ", Lviv", ", and Saint Petersburg", " and Rostov-on-Don"
+_NEXT_NAME = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)"
+                        r"([A-Z][\w'’.]*(?:[ -](?:on-)?[A-Z][\w'’.]*)*)")
 _NEGATION = re.compile(r"\b(?:not|never|no longer|does not|did not|has no|have no|had no)\b",
                        re.I)
 _PLANNED = re.compile(r"\b(?:plans? to|will|would|intends? to|is to|agreed to)\b", re.I)
@@ -105,8 +110,13 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
     times = [t for t in s.times.mentions if lo <= t.start and t.end <= hi and is_dated(t)]
     status = "negated" if _NEGATION.search(text) else "asserted"
 
-    if has["mission"] and (cue := _MISSION.search(text)) is not None:
-        yield from _embassy(s, ctx, text, lo, cue, mentions, states, times, status)
+    if has["mission"]:
+        # "an embassy in Kyiv and consulates in Kharkiv and Lviv": each cue has the words
+        # up to the next one
+        cues = list(_MISSION.finditer(text))
+        for cue, following in zip(cues, [*cues[1:], None], strict=True):
+            until = lo + (following.start() if following else len(text))
+            yield from _embassy(s, ctx, text, lo, cue, mentions, states, times, status, until)
     if has["ambassador"] and (cue := _AMBASSADOR.search(text)) is not None and not (
             has["mission"] and _MISSION.search(text)):
         yield from ambassador_facts(s, ctx, lo, lo + len(text), cue, states, times, status)
@@ -132,7 +142,7 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
 
 def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue: re.Match[str],
              mentions: list[Mention], states: list[Mention], times: list[TimeMention],
-             status: str) -> Iterator[FoundFact]:
+             status: str, until: int) -> Iterator[FoundFact]:
     kind = "consulate" if cue.group(1).lower().startswith("consul") else "embassy"
     at = lo + cue.start()
     after = lo + cue.end()
@@ -146,33 +156,62 @@ def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue
         senders = [Mention(named.start, named.end, ctx.state(named.entity.country) or
                            named.entity)]
     if not senders:
-        before = [m for m in states if m.end <= at]
+        # a city before the cue is where an earlier mission is, not who sends this one
+        before = [m for m in states if m.end <= at and not m.is_place]
         senders = before[-1:] if before else []
     if not senders and re.search(r"\bits\b", text[: cue.start()]) and ctx.last_subject:
         senders = [Mention(0, 0, ctx.last_subject)]
     if not senders:
         return
     sender = senders[0].entity
-    # host and city: "in Bamako" (a city names its state), "to Burkina Faso"
-    place = None
+    # host and city: "in Bamako" (a city names its state), "to Burkina Faso"; a list of
+    # cities is a mission in each ("consulates in Kharkiv, Lviv and Odessa")
+    cities: list[tuple[int, int, dict[str, str | None], Entity]] = []
     host = None
     for m in states:
-        if m.start < after or m.entity.country == sender.country:
+        if m.start < after or m.start >= until or m.entity.country == sender.country:
             continue
-        surface = s.sentence.text[m.start : m.end]
-        if m.is_place and place is None:
-            place = {"name": surface, "country": m.entity.country}
-            host = host or m.entity
+        if m.is_place:
+            cities.append((m.start, m.end, {"name": s.sentence.text[m.start:m.end],
+                                            "country": m.entity.country}, m.entity))
         elif host is None:
             host = m.entity
-    if place is None:
-        # a town the gazetteer does not know: "the Russian embassy in Valparaíso"
-        town = next((t for t in sentence_places(s.span, [(m.start, m.end) for m in mentions],
-                                                [m.entity.country for m in states])
-                     if t.start >= after and t.country != sender.country), None)
-        if town is not None and (host is None or host.country == town.country):
-            place = {"name": town.name, "country": town.country}
-            host = host or ctx.state(town.country, town.name)
+    # towns the gazetteer does not know: "the Russian embassy in Valparaíso"
+    for t in sentence_places(s.span, [(m.start, m.end) for m in mentions],
+                             [m.entity.country for m in states]):
+        if after <= t.start < until and t.country != sender.country and (
+                host is None or host.country == t.country):
+            state = ctx.state(t.country, t.name)
+            if state is not None:
+                cities.append((t.start, t.end, {"name": t.name, "country": t.country}, state))
+    cities.sort(key=lambda c: c[0])
+    listed = cities[:1]
+    text_all = s.sentence.text
+    hints = [m.entity.country for m in states if m.entity.country]
+    while listed:  # the cities listed after the first, known to the towns table or not
+        end = listed[-1][1]
+        if tail := _NAME_TAIL.match(text_all, end):  # "Rostov" of "Rostov-on-Don"
+            start, _, city, state = listed[-1]
+            listed[-1] = (start, tail.end(), {**city, "name": text_all[start:tail.end()]}, state)
+            end = tail.end()
+        known = next((c for c in cities if c[0] > end), None)
+        # one list, one host: "Kharkiv, Lviv and Odessa" are all Ukraine's, whatever
+        # other country has a town of the name
+        if known is not None and _LISTED.fullmatch(text_all[end:known[0]]):
+            if known[2]["country"] != listed[0][2]["country"]:
+                break
+            listed.append(known)
+            continue
+        named = _NEXT_NAME.match(text_all, end)
+        country = city_country(named.group(1), hints) if named else None
+        state = ctx.state(country, named.group(1)) if named and country else None
+        if named is None or state is None or country == sender.country or \
+                country != listed[0][2]["country"] or named.end(1) > until:
+            break
+        listed.append((named.start(1), named.end(1),
+                       {"name": named.group(1), "country": country}, state))
+    place = listed[0][2] if listed else None
+    host = host or (listed[0][3] if listed else None)
     if host is None:
         other = ctx.other_side(sender)
         if other is None:
@@ -189,7 +228,9 @@ def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue
         return  # "the Chinese embassy denied the accusation": no tie stated
     if _PLANNED.search(text[: cue.start()]) and status == "asserted":
         status = "planned"
-    yield FoundFact(kind, sender, host, valid, status, place=place, confidence=0.85)
+    for _, _, city, state in listed or [(0, 0, None, host)]:
+        yield FoundFact(kind, sender, state if city else host, valid, status, place=city,
+                        confidence=0.85)
 
 
 def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],

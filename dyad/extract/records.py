@@ -99,7 +99,10 @@ def fact_record(doc: Document, sentence: Sentence | None, fact: FoundFact,
         # an IGO has no country: its name tells "member of the UN" from "member of the AU"
         "id": stable_id(doc.id, where, fact.kind, fact.subject.country, fact.object.country,
                         fact.person.name if fact.person else "",
-                        *([fact.object.name] if fact.object.country is None else [])),
+                        *([fact.object.name] if fact.object.country is None else []),
+                        # one sentence may list several consulates: each city is a fact
+                        *([fact.place["name"]] if fact.place and fact.place.get("name")
+                          and fact.kind in ("embassy", "consulate") else [])),
         "kind": fact.kind,
         "subject": entity(fact.subject),
         "object": entity(fact.object),

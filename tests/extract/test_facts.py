@@ -177,3 +177,30 @@ def test_treaty_parties_are_the_signers() -> None:
     assert {treaty.subject.country, treaty.object.country} == {"CHL", "KEN"}
     assert (treaty.treaty, treaty.place, treaty.valid.start) == (
         "Treaty of Friendship", None, "1950-05-03")
+
+
+def _missions(text: str, title: str) -> list[tuple]:
+    doc = Document(id="t", title=title, format="text", text=text,
+                   sentences=[Sentence(0, "paragraph", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    return [(f.kind, f.subject.country, f.object.country, (f.place or {}).get("name"))
+            for f in find_facts(sentence, sentence.context)]
+
+
+def test_a_list_of_cities_is_a_mission_in_each() -> None:
+    # the embassy's city is no sender of the consulates; towns the table knows or not
+    text = ("Ukraine has an embassy in Moscow and consulates in Rostov-on-Don, "
+            "Saint Petersburg and Vladivostok.")
+    assert sorted(_missions(text, "Russia–Ukraine relations")) == [
+        ("consulate", "UKR", "RUS", "Rostov-on-Don"),
+        ("consulate", "UKR", "RUS", "Saint Petersburg"),
+        ("consulate", "UKR", "RUS", "Vladivostok"),
+        ("embassy", "UKR", "RUS", "Moscow")]
+
+
+def test_one_list_has_one_host() -> None:
+    # a town of another country with the same name ends the list
+    found = _missions("Russia has an embassy in Kiev and consulates in Kharkiv, Lviv, and "
+                      "Odessa.", "Russia–Ukraine relations")
+    assert ("consulate", "RUS", "UKR", "Lviv") in found
+    assert all(host == "UKR" for _, _, host, _ in found)
