@@ -9,6 +9,7 @@ from typing import Any
 from dyad.annotate.pipeline import AnnotatedDocument, AnnotatedSentence, DocumentContext
 from dyad.errors import DyadError
 from dyad.extract.decide import decide, score_fact
+from dyad.extract.envoys import Envoys
 from dyad.extract.events import find_events
 from dyad.extract.facts import find_facts
 from dyad.extract.infobox import infobox_facts
@@ -26,16 +27,22 @@ def extract(annotated: AnnotatedDocument) -> Iterator[dict[str, Any]]:
 def extract_sentences(doc: Document, sentences: Iterable[AnnotatedSentence],
                       context: DocumentContext) -> Iterator[dict[str, Any]]:
     """Event and fact records of ``doc`` from its annotated sentences, taken one at a time
-    (records come out as each sentence is done), then its infobox facts."""
+    (records come out as each sentence is done), then its infobox facts.
+
+    An ambassador named only by title ("expelled the Canadian ambassador") waits for the
+    end of the document: the envoy it names elsewhere ("the envoy Dennis Horak") is that
+    person; with none, a post with no name and no date says nothing and is left out."""
+    envoys = Envoys()
     for sentence in sentences:
         if sentence.sentence.kind == "heading":
             continue
         try:
+            envoys.saw(sentence)
             found = decide(sentence, list(find_events(sentence)))
             records = [event_record(doc, sentence.sentence, ev) for ev in found]
             records += [fact_record(doc, sentence.sentence,
                                     score_fact(f, sentence.context, sentence))
-                        for f in find_facts(sentence, context)]
+                        for f in find_facts(sentence, context) if not envoys.held(sentence, f)]
         except DyadError:
             raise  # a broken data file: every sentence would fail
         except Exception as e:
@@ -44,6 +51,9 @@ def extract_sentences(doc: Document, sentences: Iterable[AnnotatedSentence],
                         sentence.sentence.index, type(e).__name__, e)
             continue
         yield from _unique(records)
+    yield from _unique(fact_record(doc, sentence.sentence,
+                                   score_fact(fact, sentence.context, sentence))
+                       for sentence, fact in envoys.named())
     yield from _unique(fact_record(doc, None, score_fact(fact, context), source)
                        for source, fact in infobox_facts(doc, context))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from dyad.annotate.people import role_only
 from dyad.annotate.pipeline import AnnotatedSentence, DocumentContext, Mention
@@ -210,3 +211,45 @@ def _tenure(text: str, lo: int, hi: int, times: list[TimeMention]) -> tuple[When
     assert end is not None
     w = end.when
     return When(None, w.start, w.precision, "ended", w.text), planned
+
+
+ENVOY_ROLES = frozenset({"ambassador", "envoy", "high commissioner", "chargé d'affaires"})
+
+
+class Envoys:
+    """The named envoys of a document, and its ambassador facts that name no one, which
+    wait for them: "Saudi Arabia expelled the Canadian ambassador … The kingdom gave the
+    envoy Dennis Horak 24 hours to leave" is one ambassador, Dennis Horak."""
+
+    def __init__(self) -> None:
+        self._people: list[Entity] = []
+        self._waiting: list[tuple[AnnotatedSentence, FoundFact]] = []
+
+    def saw(self, sentence: AnnotatedSentence) -> None:
+        for m in sentence.actors:
+            e = m.entity
+            if e.kind == "person" and (e.role or "").lower() in ENVOY_ROLES and \
+                    not role_only(e) and len(e.name.split()) >= 2 and e not in self._people:
+                self._people.append(e)
+
+    def held(self, sentence: AnnotatedSentence, fact: FoundFact) -> bool:
+        """Keeps ``fact`` for later when it is an ambassador with no person."""
+        if fact.kind != "ambassador" or fact.person is not None:
+            return False
+        self._waiting.append((sentence, fact))
+        return True
+
+    def named(self) -> Iterator[tuple[AnnotatedSentence, FoundFact]]:
+        """The waiting facts with their person: the one envoy of the sending state the
+        document names (or the one it names with no state); with none or several, the fact
+        as it was if it says when, else nothing."""
+        for sentence, fact in self._waiting:
+            own = [p for p in self._people if p.country == fact.subject.country]
+            stateless = [p for p in self._people if p.country is None]
+            person = own[0] if len(own) == 1 else (
+                stateless[0] if not own and len(stateless) == 1 else None)
+            if person is not None:
+                person = replace(person, country=fact.subject.country, role="ambassador")
+                yield sentence, replace(fact, person=person)
+            elif fact.valid.start or fact.valid.end:
+                yield sentence, fact

@@ -135,3 +135,25 @@ def test_a_sentence_dated_by_a_decade_before_it_is_no_more_precise() -> None:
     dates = [r["date"] for r in extract_records(doc) if r["record"] == "event"]
     assert [(d["start"], d["precision"], d["modifier"]) for d in dates] == [
         ("1980", "decade", None), ("1980", "decade", "narrative")]
+
+
+def _ambassadors(text: str) -> list[tuple]:
+    from dyad.pipeline import extract_records
+
+    doc = read_text(text, input_format="text", date="2019-04-03")
+    return [(r["subject"]["country"], r["object"]["country"], (r["person"] or {}).get("name"))
+            for r in extract_records(doc) if r["record"] == "fact" and r["kind"] == "ambassador"]
+
+
+def test_an_ambassador_named_only_by_title_is_the_envoy_named_elsewhere() -> None:
+    text = ("Ghana expelled the Togolese ambassador on Monday over a border row. Officials "
+            "said the envoy Kofi Mensah had been given two days to leave.")
+    found = _ambassadors(text)
+    assert found and all(f == ("TGO", "GHA", "Kofi Mensah") for f in found)
+
+
+def test_a_post_with_no_name_and_no_date_says_nothing() -> None:
+    assert _ambassadors("Ghana summoned the Togolese ambassador over a border row.") == []
+    # a date keeps it: the tenure's end is something said
+    assert _ambassadors("Ghana expelled the Togolese ambassador on Monday.") == [
+        ("TGO", "GHA", None)]
