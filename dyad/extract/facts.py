@@ -114,7 +114,7 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
         # "an embassy in Kyiv and consulates in Kharkiv and Lviv": each cue has the words
         # up to the next one
         cues = list(_MISSION.finditer(text))
-        for cue, following in zip(cues, [*cues[1:], None], strict=True):
+        for cue, following in zip(cues, [*cues[1:], None][:len(cues)], strict=True):
             until = lo + (following.start() if following else len(text))
             yield from _embassy(s, ctx, text, lo, cue, mentions, states, times, status, until)
     if has["ambassador"] and (cue := _AMBASSADOR.search(text)) is not None and not (

@@ -204,3 +204,9 @@ def test_one_list_has_one_host() -> None:
                       "Odessa.", "Russia–Ukraine relations")
     assert ("consulate", "RUS", "UKR", "Lviv") in found
     assert all(host == "UKR" for _, _, host, _ in found)
+
+
+def test_mission_words_without_a_mission() -> None:
+    # "consular" holds the cue's letters but names no mission
+    assert _missions("Chile and Kenya held consular talks in 2001.",
+                     "Chile–Kenya relations") == []
