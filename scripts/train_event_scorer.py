@@ -38,6 +38,7 @@ import numpy as np
 from dyad.annotate.pipeline import annotate
 from dyad.extract.decide import two_states
 from dyad.extract.events import find_events
+from dyad.extract.envoys import Envoys
 from dyad.extract.facts import find_facts
 from dyad.extract.features import event_features, fact_features, fact_names, names
 from dyad.extract.infobox import infobox_facts
@@ -55,13 +56,18 @@ def fact_candidates(docs: list, gold_of) -> list[tuple[dict[str, float], int, di
     for doc in docs:
         annotated = annotate(doc)
         context = annotated.context
+        envoys = Envoys()  # as dyad.extract.extract_sentences: envoys named at the end
+        found = []
         for sentence in annotated.sentences:
             if sentence.sentence.kind == "heading":
                 continue
-            for fact in find_facts(sentence, context):
-                record = fact_record(doc, sentence.sentence, fact)
-                out.append((fact_features(fact, sentence.context, sentence), gold_of(record),
-                            record))
+            envoys.saw(sentence)
+            found += [(sentence, f) for f in find_facts(sentence, context)
+                      if not envoys.held(sentence, f)]
+        for sentence, fact in found + list(envoys.named()):
+            record = fact_record(doc, sentence.sentence, fact)
+            out.append((fact_features(fact, sentence.context, sentence), gold_of(record),
+                        record))
         for source, fact in infobox_facts(doc, context):
             record = fact_record(doc, None, fact, source)
             out.append((fact_features(fact, context, None), gold_of(record), record))
