@@ -37,8 +37,8 @@ import numpy as np
 
 from dyad.annotate.pipeline import annotate
 from dyad.extract.decide import two_states
-from dyad.extract.events import find_events
 from dyad.extract.envoys import Envoys
+from dyad.extract.events import find_events
 from dyad.extract.facts import find_facts
 from dyad.extract.features import event_features, fact_features, fact_names, names
 from dyad.extract.infobox import infobox_facts
