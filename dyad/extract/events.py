@@ -160,6 +160,11 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         else:
             actors, recipients, parsed = _sides(token, sentence, trigger.base_cameo)
             how = "parse" if parsed else "loose"
+        if not actors and not recipients and (pair := sentence.context.pair) is not None \
+                and trigger.base_cameo[:2] in ("05", "16") and _of_relations(token):
+            # "Diplomatic relations were suspended from 1987 to 1990": on a pair's page,
+            # the pair's relations, whoever cut them: a joint act
+            actors, how = list(pair), "pair"
         if not actors and recipients and trigger.base_cameo[:2] in UNNAMED_DOER_ROOTS and \
                 (where := _place_country(sentence)) is not None and not all(
                     r.kind == "state" and r.country == where and r.text == r.name
@@ -828,6 +833,15 @@ def _clause_head(token: Token) -> Token:
 def _char_range(token: Token, span: Span) -> tuple[int, int]:
     return (token.left_edge.idx - span.start_char,
             token.right_edge.idx + len(token.right_edge.text) - span.start_char)
+
+
+RELATION_NOUNS = frozenset({"relation", "relationship", "tie"})
+
+
+def _of_relations(token: Token) -> bool:
+    """The act's object, or the subject of its passive, is the relations themselves."""
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in RELATION_NOUNS
+               for c in token.children)
 
 
 def _named_parties(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:

@@ -477,3 +477,15 @@ def test_a_story_without_a_title_pair_gives_its_pair_to_one_sided_acts() -> None
              for s in annotate_doc(doc).sentences for ev in find_events(s)]
     # no recipient named: on this story's pair, the other side (as on a relations page)
     assert ("aid", "AID", ["TGO"], ["GHA"]) in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # relations cut or restored with no one named: on the pair's page, the pair's joint act
+    ("Diplomatic relations were suspended from 1987 to 1990.",
+     ("SANCTION", ["CHL", "KEN"], [])),
+    ("Relations were severed in 1961.", ("SANCTION", ["CHL", "KEN"], [])),
+])
+def test_the_pairs_relations_changed_by_no_one_named(text: str,
+                                                     expected: tuple[str, list, list]) -> None:
+    assert expected in _events(text, date=None, title="Chile–Kenya relations")
+    assert _events(text, date=None) == []  # no pair, no sides
