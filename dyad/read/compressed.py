@@ -11,6 +11,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
+import zlib
 from typing import BinaryIO
 
 from dyad.errors import InputError
@@ -67,7 +68,7 @@ class Expanded(io.RawIOBase):
             raise InputError(self.name_, f"truncated {self.kind} file: the compressed "
                                          f"stream ends early (after {self.total:,} bytes "
                                          "expanded)") from None
-        except (OSError, ValueError, gzip.BadGzipFile) as e:
+        except (OSError, ValueError, zlib.error) as e:
             raise InputError(self.name_, f"corrupt {self.kind or 'input'} data after "
                                          f"{self.total:,} bytes expanded ({e})") from None
         n = len(data)
