@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import pickle
+import time
 import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -83,12 +84,14 @@ class Extractor:
         from dyad.extract.parquet import record_row
         from dyad.pipeline import _one_document
 
-        out: dict[str, list[Any]] = {"rows": [], "note": [], "fatal": [], "skipped": []}
+        out: dict[str, list[Any]] = {"rows": [], "note": [], "fatal": [], "skipped": [],
+                                     "span": []}
         for doc_bytes, note, skipped in zip(*(batch.column(name).to_pylist()
                                               for name in ("doc", "note", "skipped")),
                                             strict=True):
             rows: list[dict[str, Any]] = []
             fatal = False
+            began = time.time()
             if doc_bytes is not None and self.startup_error is not None:
                 note, fatal = self.startup_error, True
             elif doc_bytes is not None:
@@ -105,6 +108,8 @@ class Extractor:
             out["note"].append(note)
             out["fatal"].append(fatal)
             out["skipped"].append(int(skipped or 0))
+            # when the actor worked on it: benchmarks time the actors, not Ray's start-up
+            out["span"].append([began, time.time()] if doc_bytes is not None else None)
         return out
 
 
@@ -129,12 +134,15 @@ def start(address: str | None, workers: int | None) -> tuple[Any, int]:
 
 def ray_documents(plan: Plan, *, gazetteer: str | None = None, workers: int | None = None,
                   address: str | None = None, on_error: OnError | None = None,
-                  skips: Skips | None = None) -> Iterator[list[dict[str, Any]]]:
+                  skips: Skips | None = None,
+                  spans: list[tuple[float, float]] | None = None,
+                  ) -> Iterator[list[dict[str, Any]]]:
     """Each document's Parquet rows (``record_row`` of its records), in input order.
 
     A document that fails is told to ``on_error`` (its records so far are still given, as
     with the local engine); a DataError (dyad's own data) stops the run. ``skips``
-    counts the documents skipped as already written.
+    counts the documents skipped as already written; ``spans`` gets when an actor began
+    and finished each document (wall clock), for benchmarks.
     """
     ray, size = start(address, workers)
     from ray.data import ActorPoolStrategy, DataContext
@@ -157,6 +165,8 @@ def ray_documents(plan: Plan, *, gazetteer: str | None = None, workers: int | No
     for row in _rows(dataset):
         if skips is not None:
             skips.count += row["skipped"] or 0
+        if spans is not None and row["span"]:
+            spans.append(tuple(row["span"]))
         if row["rows"] is not None:
             yield json.loads(row["rows"])
         if row["note"] is not None:

@@ -1,0 +1,279 @@
+"""Corpus scale: engines' throughput, bulk ingest rate, and a dump reader's memory.
+
+Three measurements, each optional (``--only``):
+
+- ``engines``: a dump of ``--pages`` generated own-words wikitext pages (see
+  relations_text.py) extracted by the local loop, ``--jobs 2`` and Ray with 1 and 2
+  workers (``--workers`` to change), all in this process through the functions the CLI
+  calls. For each: the wall time with start-up (spaCy and workers loading), and the
+  steady rate in documents/s and words/s, timed from the moment every worker has
+  finished its first document to the last (start-up is paid once a run, the rate is
+  what a long run gets). Ratios: Ray 2 / Ray 1 and Ray / --jobs at the same workers.
+- ``ingest``: ``--records`` contract records (cloned from the records of generated
+  pages, with new ids, pairs and dates so that few merge) written as Parquet part
+  files, then ``dyad ingest DIR`` into a fresh SQLite file: records/s, and the
+  minutes a million records would take at that rate.
+- ``rss``: a plain XML dump of ``--dump-mb`` megabytes read by ``dyad extract
+  --titles`` that selects a handful of pages, in a child process: its peak RSS, against
+  the same for a dump a tenth of the size (flat memory: about the same).
+
+Asserts nothing: these machines are shared, compare runs, not absolutes.
+
+    .venv/bin/python benchmarks/bench_scale.py [--pages 24] [--words 400]
+        [--records 100000] [--dump-mb 1024] [--only engines,ingest,rss]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from relations_text import SECTIONS, countries, relations_paragraphs
+
+from dyad.engines import Plan, planned_documents
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.read.dumps import Page, write_dump  # noqa: E402
+
+
+def wiki_pages(count: int, words: int, seed: int = 0) -> Iterator[Page]:
+    """Generated "X–Y relations" pages as wikitext, own words (relations_text templates)."""
+    rng = random.Random(seed)
+    everyone = countries()
+    for n in range(count):
+        a, b = rng.sample(everyone, 2)
+        parts = [f"'''{a.name}–{b.name} relations''' are the relations between "
+                 f"[[{a.name}]] and [[{b.name}]].\n"]
+        while sum(len(p.split()) for p in parts) < words:
+            paragraphs, _ = relations_paragraphs(rng.randint(2, 5) * 50, rng, a, b, everyone,
+                                                 ref=None)
+            parts.append(f"\n== {rng.choice(SECTIONS)} ==\n" + "\n\n".join(paragraphs) + "\n")
+        yield (1000 + n, 0, f"{a.name}–{b.name} relations {n}", ["".join(parts)], None)
+
+
+# -- engines ---------------------------------------------------------------------------
+
+def timed(documents: Iterator[Any], spans: list[tuple[float, float]] | None = None,
+          ) -> dict[str, float]:
+    """Wall time of a run (start-up included) and its steady rate: documents per second
+    of the window in which documents were being worked on. For Ray the window is the
+    actors' own (they tell when they began and finished each document: the driver gets
+    results in bursts); elsewhere it runs from the first document's records to the
+    last's (the first document's time is start-up, its records are not counted)."""
+    t0 = time.time()
+    arrived: list[float] = []
+    records = 0
+    for rows in documents:
+        records += len(rows)
+        arrived.append(time.time())
+    if spans:
+        window = max(end for _, end in spans) - min(start for start, _ in spans)
+        rate = len(spans) / window
+    else:
+        rate = (len(arrived) - 1) / (arrived[-1] - arrived[0])
+    return {"wall": arrived[-1] - t0, "docs": len(arrived), "records": records,
+            "docs_s": rate}
+
+
+def run_engines(pages: int, words: int, workers: list[int]) -> None:
+    from dyad.extract.parquet import by_document
+    from dyad.pipeline import extract_all
+
+    with tempfile.TemporaryDirectory(prefix="dyad-scale-") as tmp:
+        generated = list(wiki_pages(pages, words))
+        total_words = sum(len(page[3][-1].split()) for page in generated)
+        dump = write_dump(Path(tmp) / "scale-pages-articles.xml.bz2", generated)
+        print(f"dump: {pages} pages, {total_words:,} words ({total_words // pages} a page)")
+
+        def local(jobs: int) -> Callable[[Plan], Iterator[Any]]:
+            return lambda plan: (g for _, g in by_document(
+                extract_all(planned_documents(plan, None), jobs=jobs)))
+
+        results: dict[str, dict[str, float]] = {}
+        from dyad.annotate.nlp import load_nlp
+
+        load_nlp()  # loaded once here: the local loop's start-up is this process's
+        plan = Plan([str(dump)])
+        for n in workers:
+            name = "local" if n == 1 else f"--jobs {n}"
+            results[name] = timed(local(n)(plan))
+            _report(name, results[name], total_words)
+        try:
+            import ray
+
+            from dyad.engines.ray import ray_documents
+        except ImportError:
+            print("ray: not installed (pip install 'dyad[ray]'), skipped")
+            return
+
+        for n in workers:
+            name = f"ray {n}"
+            spans: list[tuple[float, float]] = []
+            results[name] = timed(ray_documents(plan, workers=n, spans=spans), spans)
+            ray.shutdown()  # the next run starts Ray afresh with its number of CPUs
+            _report(name, results[name], total_words)
+        if len(workers) > 1:
+            a, b = workers[0], workers[-1]
+            gain = results[f"ray {b}"]["docs_s"] / results[f"ray {a}"]["docs_s"]
+            print(f"ray {b} workers / ray {a}: {gain:.2f}x")
+        for n in workers:
+            local_name = "local" if n == 1 else f"--jobs {n}"
+            print(f"ray {n} / {local_name}: "
+                  f"{results[f'ray {n}']['docs_s'] / results[local_name]['docs_s']:.2f}")
+
+
+def _report(name: str, r: dict[str, float], words: int) -> None:
+    per_doc = words / r["docs"]
+    print(f"{name:>10}: {int(r['docs'])} docs {int(r['records'])} records in {r['wall']:.1f}s "
+          f"with start-up; steady {r['docs_s']:.2f} docs/s, "
+          f"{r['docs_s'] * per_doc:,.0f} words/s")
+
+
+# -- ingest ----------------------------------------------------------------------------
+
+def synthetic_records(total: int, seed: int = 1) -> Iterator[list[dict[str, Any]]]:
+    """Documents' records cloned from a generated page's real records: new ids, states
+    and dates, so tellings rarely merge (a corpus of many pairs), about ``total`` in all."""
+    from dyad.pipeline import extract_records
+    from dyad.read import read_text
+
+    *_, texts, _ = next(wiki_pages(1, 1500, seed=seed))
+    template = list(extract_records(read_text(texts[-1], input_format="wikitext",
+                                              doc_id="template", title="Template")))
+    codes = sorted({c.name[:3].upper() for c in countries()})  # stand-ins: many pairs
+    rng = random.Random(seed)
+    made, n = 0, 0
+    while made < total:
+        doc_id = f"synthetic-{n}"
+        a, b = rng.sample(codes, 2)
+        out = []
+        for r in template:
+            r = json.loads(json.dumps(r))
+            if r["record"] == "document":
+                r.update(id=doc_id, title=f"{a}–{b} relations {n}", source=f"synthetic/{n}")
+            elif r["record"] == "reference":
+                r["document"] = doc_id
+            else:
+                r["id"] = f"{doc_id}-{r['id']}"
+                r["evidence"]["document"] = doc_id
+                for side in ("actors", "recipients", "subject", "object"):
+                    found = r.get(side)
+                    for e in found if isinstance(found, list) else [found]:
+                        if isinstance(e, dict) and e.get("country"):
+                            e["country"] = rng.choice(codes)
+                when = r.get("date") if r["record"] == "event" else r.get("valid")
+                if isinstance(when, dict) and when.get("start"):
+                    when["start"] = f"{rng.randint(1900, 2024)}{when['start'][4:]}"
+                    when["end"] = None
+            out.append(r)
+        made += len(out)
+        n += 1
+        yield out
+
+
+def run_ingest(records: int) -> None:
+    from dyad.extract.parquet import PartWriter, record_row
+
+    with tempfile.TemporaryDirectory(prefix="dyad-ingest-") as tmp:
+        folder = Path(tmp) / "parts"
+        writer = PartWriter(folder)
+        t0 = time.perf_counter()
+        for group in synthetic_records(records):
+            writer.add([record_row(r) for r in group])
+        writer.close()
+        print(f"ingest: {writer.records:,} records in {writer.documents:,} documents, "
+              f"{writer.parts} part files, written in {time.perf_counter() - t0:.1f}s")
+        db = Path(tmp) / "kb.db"
+        t0 = time.perf_counter()
+        out = subprocess.run([sys.executable, "-m", "dyad", "ingest", str(folder), "--db",
+                              str(db), "--quiet"], capture_output=True, text=True, cwd=ROOT)
+        elapsed = time.perf_counter() - t0
+        if out.returncode:
+            sys.exit(f"bench_scale: ingest failed: {out.stderr}")
+        rate = writer.records / elapsed
+        print(f"ingest: {elapsed:.1f}s → {rate:,.0f} records/s; 1M records at this rate: "
+              f"{1_000_000 / rate / 60:.1f} min (extrapolated); database "
+              f"{db.stat().st_size / 1e6:.0f} MB")
+
+
+# -- memory ----------------------------------------------------------------------------
+
+def write_big_dump(path: Path, megabytes: int, words: int = 1200) -> int:
+    """A plain XML dump of about ``megabytes`` MB: generated pages, a few titled 'Zeta*'."""
+    from tests.read.dumps import dump_xml
+
+    pages = list(wiki_pages(40, words))
+    head, _, _ = dump_xml([]).partition("</mediawiki>")
+    size, n = 0, 0
+    with path.open("w", encoding="utf-8") as f:
+        f.write(head)
+        while size < megabytes * 1_000_000:
+            _, ns, title, texts, _ = pages[n % len(pages)]
+            title = f"Zeta page {n}" if n % 5000 == 0 else f"{title} copy {n}"
+            block = dump_xml([(n + 1, ns, title, texts, None)])
+            block = block[block.index("  <page>"): block.index("</mediawiki>")]
+            f.write(block)
+            size += len(block.encode())
+            n += 1
+        f.write("</mediawiki>\n")
+    return n
+
+
+def child_rss(args: list[str]) -> tuple[float, float]:
+    """Peak RSS (MB) and wall time of ``dyad`` with ``args`` in a child process."""
+    code = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+            "r = subprocess.run([sys.executable, '-m', 'dyad', *sys.argv[1:]], "
+            "stdout=subprocess.DEVNULL); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "
+            "time.perf_counter() - t, r.returncode)")
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                         cwd=ROOT)
+    rss, wall, rc = out.stdout.split()
+    if rc != "0":
+        sys.exit(f"bench_scale: dyad {' '.join(args)} failed: {out.stderr}")
+    return float(rss), float(wall)
+
+
+def run_rss(megabytes: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="dyad-rss-") as tmp:
+        for size in (megabytes // 10, megabytes):
+            dump = Path(tmp) / f"big-{size}.xml"
+            pages = write_big_dump(dump, size)
+            rss, wall = child_rss(["extract", str(dump), "--titles", "Zeta*", "--max-bytes",
+                                   "50000000"])
+            print(f"rss: {dump.stat().st_size / 1e6:,.0f} MB dump, {pages:,} pages, "
+                  f"{(pages + 4999) // 5000} extracted: peak RSS {rss:,.0f} MB, {wall:.0f}s "
+                  f"({dump.stat().st_size / 1e6 / wall:.0f} MB/s)")
+            dump.unlink()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=24)
+    parser.add_argument("--words", type=int, default=400)
+    parser.add_argument("--workers", default="1,2", help="Worker counts, e.g. 1,4,8,16.")
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--dump-mb", type=int, default=1024)
+    parser.add_argument("--only", default="engines,ingest,rss")
+    args = parser.parse_args()
+    steps: dict[str, Callable[[], None]] = {
+        "engines": lambda: run_engines(args.pages, args.words,
+                                       [int(w) for w in args.workers.split(",")]),
+        "ingest": lambda: run_ingest(args.records),
+        "rss": lambda: run_rss(args.dump_mb),
+    }
+    for name in args.only.split(","):
+        steps[name]()
+
+
+if __name__ == "__main__":
+    main()
