@@ -116,6 +116,8 @@ class Extractor:
 def start(address: str | None, workers: int | None) -> tuple[Any, int]:
     """Ray started here (or joined at ``address``) and how many actors to run."""
     ray = _ray()
+    if address and not ray.is_initialized():
+        _check_reachable(address)
     if not ray.is_initialized():
         options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
                                    "logging_level": logging.ERROR, "configure_logging": True}
@@ -130,6 +132,22 @@ def start(address: str | None, workers: int | None) -> tuple[Any, int]:
             raise DyadError(f"could not start or reach {where} ({reason})") from None
     cpus = int(ray.cluster_resources().get("CPU", 1))
     return ray, max(1, min(workers or cpus, cpus))
+
+
+def _check_reachable(address: str) -> None:
+    """A ``host:port`` that nothing answers on is one line now; Ray itself would retry
+    for minutes, printing warnings."""
+    import socket
+
+    where = address.removeprefix("ray://")
+    host, _, port = where.rpartition(":")
+    if not host or not port.isdigit():
+        return  # "auto" and the like: Ray finds the cluster itself
+    try:
+        socket.create_connection((host, int(port)), timeout=5).close()
+    except OSError as e:
+        raise DyadError(f"no Ray cluster answers at {address} ({e.strerror or e}); start one "
+                        "with `ray start --head` or name its address") from None
 
 
 def ray_documents(plan: Plan, *, gazetteer: str | None = None, workers: int | None = None,

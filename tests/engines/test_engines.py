@@ -161,3 +161,18 @@ def test_ray_gives_the_records_and_ids_of_the_local_run(dump: Path, local_record
     assert "1 documents already there, skipped" in rest.stderr
     assert rest.stderr.strip().splitlines()[-1].startswith("3 documents")
     assert key(parquet_records(folder)) == key(local_records)  # same records, same ids
+
+
+@pytest.mark.skipif(not __import__("importlib").util.find_spec("ray"),
+                    reason="Ray (pip install 'dyad[ray]') is not installed")
+def test_unreachable_cluster_is_one_line(dump: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port that nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    out = dyad("extract", str(dump), "--engine", "ray", "--address", f"127.0.0.1:{port}")
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [
+        f"dyad: no Ray cluster answers at 127.0.0.1:{port} (Connection refused); start one "
+        "with `ray start --head` or name its address"]
