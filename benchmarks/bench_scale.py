@@ -12,7 +12,8 @@ Three measurements, each optional (``--only``):
 - ``ingest``: ``--records`` contract records (cloned from the records of generated
   pages, with new ids, pairs and dates so that few merge) written as Parquet part
   files, then ``dyad ingest DIR`` into a fresh SQLite file: records/s, and the
-  minutes a million records would take at that rate.
+  minutes a million records would take at that rate (``--postgres``: into a
+  throwaway PostgreSQL server started as the tests start one).
 - ``rss``: a plain XML dump of ``--dump-mb`` megabytes read by ``dyad extract
   --titles`` that selects a handful of pages, in a child process: its peak RSS, against
   the same for a dump a tenth of the size (flat memory: about the same).
@@ -180,7 +181,7 @@ def synthetic_records(total: int, seed: int = 1) -> Iterator[list[dict[str, Any]
         yield out
 
 
-def run_ingest(records: int) -> None:
+def run_ingest(records: int, postgres: bool = False) -> None:
     from dyad.extract.parquet import PartWriter, record_row
 
     with tempfile.TemporaryDirectory(prefix="dyad-ingest-") as tmp:
@@ -192,17 +193,28 @@ def run_ingest(records: int) -> None:
         writer.close()
         print(f"ingest: {writer.records:,} records in {writer.documents:,} documents, "
               f"{writer.parts} part files, written in {time.perf_counter() - t0:.1f}s")
-        db = Path(tmp) / "kb.db"
-        t0 = time.perf_counter()
-        out = subprocess.run([sys.executable, "-m", "dyad", "ingest", str(folder), "--db",
-                              str(db), "--quiet"], capture_output=True, text=True, cwd=ROOT)
-        elapsed = time.perf_counter() - t0
+        server = None
+        if postgres:  # the tests' throwaway server (fsync off: a scratch cluster)
+            from tests.kb import postgres as pg
+
+            server = pg.start()
+            db = pg.create_schema(server, "bench_scale")
+        else:
+            db = str(Path(tmp) / "kb.db")
+        try:
+            t0 = time.perf_counter()
+            out = subprocess.run([sys.executable, "-m", "dyad", "ingest", str(folder), "--db",
+                                  db, "--quiet"], capture_output=True, text=True, cwd=ROOT)
+            elapsed = time.perf_counter() - t0
+        finally:
+            if server is not None and server.stop:
+                server.stop()  # type: ignore[operator]
         if out.returncode:
             sys.exit(f"bench_scale: ingest failed: {out.stderr}")
         rate = writer.records / elapsed
-        print(f"ingest: {elapsed:.1f}s → {rate:,.0f} records/s; 1M records at this rate: "
-              f"{1_000_000 / rate / 60:.1f} min (extrapolated); database "
-              f"{db.stat().st_size / 1e6:.0f} MB")
+        print(f"ingest into {'PostgreSQL' if postgres else 'SQLite'}: {elapsed:.1f}s → "
+              f"{rate:,.0f} records/s; 1M records at this rate: "
+              f"{1_000_000 / rate / 60:.1f} min (extrapolated)")
 
 
 # -- memory ----------------------------------------------------------------------------
@@ -263,12 +275,14 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2", help="Worker counts, e.g. 1,4,8,16.")
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--dump-mb", type=int, default=1024)
+    parser.add_argument("--postgres", action="store_true",
+                        help="Ingest into a throwaway PostgreSQL server, not SQLite.")
     parser.add_argument("--only", default="engines,ingest,rss")
     args = parser.parse_args()
     steps: dict[str, Callable[[], None]] = {
         "engines": lambda: run_engines(args.pages, args.words,
                                        [int(w) for w in args.workers.split(",")]),
-        "ingest": lambda: run_ingest(args.records),
+        "ingest": lambda: run_ingest(args.records, args.postgres),
         "rss": lambda: run_rss(args.dump_mb),
     }
     for name in args.only.split(","):
