@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 
@@ -50,8 +51,9 @@ def parse(
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
               show_default=True, help="local: this process (or --jobs processes); "
                                       "ray: a Ray Data job (pip install 'dyad[ray]').")
-@click.option("--address", default=None, metavar="ADDR",
-              help="With --engine ray: join this Ray cluster (else Ray starts here).")
+@click.option("--address", default=None, metavar="ADDR", envvar="RAY_ADDRESS",
+              help="With --engine ray: join this Ray cluster (else Ray starts here).  "
+                   "[default: $RAY_ADDRESS]")
 def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, out_format: str,
             gazetteer: str | None, verbose: bool, jobs: int | None, titles: str | None,
             limit: int | None, output_dir: str | None, engine: str,
@@ -65,7 +67,7 @@ def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, ou
     from dyad.pipeline import extract_all
 
     report = FailureReport()
-    if address and engine != "ray":
+    if address and engine != "ray" and address != os.environ.get("RAY_ADDRESS"):
         raise click.UsageError("--address needs --engine ray")
     if verbose:
         logging.basicConfig(level=logging.WARNING, format="dyad: %(message)s")

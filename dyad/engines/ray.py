@@ -125,7 +125,9 @@ def start(address: str | None, workers: int | None) -> tuple[Any, int]:
             if address:
                 ray.init(address=address, **options)
             else:
-                ray.init(**options, **({"num_cpus": workers} if workers else {}))
+                # "local": a new Ray here, never a cluster some earlier `ray start` left
+                ray.init(address="local", **options,
+                         **({"num_cpus": workers} if workers else {}))
         except (ConnectionError, RuntimeError, ValueError) as e:
             where = f"the Ray cluster at {address}" if address else "Ray on this machine"
             reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
