@@ -152,9 +152,12 @@ def test_address_needs_the_ray_engine(dump: Path) -> None:
 def test_ray_gives_the_records_and_ids_of_the_local_run(dump: Path, local_records: list[dict],
                                                         tmp_path: Path) -> None:
     folder = tmp_path / "out"
-    first = dyad("extract", str(dump), "--engine", "ray", "--jobs", "2", "-o", str(folder),
-                 "--limit", "1")
-    assert first.returncode == 0, first.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    first = dyad("extract", str(empty), str(dump), "--engine", "ray", "--jobs", "2",
+                 "-o", str(folder), "--limit", "1")
+    assert first.returncode == 2  # a bad input is told as locally, and the run goes on
+    assert f"dyad: {empty}: empty file" in first.stderr.splitlines()
     assert key(parquet_records(folder)) == key(local_records[:len(parquet_records(folder))])
     rest = dyad("extract", str(dump), "--engine", "ray", "--jobs", "2", "-o", str(folder))
     assert rest.returncode == 0, rest.stderr
