@@ -82,7 +82,7 @@ class Extractor:
 
     def __call__(self, batch: Any) -> dict[str, list[Any]]:  # a pyarrow Table
         from dyad.extract.parquet import record_row
-        from dyad.pipeline import _one_document
+        from dyad.pipeline import document_records
 
         out: dict[str, list[Any]] = {"rows": [], "note": [], "fatal": [], "skipped": [],
                                      "span": []}
@@ -98,8 +98,8 @@ class Extractor:
                 doc = pickle.loads(doc_bytes)
                 failures: list[DyadError] = []
                 try:  # the per-document function of every engine
-                    rows = [record_row(r) for r in _one_document(doc, self.gazetteer, True,
-                                                                 failures.append)]
+                    rows = [record_row(r) for r in document_records(
+                        doc, gazetteer=self.gazetteer, on_error=failures.append)]
                 except DataError as e:
                     note, fatal = str(e), True
                 if failures:

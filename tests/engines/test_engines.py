@@ -179,3 +179,9 @@ def test_unreachable_cluster_is_one_line(dump: Path) -> None:
     assert out.stderr.strip().splitlines() == [
         f"dyad: no Ray cluster answers at 127.0.0.1:{port} (Connection refused); start one "
         "with `ray start --head` or name its address"]
+
+
+def test_ingest_selects_pages_of_a_dump(dump: Path, tmp_path: Path) -> None:
+    out = dyad("ingest", str(dump), "--titles", "mali*", "--db", str(tmp_path / "kb.db"))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("1 document stored")
