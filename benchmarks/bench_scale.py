@@ -63,26 +63,64 @@ def wiki_pages(count: int, words: int, seed: int = 0) -> Iterator[Page]:
 
 # -- engines ---------------------------------------------------------------------------
 
-def timed(documents: Iterator[Any], spans: list[tuple[float, float]] | None = None,
+def cpu_now() -> float:
+    """CPU seconds of this process and of its children that have ended (--jobs workers)."""
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def timed(documents: Iterator[Any], spans: list[tuple[float, float, float]] | None = None,
           ) -> dict[str, float]:
-    """Wall time of a run (start-up included) and its steady rate: documents per second
-    of the window in which documents were being worked on. For Ray the window is the
-    actors' own (they tell when they began and finished each document: the driver gets
-    results in bursts); elsewhere it runs from the first document's records to the
-    last's (the first document's time is start-up, its records are not counted)."""
-    t0 = time.time()
+    """Wall time of a run (start-up included), its steady rate and its CPU per document.
+
+    The steady rate is documents per second of the window in which documents were being
+    worked on. For Ray the window is the actors' own (they tell when they began and
+    finished each document, and the CPU it took: the driver gets results in bursts);
+    elsewhere it runs from the first document's records to the last's (the first
+    document's time is start-up). CPU per document does not depend on how many cores
+    other people's jobs leave free: it compares the engines' own costs.
+    """
+    t0, cpu0 = time.time(), cpu_now()
     arrived: list[float] = []
     records = 0
     for rows in documents:
         records += len(rows)
         arrived.append(time.time())
     if spans:
-        window = max(end for _, end in spans) - min(start for start, _ in spans)
+        window = max(end for _, end, _ in spans) - min(start for start, _, _ in spans)
         rate = len(spans) / window
+        cpu = sum(c for _, _, c in spans) / len(spans)
     else:
         rate = (len(arrived) - 1) / (arrived[-1] - arrived[0])
+        cpu = (cpu_now() - cpu0) / len(arrived)  # reading and start-up included
     return {"wall": arrived[-1] - t0, "docs": len(arrived), "records": records,
-            "docs_s": rate}
+            "docs_s": rate, "cpu": cpu}
+
+
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def headroom(workers: int, n: int = 8_000_000) -> float:
+    """How much faster ``workers`` processes do ``workers`` pure-Python loops than one
+    process does one each in turn: the parallelism the machine gives right now (other
+    people's jobs take cores); the engines cannot scale past it."""
+    import multiprocessing
+
+    t0 = time.perf_counter()
+    _spin(n)
+    one = time.perf_counter() - t0
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        pool.map(_spin, [1000] * workers)  # started before timing
+        t0 = time.perf_counter()
+        pool.map(_spin, [n] * workers)
+        many = time.perf_counter() - t0
+    return workers * one / many
 
 
 def run_engines(pages: int, words: int, workers: list[int]) -> None:
@@ -94,6 +132,9 @@ def run_engines(pages: int, words: int, workers: list[int]) -> None:
         total_words = sum(len(page[3][-1].split()) for page in generated)
         dump = write_dump(Path(tmp) / "scale-pages-articles.xml.bz2", generated)
         print(f"dump: {pages} pages, {total_words:,} words ({total_words // pages} a page)")
+        for n in workers[1:]:
+            print(f"machine: {n} busy loops in {n} processes run {headroom(n):.2f}x one "
+                  "(the parallelism free now)")
 
         def local(jobs: int) -> Callable[[Plan], Iterator[Any]]:
             return lambda plan: (g for _, g in by_document(
@@ -118,7 +159,7 @@ def run_engines(pages: int, words: int, workers: list[int]) -> None:
 
         for n in workers:
             name = f"ray {n}"
-            spans: list[tuple[float, float]] = []
+            spans: list[tuple[float, float, float]] = []
             results[name] = timed(ray_documents(plan, workers=n, spans=spans), spans)
             ray.shutdown()  # the next run starts Ray afresh with its number of CPUs
             _report(name, results[name], total_words)
@@ -128,15 +169,17 @@ def run_engines(pages: int, words: int, workers: list[int]) -> None:
             print(f"ray {b} workers / ray {a}: {gain:.2f}x")
         for n in workers:
             local_name = "local" if n == 1 else f"--jobs {n}"
-            print(f"ray {n} / {local_name}: "
-                  f"{results[f'ray {n}']['docs_s'] / results[local_name]['docs_s']:.2f}")
+            ray_r, local_r = results[f"ray {n}"], results[local_name]
+            print(f"ray {n} / {local_name}: rate {ray_r['docs_s'] / local_r['docs_s']:.2f}, "
+                  f"CPU a document {ray_r['cpu'] / local_r['cpu']:.2f} (the actors' CPU, "
+                  "without reading; the local figure has reading and start-up in it)")
 
 
 def _report(name: str, r: dict[str, float], words: int) -> None:
     per_doc = words / r["docs"]
     print(f"{name:>10}: {int(r['docs'])} docs {int(r['records'])} records in {r['wall']:.1f}s "
           f"with start-up; steady {r['docs_s']:.2f} docs/s, "
-          f"{r['docs_s'] * per_doc:,.0f} words/s")
+          f"{r['docs_s'] * per_doc:,.0f} words/s; CPU {r['cpu']:.3f}s a document")
 
 
 # -- ingest ----------------------------------------------------------------------------

@@ -91,7 +91,7 @@ class Extractor:
                                             strict=True):
             rows: list[dict[str, Any]] = []
             fatal = False
-            began = time.time()
+            began, cpu = time.time(), time.process_time()
             if doc_bytes is not None and self.startup_error is not None:
                 note, fatal = self.startup_error, True
             elif doc_bytes is not None:
@@ -109,7 +109,8 @@ class Extractor:
             out["fatal"].append(fatal)
             out["skipped"].append(int(skipped or 0))
             # when the actor worked on it: benchmarks time the actors, not Ray's start-up
-            out["span"].append([began, time.time()] if doc_bytes is not None else None)
+            out["span"].append([began, time.time(), time.process_time() - cpu]
+                               if doc_bytes is not None else None)
         return out
 
 
@@ -155,14 +156,14 @@ def _check_reachable(address: str) -> None:
 def ray_documents(plan: Plan, *, gazetteer: str | None = None, workers: int | None = None,
                   address: str | None = None, on_error: OnError | None = None,
                   skips: Skips | None = None,
-                  spans: list[tuple[float, float]] | None = None,
+                  spans: list[tuple[float, float, float]] | None = None,
                   ) -> Iterator[list[dict[str, Any]]]:
     """Each document's Parquet rows (``record_row`` of its records), in input order.
 
     A document that fails is told to ``on_error`` (its records so far are still given, as
     with the local engine); a DataError (dyad's own data) stops the run. ``skips``
     counts the documents skipped as already written; ``spans`` gets when an actor began
-    and finished each document (wall clock), for benchmarks.
+    and finished each document (wall clock) and the CPU seconds it took, for benchmarks.
     """
     ray, size = start(address, workers)
     from ray.data import ActorPoolStrategy, DataContext
