@@ -76,6 +76,10 @@ class Expanded(io.RawIOBase):
         mark = data.rfind(self.per_item) if self.per_item else -1
         self.counted = n - mark if mark >= 0 else self.counted + n
         if self.counted > self.max_bytes:
+            if self.kind is None:  # a plain file: nothing expands, a page is just too big
+                raise InputError(self.name_, f"a page of it is over the limit of "
+                                             f"{self.max_bytes:,} bytes (raise it with "
+                                             "--max-bytes)")
             what = "a page of it expands" if self.per_item else "expands"
             raise InputError(self.name_, f"{what} past the limit of {self.max_bytes:,} bytes "
                                          "of text (raise it with --max-bytes)")
