@@ -69,6 +69,8 @@ def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, ou
     report = FailureReport()
     if address and engine != "ray" and address != os.environ.get("RAY_ADDRESS"):
         raise click.UsageError("--address needs --engine ray")
+    if engine == "ray" and "-" in paths:  # Ray's reader runs in a process of its own
+        raise click.UsageError("--engine ray reads files, not standard input (-)")
     if verbose:
         logging.basicConfig(level=logging.WARNING, format="dyad: %(message)s")
     else:  # skipped sentences are only told under --verbose

@@ -185,3 +185,11 @@ def test_ingest_selects_pages_of_a_dump(dump: Path, tmp_path: Path) -> None:
     out = dyad("ingest", str(dump), "--titles", "mali*", "--db", str(tmp_path / "kb.db"))
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("1 document stored")
+
+
+def test_ray_reads_files_not_standard_input() -> None:
+    out = subprocess.run([sys.executable, "-m", "dyad", "extract", "-", "--engine", "ray"],
+                         input="Chad and Niger signed an agreement.\n", capture_output=True,
+                         text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 2
+    assert "--engine ray reads files, not standard input (-)" in out.stderr
