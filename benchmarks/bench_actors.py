@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 from dyad.annotate.actors import DocContext, resolve_actors
-from dyad.annotate.gazetteer import load_gazetteer
 from dyad.annotate.nlp import load_nlp
+from dyad.reference.gazetteer import load_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_f711f5b06ad752bc.txt"

@@ -29,11 +29,11 @@ from pathlib import Path
 
 from relations_text import relations_page, relations_pages
 
-from dyad.annotate.gazetteer import load_gazetteer
 from dyad.annotate.nlp import load_nlp
 from dyad.extract.output import write_records
 from dyad.pipeline import extract_records
 from dyad.read import read_text
+from dyad.reference.gazetteer import load_gazetteer
 
 
 def time_spacy(texts: list[str]) -> tuple[float, float]:

@@ -30,10 +30,10 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from dyad.annotate.gazetteer import load_gazetteer
 from dyad.kb import KnowledgeBase, store
 from dyad.kb.periods import bounds, sort_key
 from dyad.kb.schema import documents, event_pairs, event_tellings, events
+from dyad.reference.gazetteer import load_gazetteer
 
 TYPES = [("AGREE", 1, 4.0), ("CONSULT", 1, 1.0), ("SUPPORT", 1, 3.5), ("COOPERATE", 2, 6.0),
          ("AID", 2, 7.4), ("REQUEST", 1, 3.0), ("ACCUSE", 3, -2.0), ("REJECT", 3, -4.0),

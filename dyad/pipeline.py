@@ -171,8 +171,8 @@ def _start_worker(gazetteer: str | None, stop: Any, folder: str) -> None:
     log.addHandler(_WARNINGS)
     log.propagate = False
     try:
-        from dyad.annotate.gazetteer import load_gazetteer
         from dyad.annotate.nlp import load_nlp
+        from dyad.reference.gazetteer import load_gazetteer
 
         load_nlp()
         load_gazetteer(gazetteer)

@@ -17,7 +17,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from dyad.annotate.gazetteer import load_gazetteer
+from dyad.reference.gazetteer import load_gazetteer
 
 OUT = Path(__file__).resolve().parent.parent / "dyad" / "data" / "geo" / "cities.tsv"
 ALT_POPULATION = 200_000

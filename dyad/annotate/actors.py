@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyad.annotate import anaphora, people
-from dyad.annotate.gazetteer import Entry, Gazetteer, Token, load_gazetteer, normalise, tokenize
 from dyad.model import Entity
+from dyad.reference.gazetteer import Entry, Gazetteer, Token, load_gazetteer, normalise, tokenize
 
 _PAIR_TITLE = re.compile(r"^\s*(.+?)\s*[–—\-/]\s*(.+?)\s+relations\b", re.I)
 _PAIR_BETWEEN = re.compile(r"relations\s+between\s+(.+?)\s+and\s+(.+?)\s*$", re.I)
@@ -58,6 +58,17 @@ class DocContext:
     resolved: dict[str, Entity] = field(default_factory=dict)  # normalised text → entity
     last_state: str | None = None
     last_subject: str | None = None  # the country of the last sentence's subject
+    # how often each state has been named so far, in the order first named: a story with
+    # no pair in its title means by "the two countries" the two it names most (on a tie,
+    # the first named: a story opens with its protagonists, third parties come later)
+    named: dict[str, int] = field(default_factory=dict)
+
+    def story_pair(self) -> tuple[str, ...]:
+        if len(self.pair) == 2:
+            return self.pair
+        order = list(self.named)
+        top = sorted(order, key=lambda c: (-self.named[c], order.index(c)))[:2]
+        return tuple(top) if len(top) == 2 else ()
     surnames: dict[str, Entity] = field(default_factory=dict)  # normalised surname → person
 
     @classmethod
@@ -114,7 +125,7 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
         base, ents = getattr(sentence, "start_char", 0), sentence.ents
         text = sentence.text if text is None else text
     date_at = _clause_dates(text, date, times)
-    tokens = tokenize(text)
+    tokens = g.split_compounds(tokenize(text))
     if not tokens:
         return []
     persons: list[tuple[int, int]] = []
@@ -155,6 +166,8 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
             ctx.resolved.setdefault(normalise(e.name), e)
         if e.kind == "state" and e.country:
             ctx.last_state = e.country
+        if e.kind == "state" and e.country and tuple(e.text.lower().split()) not in _BOTH:
+            ctx.named[e.country] = ctx.named.get(e.country, 0) + 1
         if e.kind == "person" and (e.country or e.role) and not people.role_only(e) \
                 and " " in e.name:  # fmt: skip
             ctx.surnames[normalise(e.name.split()[-1])] = e
@@ -469,11 +482,12 @@ def _references(tokens: list[Token], cands: list[_Cand], date_at: Callable[[int]
     for k in range(len(tokens)):
         if norms[k] not in _PHRASE_FIRST:
             continue
+        pair = ctx.story_pair()
         for phrase in _BOTH:
             n = len(phrase)
-            if tuple(norms[k:k + n]) == phrase and len(ctx.pair) == 2:
+            if tuple(norms[k:k + n]) == phrase and len(pair) == 2:
                 span = text[tokens[k].start:tokens[k + n - 1].end]
-                for code in ctx.pair:
+                for code in pair:
                     c = _state(g, code, date_at(tokens[k].start))
                     out.append(_Cand(k, k + n, Entity(g.name_of(c), span, "state", c,
                                                       None, None, None, 0.9)))

@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from dyad.annotate.gazetteer import Gazetteer, Token, normalise
 from dyad.model import Entity
+from dyad.reference.gazetteer import Gazetteer, Token, normalise
 
 _COPULA = ("is", "was", "became")
 ENVOYS = frozenset({"ambassador", "envoy", "chargé d'affaires", "high commissioner", "consul"})

@@ -17,11 +17,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from dyad.annotate.actors import DocContext, resolve_actors
-from dyad.annotate.gazetteer import Gazetteer, load_gazetteer, normalise
 from dyad.annotate.nlp import load_nlp
 from dyad.annotate.time import SentenceTimes, TimeMention, iter_times
 from dyad.errors import DyadError
 from dyad.model import Document, Entity, Sentence
+from dyad.reference.gazetteer import Gazetteer, load_gazetteer, normalise
 
 log = logging.getLogger("dyad")
 
@@ -53,6 +53,7 @@ class DocumentContext:
     date: str | None
     pair_codes: tuple[str, ...] = ()
     last_state: str | None = None
+    published: str | None = None  # the document's own date (news): when it was told
 
     @property
     def pair(self) -> tuple[Entity, Entity] | None:
@@ -182,6 +183,8 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
             sentence_times = replace(sentence_times, narrative=None)
         date = sentence_date(sentence_times)
         last_state = doc_ctx.last_state
+        # the pair: the title's, else the two states the story has named most so far
+        pair = doc_ctx.story_pair()
         mentions = []
         try:
             for m in resolve_actors(span, date, doc_ctx, g, times=sentence_times.mentions,
@@ -197,7 +200,7 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
             log.warning("%s: sentence %d skipped (%s: %s)", doc.source or doc.id,
                         sentence.index, type(e).__name__, e)
             continue
-        ctx = DocumentContext(g, date, doc_ctx.pair, last_state)
+        ctx = DocumentContext(g, date, pair, last_state, doc.date)
         yield AnnotatedSentence(sentence, span, sentence_times, mentions, ctx)
 
 

@@ -51,6 +51,14 @@ def corpus_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+def min_confidence_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--min-confidence: leave out events and facts the extractor is less sure of."""
+    return click.option(
+        "--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="0..1",
+        help="Leave out events and facts whose confidence is below this.",
+    )(fn)
+
+
 class FailureReport:
     """Prints each bad input as one line and counts it: a run with any exits 2 at the end."""
 

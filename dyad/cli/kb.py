@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from dyad.cli import FailureReport, cli, corpus_options, input_options
+from dyad.cli import FailureReport, cli, corpus_options, input_options, min_confidence_option
 
 OUTPUTS = ("table", "jsonl", "csv")
 
@@ -63,8 +63,10 @@ def knowledge_base(db: str | None, *, create: bool = False) -> Iterator[Any]:
               help="A TSV of extra names, states or leaders (see dyad/data/gazetteer).")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @corpus_options
+@min_confidence_option
 def ingest(paths: tuple[str, ...], input_format: str | None, max_bytes: int, db: str | None,
-           gazetteer: str | None, quiet: bool, titles: str | None, limit: int | None) -> None:
+           gazetteer: str | None, quiet: bool, titles: str | None, limit: int | None,
+           min_confidence: float | None) -> None:
     """Extract documents and store their records in the knowledge base.
 
     PATHS are files, folders (read recursively) or - for standard input, in any
@@ -84,7 +86,8 @@ def ingest(paths: tuple[str, ...], input_format: str | None, max_bytes: int, db:
           _progress(paths, quiet) as step):
         summary = kb.ingest(paths, input_format=input_format, gazetteer=gazetteer,
                             max_bytes=max_bytes, on_error=report, progress=step,
-                            select=Selection(titles) if titles else None, limit=limit)
+                            select=Selection(titles) if titles else None, limit=limit,
+                            min_confidence=min_confidence)
     if not quiet:
         _print_summary(summary, kb.name, created=not new_file.removed)
     report.exit_if_any()
@@ -160,14 +163,17 @@ def _print_summary(summary: Any, name: str, *, created: bool = True) -> None:
 @click.option("--document", default=None, help="Events told by this document id.")
 @strict_option
 @limit_option
+@min_confidence_option
 @output_option
 def events(db: str | None, dyad_: str | None, country: str | None, event_type: str | None,
            start: str | None, end: str | None, status: str | None, document: str | None,
-           strict: bool, limit: int | None, out_format: str) -> None:
+           strict: bool, limit: int | None, min_confidence: float | None,
+           out_format: str) -> None:
     """Events in time order, merged across documents."""
     with knowledge_base(db) as kb:
         rows = kb.events(dyad=dyad_, country=country, event_type=event_type, start=start,
-                         end=end, status=status, document=document, strict=strict, limit=limit)
+                         end=end, status=status, document=document, strict=strict, limit=limit,
+                         min_confidence=min_confidence)
     _emit(rows, out_format, "events")
 
 
@@ -179,12 +185,15 @@ def events(db: str | None, dyad_: str | None, country: str | None, event_type: s
 @click.option("--dyad", "dyad_", default=None, metavar="A-B", help="A pair: MLI-RUS.")
 @strict_option
 @limit_option
+@min_confidence_option
 @output_option
 def facts(db: str | None, kind: str | None, country: str | None, dyad_: str | None,
-          strict: bool, limit: int | None, out_format: str) -> None:
+          strict: bool, limit: int | None, min_confidence: float | None,
+          out_format: str) -> None:
     """Standing facts: relations, embassies with cities, ambassadors with tenures."""
     with knowledge_base(db) as kb:
-        rows = kb.facts(kind=kind, country=country, dyad=dyad_, strict=strict, limit=limit)
+        rows = kb.facts(kind=kind, country=country, dyad=dyad_, strict=strict, limit=limit,
+                        min_confidence=min_confidence)
     _emit(rows, out_format, "facts")
 
 
@@ -193,11 +202,13 @@ def facts(db: str | None, kind: str | None, country: str | None, dyad_: str | No
 @click.argument("b")
 @db_option
 @strict_option
+@min_confidence_option
 @output_option
-def timeline(a: str, b: str, db: str | None, strict: bool, out_format: str) -> None:
+def timeline(a: str, b: str, db: str | None, strict: bool, min_confidence: float | None,
+             out_format: str) -> None:
     """The story of a pair (names or codes) in time order: events and facts, cited."""
     with knowledge_base(db) as kb:
-        rows = kb.timeline(a, b, strict=strict)
+        rows = kb.timeline(a, b, strict=strict, min_confidence=min_confidence)
     _emit(rows, out_format, "timeline")
 
 
@@ -239,40 +250,111 @@ def search(query: str, db: str | None, limit: int, out_format: str) -> None:
     _emit(rows, out_format, "search")
 
 
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "panel", "icews", "graphml", "gexf")
+
+
 @cli.command()
 @db_option
-@click.option("--format", "out_format", type=click.Choice(["jsonl", "csv", "parquet"]),
-              required=True, help="jsonl: full records; csv, parquet: a flat row each.")
+@click.option("--format", "out_format", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="jsonl: full records; csv, parquet: a flat row each; panel: dyad-year "
+                   "(or -month) rows with COW codes (-o *.csv or *.parquet); icews: the "
+                   "ICEWS event table (-o *.tsv); graphml, gexf: a network of states.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="The file to write.")
-@click.option("--records", "which", type=click.Choice(["events", "facts"]), default="events",
-              show_default=True)
+@click.option("--records", "which", type=click.Choice(["events", "facts"]), default=None,
+              help="For jsonl, csv, parquet: events (the default) or facts.")
+@click.option("--by", type=click.Choice(["year", "month"]), default=None,
+              help="For panel: a row per year (the default) or month.")
+@click.option("--undirected", is_flag=True,
+              help="For panel: one row per unordered pair (iso_a < iso_b).")
+@click.option("--min-confidence", type=float, default=None, metavar="0..1",
+              help="Leave out records whose confidence is below this.")
 @click.option("--dyad", "dyad_", default=None, metavar="A-B")
 @click.option("--country", default=None)
 @click.option("--type", "event_type", default=None)
 @click.option("--kind", default=None, help="For facts: the fact kind.")
 @click.option("--from", "start", default=None, metavar="DATE")
 @click.option("--to", "end", default=None, metavar="DATE")
-@click.option("--status", default=None)
+@click.option("--status", default=None,
+              help="Only this status (panel, icews, graphml, gexf count what happened: "
+                   "asserted, reported, alleged).")
 @strict_option
-def export(db: str | None, out_format: str, output: str, which: str, dyad_: str | None,
+def export(db: str | None, out_format: str, output: str, which: str | None, by: str | None,
+           undirected: bool, min_confidence: float | None, dyad_: str | None,
            country: str | None, event_type: str | None, kind: str | None, start: str | None,
            end: str | None, status: str | None, strict: bool) -> None:
-    """Write events (or facts) to a file, with the same filters as the queries."""
-    from dyad.kb.export import write_file
+    """Write events (or facts) to a file, with the same filters as the queries; or the
+    analysts' tables: a dyad-year panel, an ICEWS event table, a GraphML or GEXF network."""
+    from dyad.errors import DyadError
+    from dyad.kb.export import _pyarrow, table_format, write_file
 
-    if out_format == "parquet":
-        from dyad.kb.export import _pyarrow
-
+    analysts = out_format in ("panel", "icews", "graphml", "gexf")
+    for given, option, applies in ((by, "--by", out_format == "panel"),
+                                   (undirected or None, "--undirected", out_format == "panel"),
+                                   (which, "--records", not analysts),
+                                   (kind, "--kind", not analysts)):
+        if given is not None and not applies:
+            raise DyadError(f"{option} does not apply to --format {out_format}")
+    if min_confidence is not None and not 0 <= min_confidence <= 1:
+        raise DyadError(f"--min-confidence must be from 0 to 1, not {min_confidence:g}")
+    fmt = None
+    if out_format == "panel":
+        fmt = table_format(output, (".csv", ".parquet"))
+    elif out_format == "icews":
+        fmt = table_format(output, (".tsv", ".csv"))
+    if "parquet" in (out_format, fmt):
         _pyarrow()  # say it is missing before reading anything
+    filters = {"dyad": dyad_, "country": country, "event_type": event_type, "start": start,
+               "end": end, "status": status, "strict": strict}
     with knowledge_base(db) as kb:
+        if analysts:
+            count, what = _export_analysts(kb, out_format, output, fmt, by or "year",
+                                           undirected, min_confidence, filters)
+            click.echo(f"{count} {what} → {output}", err=True)
+            return
+        which = which or "events"
         if which == "events":
-            rows = kb.events(dyad=dyad_, country=country, event_type=event_type, start=start,
-                             end=end, status=status, strict=strict)
+            rows = kb.events(**filters)
         else:
             rows = kb.facts(kind=kind, country=country, dyad=dyad_, strict=strict)
+    if min_confidence is not None:
+        from dyad.kb.pairs import sure_enough
+
+        rows = [r for r in rows if sure_enough(r, min_confidence)]
     count = write_file(rows, out_format, output)
     click.echo(f"{count} {which} → {output}", err=True)
+
+
+def _export_analysts(kb: Any, out_format: str, output: str, fmt: str | None, by: str,
+                     undirected: bool, min_confidence: float | None,
+                     filters: dict[str, Any]) -> tuple[int, str]:
+    """Write the panel, ICEWS table or network; (how many rows or edges, what they are)."""
+    from dyad.kb import export, icews, network, panel
+
+    if out_format == "panel":
+        rows = kb.panel(by=by, undirected=undirected, min_confidence=min_confidence,
+                        **filters)
+        if rows.left_out:
+            click.echo(f"{rows.left_out} event{'s' if rows.left_out != 1 else ''} "
+                       f"{'is' if rows.left_out == 1 else 'are'} undated or dated too "
+                       f"coarsely for a {by} and left out of the panel", err=True)
+        count = export.write_table(rows, panel.columns(by), output, fmt)
+        return count, f"panel row{'s' if count != 1 else ''}"
+    if out_format == "icews":
+        rows = kb.icews(min_confidence=min_confidence, **filters)
+        count = export.write_table(rows, icews.COLUMNS, output, "tsv" if fmt == "tsv" else "csv")
+        return count, f"ICEWS row{'s' if count != 1 else ''}"
+    graph = kb.network(min_confidence=min_confidence, **filters)
+    write = network.write_graphml if out_format == "graphml" else network.write_gexf
+
+    def written(tmp: str) -> int:
+        with open(tmp, "wb") as out:
+            write(graph, out)
+        return len(graph.edges)
+
+    count = export.write_atomically(output, written)
+    return count, (f"edge{'s' if count != 1 else ''} between {len(graph.nodes)} "
+                   f"state{'s' if len(graph.nodes) != 1 else ''}")
 
 
 # -- output ----------------------------------------------------------------------------

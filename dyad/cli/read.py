@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from dyad.cli import FailureReport, cli, corpus_options, input_options
+from dyad.cli import FailureReport, cli, corpus_options, input_options, min_confidence_option
 
 
 @cli.command()
@@ -45,6 +45,7 @@ def parse(
               help="Worker processes (local engine, default 1) or Ray actors (default: "
                    "the cluster's CPUs); each takes whole documents (output order is kept).")
 @corpus_options
+@min_confidence_option
 @click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False), default=None,
               help="Write Parquet part files under this folder (a row per record) instead of "
                    "printing; run again to finish a stopped run: written documents are skipped.")
@@ -57,7 +58,7 @@ def parse(
 def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, out_format: str,
             gazetteer: str | None, verbose: bool, jobs: int | None, titles: str | None,
             limit: int | None, output_dir: str | None, engine: str,
-            address: str | None) -> None:
+            address: str | None, min_confidence: float | None) -> None:
     """Extract PLOVER events and diplomatic facts, with provenance, as contract records."""
     import logging
 
@@ -84,7 +85,7 @@ def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, ou
 
         start(address, jobs)  # no Ray, or no cluster: one line before anything is read
     if gazetteer:  # a bad file is told before any output, whatever --jobs says
-        from dyad.annotate.gazetteer import load_gazetteer
+        from dyad.reference.gazetteer import load_gazetteer
 
         load_gazetteer(gazetteer)
     writer = PartWriter(output_dir) if output_dir else None
@@ -102,6 +103,12 @@ def extract(paths: tuple[str, ...], input_format: str | None, max_bytes: int, ou
         # a document that fails is one line and the run goes on; records it gave before stay
         records = extract_all(docs, gazetteer=gazetteer, jobs=jobs or 1, on_error=report)
         documents = ([record_row(r) for r in group] for _, group in by_document(records))
+    if min_confidence is not None:
+        from dyad.kb.pairs import sure_enough
+
+        records = (r for r in records if sure_enough(r, min_confidence))
+        documents = ([row for row in rows if sure_enough(json.loads(row["json"]), min_confidence)]
+                     for rows in documents)
     if writer is None:
         write_records(records, out_format, sys.stdout)
     else:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from dyad.cli import cli
+from dyad.cli import cli, min_confidence_option
 from dyad.cli.kb import db_option, knowledge_base, strict_option
 from dyad.errors import DyadError
 
@@ -23,7 +23,9 @@ from dyad.errors import DyadError
               help="Also print the page to PDF with headless Chromium (same name, .pdf).")
 @db_option
 @strict_option
-def report(a: str, b: str, output: str, pdf: bool, db: str | None, strict: bool) -> None:
+@min_confidence_option
+def report(a: str, b: str, output: str, pdf: bool, db: str | None, strict: bool,
+           min_confidence: float | None) -> None:
     """Write the report on states A and B (names or codes): key facts, locator map, timeline,
     the cooperation-conflict curve, every event and fact with its evidence and references."""
     from dyad.report import build_dossier, find_chromium, print_pdf, render_html
@@ -31,7 +33,8 @@ def report(a: str, b: str, output: str, pdf: bool, db: str | None, strict: bool)
     html_path, pdf_path = _paths(Path(output), pdf)
     chromium = find_chromium() if pdf else None  # fail before any work when it cannot print
     with knowledge_base(db) as kb:
-        dossier = build_dossier(kb, a, b, strict=strict, source=_describe(kb.name))
+        dossier = build_dossier(kb, a, b, strict=strict, source=_describe(kb.name),
+                                min_confidence=min_confidence)
     if dossier.empty:
         # no silent empty output: a page saying "nothing" is not a report of anything
         raise DyadError(

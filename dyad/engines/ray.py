@@ -68,8 +68,8 @@ class Extractor:
     gazetteer: str | None = None
 
     def __init__(self) -> None:
-        from dyad.annotate.gazetteer import load_gazetteer
         from dyad.annotate.nlp import load_nlp
+        from dyad.reference.gazetteer import load_gazetteer
 
         gazetteer = self.gazetteer
         self.startup_error: str | None = None

@@ -13,6 +13,11 @@ Two measures:
   1 verbal cooperation (03–05), 2 material cooperation (06–08), 3 verbal conflict (09–13),
   4 material conflict (14–20). A sentence with no trigger is predicted 0 (a bare statement).
 
+* **False alarms** (GSR): every PLOVER type ``dyad extract`` gives a sentence (rules, then
+  the scorer), against the sentence's one gold type: per type, how many sentences were
+  given it and in how many the gold is another type. A GSR sentence sometimes tells a
+  second real act ("accused X after X shelled Y"), so this is an upper bound on the wrong.
+
 * **Dyad accuracy** (GSR): whether the main trigger's event has the gold sides. Gold
   source and target codes that name countries (old CAMEO codes mapped to ISO as in
   ``dyad.evaluate.actors``; IGO/NGO and other non-country codes left out) are compared with
@@ -125,7 +130,7 @@ def present_day(codes: Iterable[str | None]) -> set[str]:
     """State codes brought forward to the state that holds them today (SUN → RUS); a
     state that split with no successor stands for each of its parts (CSK → CZE, SVK), so
     dyad's era coding of 1983 Czechoslovakia meets the GSR's present-day "CZE"."""
-    from dyad.annotate.gazetteer import load_gazetteer
+    from dyad.reference.gazetteer import load_gazetteer
 
     g = load_gazetteer()
     out: set[str] = set()
@@ -188,6 +193,8 @@ class GsrItem:
     recipients: list[str | None]
     trigger: str | None
     dyad_ok: bool | None
+    # every PLOVER type `dyad extract` gives the sentence, main event or not
+    types: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -199,6 +206,7 @@ def gsr_items(records: Iterable[dict[str, Any]]) -> list[GsrItem]:
     for rec in records:
         sentence = annotate_item(rec["text"])
         main, event = main_event(sentence)
+        types = sorted({ev.trigger.plover_type for ev in extracted_events(sentence)})
         actors = [e.country for e in event.actors] if event else []
         recipients = [e.country for e in event.recipients] if event else []
         source, target, _ = gold_sides(rec)
@@ -207,8 +215,36 @@ def gsr_items(records: Iterable[dict[str, Any]]) -> list[GsrItem]:
             verdict = False
         out.append(GsrItem(rec.get("id", ""), rec["text"], rec["event"],
                            main.plover_type if main else None, sorted(source), sorted(target),
-                           actors, recipients, main.text if main else None, verdict))
+                           actors, recipients, main.text if main else None, verdict, types))
     return out
+
+
+def extracted_events(sentence: Any) -> list[Any]:
+    """The events `dyad extract` keeps for an annotated sentence (rules, then the scorer)."""
+    from dyad.extract.decide import decide
+    from dyad.extract.events import find_events
+
+    return decide(sentence, list(find_events(sentence)))
+
+
+def false_alarms(items: Iterable[GsrItem]) -> dict[str, Any]:
+    """How often a sentence gets an event type its gold does not have, per PLOVER type:
+    of the sentences given type T, how many are not T in the gold (precision on the GSR,
+    where each sentence has one gold type)."""
+    given: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    n = alarmed = 0
+    for item in items:
+        n += 1
+        extra = [t for t in item.types if t != item.gold_type]
+        alarmed += bool(extra)
+        given.update(item.types)
+        wrong.update(extra)
+    per_type = {t: {"sentences": given[t], "false_alarms": wrong[t],
+                    "precision": round(1 - wrong[t] / given[t], 4)}
+                for t in sorted(given)}
+    return {"n": n, "with_false_alarm": alarmed,
+            "false_alarm_rate": round(alarmed / n, 4) if n else 0.0, "per_type": per_type}
 
 
 def score_gsr(records: Iterable[dict[str, Any]]) -> Score:
@@ -247,6 +283,7 @@ def evaluate_events(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
     conf = load_conflibert(data_dir / CONFLIBERT_PATH)
     items = gsr_items(gsr[:limit])
     return {"plover_gsr": score_items(items).to_dict(),
+            "plover_gsr_false_alarms": false_alarms(items),
             "plover_gsr_even": score_items(items[0::2], "plover_gsr_even").to_dict(),
             "plover_gsr_odd": score_items(items[1::2], "plover_gsr_odd").to_dict(),
             "conflibert_quad": score_conflibert(conf[:limit]).to_dict()}
@@ -254,6 +291,8 @@ def evaluate_events(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
 
 def format_table(result: dict[str, Any]) -> str:
     lines = [f"{'measure':<18}{'n':>6}{'accuracy':>10}{'no trigger':>12}{'dyad':>8}"]
+    alarms = result.get("plover_gsr_false_alarms")
+    result = {k: v for k, v in result.items() if k != "plover_gsr_false_alarms"}
     for name, s in result.items():
         dyad = f"{s['dyad_accuracy']:>8.3f}" if "dyad_accuracy" in s else f"{'-':>8}"
         lines.append(f"{name:<18}{s['n']:>6}{s['accuracy']:>10.3f}{s['no_trigger']:>12}{dyad}")
@@ -262,4 +301,12 @@ def format_table(result: dict[str, Any]) -> str:
             pairs = ", ".join(f"{c['gold']}→{c['predicted']} {c['count']}"
                               for c in s["top_confusions"][:6])
             lines.append(f"{name} confusions: {pairs}")
+    if alarms:
+        lines.append(f"plover_gsr false alarms: {alarms['with_false_alarm']} of {alarms['n']} "
+                     f"sentences get a type their gold does not have "
+                     f"({alarms['false_alarm_rate']:.3f})")
+        lines.append(f"{'  type':<14}{'given':>7}{'false':>7}{'precision':>11}")
+        for t, row in alarms["per_type"].items():
+            lines.append(f"  {t:<12}{row['sentences']:>7}{row['false_alarms']:>7}"
+                         f"{row['precision']:>11.3f}")
     return "\n".join(lines)

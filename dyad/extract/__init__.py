@@ -8,6 +8,7 @@ from typing import Any
 
 from dyad.annotate.pipeline import AnnotatedDocument, AnnotatedSentence, DocumentContext
 from dyad.errors import DyadError
+from dyad.extract.decide import decide, score_fact
 from dyad.extract.events import find_events
 from dyad.extract.facts import find_facts
 from dyad.extract.infobox import infobox_facts
@@ -30,8 +31,10 @@ def extract_sentences(doc: Document, sentences: Iterable[AnnotatedSentence],
         if sentence.sentence.kind == "heading":
             continue
         try:
-            records = [event_record(doc, sentence.sentence, ev) for ev in find_events(sentence)]
-            records += [fact_record(doc, sentence.sentence, f)
+            found = decide(sentence, list(find_events(sentence)))
+            records = [event_record(doc, sentence.sentence, ev) for ev in found]
+            records += [fact_record(doc, sentence.sentence,
+                                    score_fact(f, sentence.context, sentence))
                         for f in find_facts(sentence, context)]
         except DyadError:
             raise  # a broken data file: every sentence would fail
@@ -41,7 +44,7 @@ def extract_sentences(doc: Document, sentences: Iterable[AnnotatedSentence],
                         sentence.sentence.index, type(e).__name__, e)
             continue
         yield from _unique(records)
-    yield from _unique(fact_record(doc, None, fact, source)
+    yield from _unique(fact_record(doc, None, score_fact(fact, context), source)
                        for source, fact in infobox_facts(doc, context))
 
 

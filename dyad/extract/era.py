@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dyad.annotate.gazetteer import load_gazetteer
 from dyad.model import Entity, When
+from dyad.reference.gazetteer import load_gazetteer
 
 PRECISE = frozenset({"day", "month"})
 # "closed in the 1990s": a decade or century is coded at its middle, where most of it lies

@@ -19,15 +19,15 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from dyad.annotate.gazetteer import load_gazetteer, tokenize
 from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
-from dyad.annotate.places import PLACE_PREPS, SETTLEMENT_NOUNS, city_country, sentence_places
 from dyad.annotate.time import TimeMention
 from dyad.extract.era import at_date
 from dyad.extract.quantities import Quantity, find_quantities
 from dyad.extract.triggers import Trigger, find_triggers
 from dyad.model import Entity, When
 from dyad.ontology import cameo
+from dyad.reference.gazetteer import load_gazetteer, tokenize
+from dyad.reference.places import PLACE_PREPS, SETTLEMENT_NOUNS, city_country, sentence_places
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -84,6 +84,11 @@ class FoundEvent:
     attributed_to: Entity | None
     confidence: float
     contexts: list[str] = field(default_factory=list)
+    # how the sides were found: "parse", "loose" (parse fallback), "named" (in a name:
+    # "the Argentina–Brazil War"), "backed", "demand",
+    # "background", "unnamed" (a doer from the place), "nearest", "pair", "home"; the
+    # candidate scorer weighs them
+    how: str = "parse"
 
 
 def sentence_triggers(sentence: AnnotatedSentence) -> list[Trigger]:
@@ -137,29 +142,36 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     said: tuple[list[Quantity], Entity | None] | None = None
     for trigger in triggers:
         token = span[trigger.i]
-        if (backed := _hyphen_backed(token, span, sentence.actors)) is not None:
+        if trigger.pos == "noun" and len(named := _named_parties(token, span,
+                                                                 sentence.actors)) >= 2:
+            # "the Argentina–Brazil War", "the First Sino-Japanese War": the name says who
+            actors, recipients, parsed, how = named, [], True, "named"
+        elif (backed := _hyphen_backed(token, span, sentence.actors)) is not None:
             actors, recipients, parsed = backed
+            how = "backed"
         elif trigger.demand_clause:
             actors, recipients, parsed = _demand_sides(token, span, sentence.actors)
+            how = "demand"
         elif trigger.background:
             # "under the 1961 agreement", "during the invasion": only the noun's own words
             # ("the Russian invasion of Ukraine") make it an event with sides
             actors, recipients = _own_sides(token, span, sentence.actors)
-            parsed = True
+            parsed, how = True, "background"
         else:
             actors, recipients, parsed = _sides(token, sentence, trigger.base_cameo)
+            how = "parse" if parsed else "loose"
         if not actors and recipients and trigger.base_cameo[:2] in UNNAMED_DOER_ROOTS and \
                 (where := _place_country(sentence)) is not None and not all(
                     r.kind == "state" and r.country == where and r.text == r.name
                     for r in recipients):
             # (someone was hurt, not only the place named: "war in Yugoslavia" is no attack
             # on Yugoslavia by an unknown hand)
-            actors = [_unidentified(where)]
+            actors, how = [_unidentified(where)], "unnamed"
         elif not actors and trigger.base_cameo[:2] == "14" and \
                 (where := _place_country(sentence)) is not None:
             # "thousands marched in Dili against Indonesian rule": unnamed protesters are
             # the place's people; the place itself is where, not whom, they protested
-            actors = [_unidentified(where)]
+            actors, how = [_unidentified(where)], "unnamed"
             recipients = [r for r in recipients if r.kind != "state" or r.country != where] \
                 or _nearest(_foreground(sentence), trigger.end, after=True,
                             exclude=[_state(where)], text=sentence.sentence.text)
@@ -171,7 +183,13 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # "Moroccan diplomats met President Obama at a lunch hosted by Morocco's
             # ambassador": the actor's own people beside a foreign recipient are its side
             recipients = [r for r in recipients if r.country not in own]
+        elif own and recipients and all(r.country in own for r in recipients) and \
+                (hosts := _hosts(token, span, sentence.actors, own)):
+            # "Spain recalled its ambassador to Nicaragua": the actor's own people are
+            # what it acts with; the state they are posted to or taken from is the recipient
+            recipients = hosts
         if not recipients and parsed:
+            how = "nearest"
             recipients = _purpose_recipients(token, trigger, triggers, sentence) or _nearest(
                 _foreground(sentence), trigger.end, after=True, exclude=actors,
                 text=sentence.sentence.text)
@@ -186,12 +204,12 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # on an "X–Y relations" page, what one side said or gave with no one named was
             # said to or given to the other ("Russia was committed to send 60,000 tonnes of
             # wheat"); force with no target named is more often at home (a coup)
-            recipients, paired = [other], True
+            recipients, paired, how = [other], True, "pair"
         if not recipients and trigger.base_cameo[:2] in INTERNAL_ROOTS and \
                 (home := _home(actors)) is not None:
             # "Sudan's government lifted the state of emergency", "students protested":
             # acts whose target, unnamed, is the actor's own country (CAMEO's coding)
-            recipients, paired = [home], True
+            recipients, paired, how = [home], True, "home"
         if not any(e.country or e.kind == "igo" for e in actors + recipients):
             continue  # no state on either side: nothing for a dyad
         entry = cameo(trigger.cameo)
@@ -212,6 +230,7 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             confidence=round(_confidence(parsed, actors, recipients) * (0.8 if paired else 1),
                              2),
             contexts=list(entry.context),
+            how=how,
         )
 
 
@@ -341,6 +360,8 @@ def _caption_meeting(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     if not left or not right or (left[0].country == right[0].country
                                  and left[0].kind == "state"):
         return
+    if left[0].kind != "person" and right[0].kind != "person":
+        return  # "Map indicating locations of Chile and Peru", flags: no one met
     # "Foreign Minister Liu with President Déby" on a Chad–China page: the guest is from
     # the other side (less sure)
     sure = 0.7
@@ -358,7 +379,7 @@ def _caption_meeting(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
     place = next(({"name": text[a.start:a.end], "country": a.entity.country}
                   for a in parties if a.is_place and a.start >= m.end()), None)
     yield FoundEvent(trigger, left[:1], right[:1], _date_near(sentence, trigger), place, [],
-                     None, sure, list(cameo("040").context))
+                     None, sure, list(cameo("040").context), how="caption")
 
 
 def _sides(token: Token, sentence: AnnotatedSentence,
@@ -809,6 +830,42 @@ def _char_range(token: Token, span: Span) -> tuple[int, int]:
             token.right_edge.idx + len(token.right_edge.text) - span.start_char)
 
 
+def _named_parties(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
+    """The states named in a noun's own words before it: "the Eritrean–Ethiopian War",
+    "the 1998 Argentina–Brazil War" (each once, in order): the run of capitalised words,
+    numbers and dashes before it, however the parser joined them."""
+    first = token.i
+    while first > span.start and (token.doc[first - 1].text[:1].isupper()
+                                  or token.doc[first - 1].text in ("-", "–", "—")
+                                  or token.doc[first - 1].like_num):
+        first -= 1
+    left = token.doc[first].idx - span.start_char
+    right = token.idx - span.start_char
+    # (a mention may start before the run: "the Argentina" holds its article)
+    return _unique([m.entity for m in mentions if left < m.end <= right
+                    and m.entity.kind == "state" and m.entity.country])
+
+
+# where one's own people are posted or taken from: "its ambassador to/in X", "from X"
+HOST_PREPS = frozenset({"to", "in", "from", "at"})
+
+
+def _hosts(token: Token, span: Span, mentions: list[Mention],
+           own: set[str | None]) -> list[Entity]:
+    """States other than ``own`` after "to", "in", "from" or "at" on the trigger or on what
+    it acts on ("recalled its ambassador to Nicaragua", "withdrew its envoy from Lima")."""
+    heads = [token] + [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    found: list[Entity] = []
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in HOST_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found += [e for e in _in_subtree(pobj, span, mentions)
+                                  if e.kind == "state" and e.country not in own]
+    return _unique(found)
+
+
 def _in_subtree(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
     left, right = _char_range(token, span)
     found = [m for m in mentions if left <= m.start and m.end <= right]
@@ -999,14 +1056,26 @@ def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
         return _joined_periods(best, points, sentence.sentence.text)
     frame = sentence.times.frame
     narrative = sentence.times.narrative
+    published = sentence.context.published
+    if published and len(published) == 10 and all(
+            sentence.context.gazetteer.existed(m.entity.country, published)
+            for m in sentence.actors if m.entity.kind == "state" and m.entity.country):
+        # news: what a story tells with no date of its own is dated by the story, as event
+        # data (ICEWS, GDELT) and TimeML's document time have it, not by a date an earlier
+        # sentence gave as background ("a coup on Dec. 7"); unless it names a state gone
+        # by then ("dependent on the Soviet Union" is the past)
+        return When(published, None, "day", "narrative", None)
     if narrative and (frame is None or narrative[:4] != (frame.start or "")[:4]):
-        # "In April 2021 … seized power. China called on the council to …": the year the
+        # "In April 2021 … seized power. China called on the council to …": the month the
         # story has reached, no finer (the next sentence may be weeks later); after "in
         # the 1980s", the decade
         span = sentence.times.narrative_span
         if span is not None:
             return When(span.start, span.end, span.precision, "narrative", None)
-        return When(narrative[:4], None, "year", "narrative", None)
+        told = narrative[:7]
+        precision = {4: "year", 7: "month"}.get(len(told), "year")
+        return When(told if precision != "year" else narrative[:4], None, precision,
+                    "narrative", None)
     if frame is not None:
         return When(frame.start, frame.end, frame.precision, "section", frame.text)
     return When(None, None, "unknown", None, None)

@@ -16,12 +16,12 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from dyad.annotate.pipeline import AnnotatedSentence, DocumentContext, Mention, is_dated
-from dyad.annotate.places import sentence_places
 from dyad.annotate.time import TimeMention
 from dyad.extract.envoys import ambassador_facts
 from dyad.extract.era import at_date
 from dyad.extract.found import FoundFact, nearest_time, unknown
 from dyad.model import Entity, When
+from dyad.reference.places import sentence_places
 
 # "…, and Ethiopia has an embassy in Moscow" starts a clause; "…, Ukraine, and Uzbekistan."
 # (a name ending the sentence) ends a list

@@ -446,6 +446,10 @@ def _object_of(noun: Token, verb: Token) -> bool:
     return True
 
 
+# a planned conflictual act under these cues is done, not held over the other side
+_DECISIONS = frozenset({"decide"})
+
+
 def _intent(code: str) -> str:
     for key in (code[:3], code[:2]):
         if key in _INTENT:
@@ -643,7 +647,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
             code = "100"  # "X said Y must release ...": a demand on Y
         elif status in ("pledged", "planned") and code[:2] in ("04", "05", "06", "07", "08"):
             code = _intent(code)
-        elif status in ("pledged", "planned", "hypothetical") and int(code[:2]) >= 14:
+        elif status in ("pledged", "planned", "hypothetical") and int(code[:2]) >= 14 \
+                and cue not in _DECISIONS:
+            # CAMEO's coding: a conflictual act announced for the future ("said it would
+            # boycott", "will impose") is a threat; one decided ("has decided to sever ties
+            # starting Tuesday") is the act itself, told as planned
             code = _threat(code)
         entry = cameo(code)
         start = tok.idx - sent.start_char

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from dyad.annotate.gazetteer import Gazetteer, load_gazetteer
 from dyad.errors import DataError
+from dyad.reference.gazetteer import Gazetteer, load_gazetteer
 
 
 def gazetteer() -> Gazetteer:
@@ -72,3 +72,9 @@ def lineage(code: str) -> frozenset[str]:
 def side(code: str, *, strict: bool) -> frozenset[str]:
     """The codes a query for ``code`` covers."""
     return frozenset({code}) if strict else lineage(code)
+
+
+def cow_of(code: str) -> int | None:
+    """The Correlates of War state code ("SUN" → 365, "RUS" → 365); None where COW has none."""
+    state = gazetteer().states.get(code) if code else None
+    return state.cow if state else None

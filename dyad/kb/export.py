@@ -161,6 +161,25 @@ def write_file(records: Iterable[dict[str, Any]], fmt: str, path: str) -> int:
         raise DyadError(f"export format {fmt!r}: choose from {', '.join(FORMATS)}")
     if fmt == "parquet":
         _pyarrow()  # say what is missing before any work
+
+        def write(tmp: str) -> int:
+            import pyarrow.parquet as pq
+
+            items = list(records)
+            pq.write_table(to_arrow(items), tmp)
+            return len(items)
+    else:
+        def write(tmp: str) -> int:
+            writer: Callable[[Iterable[dict[str, Any]], TextIO], int]
+            writer = write_jsonl if fmt == "jsonl" else write_csv
+            with open(tmp, "w", encoding="utf-8", newline="") as out:
+                return writer(records, out)
+    return write_atomically(path, write)
+
+
+def write_atomically(path: str, write: Callable[[str], int]) -> int:
+    """``write(temporary path)`` beside ``path``, then moved into place: the file appears
+    whole or not at all. Returns what ``write`` returns (a count)."""
     target = Path(path)
     if target.is_dir():
         raise DyadError(f"{path}: is a folder; give a file name with -o")
@@ -168,24 +187,71 @@ def write_file(records: Iterable[dict[str, Any]], fmt: str, path: str) -> int:
     if not folder.is_dir():
         raise DyadError(f"{path}: folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    os.close(fd)
     try:
-        if fmt == "parquet":
-            os.close(fd)
-            items = list(records)
-            import pyarrow.parquet as pq
-
-            pq.write_table(to_arrow(items), tmp)
-            count = len(items)
-        else:
-            writer: Callable[[Iterable[dict[str, Any]], TextIO], int]
-            writer = write_jsonl if fmt == "jsonl" else write_csv
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                count = writer(records, out)
+        count = write(tmp)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return count
+
+
+TABLE_SUFFIXES = (".csv", ".tsv", ".parquet")
+
+
+def table_format(path: str, suffixes: tuple[str, ...] = TABLE_SUFFIXES) -> str:
+    """"panel.csv" → "csv": a table's format from its file name, or one DyadError line."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in suffixes:
+        raise DyadError(f"{path}: name the file {' or '.join('*' + s for s in suffixes)} "
+                        "(the ending says the format)")
+    return suffix[1:]
+
+
+def write_table(rows: list[dict[str, Any]], names: list[str] | tuple[str, ...], path: str,
+                fmt: str | None = None) -> int:
+    """Rows with fixed columns ``names`` as CSV, TSV or Parquet (``fmt``, else from the
+    file's ending); the file appears whole or not at all."""
+    fmt = fmt or table_format(path)
+    if fmt == "parquet":
+        pa = _pyarrow()
+
+        def write(tmp: str) -> int:
+            import pyarrow.parquet as pq
+
+            schema = pa.schema([(n, _arrow_type(pa, rows, n)) for n in names])
+            table = pa.Table.from_pylist([{n: row.get(n) for n in names} for row in rows],
+                                         schema=schema)
+            pq.write_table(table, tmp)
+            return len(rows)
+    else:
+        def write(tmp: str) -> int:
+            with open(tmp, "w", encoding="utf-8", newline="") as out:
+                writer = csv.DictWriter(out, fieldnames=list(names), extrasaction="ignore",
+                                        delimiter="\t" if fmt == "tsv" else ",")
+                writer.writeheader()
+                writer.writerows(rows)
+            return len(rows)
+    return write_atomically(path, write)
+
+
+def _arrow_type(pa: Any, rows: list[dict[str, Any]], name: str) -> Any:
+    """A column's Arrow type from its values: a column with no value at all is a string
+    column of nulls, not Arrow's null type (which pandas reads as objects)."""
+    for row in rows:
+        value = row.get(name)
+        if isinstance(value, bool):
+            return pa.bool_()
+        if isinstance(value, int):
+            if any(isinstance(r.get(name), float) for r in rows):
+                return pa.float64()
+            return pa.int64()
+        if isinstance(value, float):
+            return pa.float64()
+        if value is not None:
+            return pa.string()
+    return pa.string()
 
 
 class Records(list):  # type: ignore[type-arg]

@@ -12,7 +12,11 @@ from sqlalchemy import Connection, Engine, or_, select
 from dyad.errors import DatabaseError, DataError, DyadError
 from dyad.kb import countries, queries, store, vocabulary
 from dyad.kb.export import Records
+from dyad.kb.icews import icews_rows
 from dyad.kb.ingest import IngestResult, counts, store_document
+from dyad.kb.network import Network, build_network
+from dyad.kb.pairs import counted, sure_enough
+from dyad.kb.panel import PANEL_PERIODS, Panel, build_panel
 from dyad.kb.periods import range_bound, sort_key
 from dyad.kb.schema import event_pairs, facts
 from dyad.kb.sources import RecordGroup, iter_inputs
@@ -110,7 +114,8 @@ class KnowledgeBase:
                gazetteer: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                on_error: Callable[[DyadError], None] | None = None,
                progress: Callable[[IngestResult | None], None] | None = None,
-               select: Selection | None = None, limit: int | None = None) -> IngestSummary:
+               select: Selection | None = None, limit: int | None = None,
+               min_confidence: float | None = None) -> IngestSummary:
         """Read, extract and store documents, each in its own transaction.
 
         JSON lines of contract records (what ``dyad extract`` prints) are stored as they
@@ -121,6 +126,7 @@ class KnowledgeBase:
         files (JSON lines of records, Parquet part files) are stored
         ``RECORDS_BATCH_DOCUMENTS`` documents a transaction, each behind a savepoint.
         ``select`` picks documents by title, ``limit`` stops after that many inputs.
+        With ``min_confidence``, events and facts less sure than that are not stored.
         """
         summary = IngestSummary()
 
@@ -147,22 +153,23 @@ class KnowledgeBase:
                 batch.append(item)
                 if (len(batch) >= RECORDS_BATCH_DOCUMENTS
                         or sum(len(g.records) for g in batch) >= RECORDS_BATCH_RECORDS):
-                    self._store_groups(batch, stored, skip)
+                    self._store_groups(batch, stored, skip, min_confidence)
                     batch = []
                 continue
-            self._store_groups(batch, stored, skip)
+            self._store_groups(batch, stored, skip, min_confidence)
             batch = []
             try:
-                result = self._ingest_item(item, gazetteer)
+                result = self._ingest_item(item, gazetteer, min_confidence)
             except DocumentFailed as e:  # a DataError is not: it stops the run
                 skip(e)
                 continue
             stored(result)
-        self._store_groups(batch, stored, skip)
+        self._store_groups(batch, stored, skip, min_confidence)
         return summary
 
     def _store_groups(self, groups: list[RecordGroup], stored: Callable[[IngestResult], None],
-                      skip: Callable[[DyadError], None]) -> None:
+                      skip: Callable[[DyadError], None],
+                      min_confidence: float | None = None) -> None:
         """Documents' records read from record files, in one transaction: a document that
         cannot be stored is rolled back to its savepoint and skipped, the others stay.
         (A transaction a document costs ~10 ms of commit on SQLite; a batch costs it once.)"""
@@ -176,7 +183,10 @@ class KnowledgeBase:
                         f"{group.records[0].get('id')!r}")
                 savepoint = conn.begin_nested()
                 try:
-                    result = store_document(conn, group.records)
+                    records = group.records
+                    if min_confidence is not None:
+                        records = [r for r in records if sure_enough(r, min_confidence)]
+                    result = store_document(conn, records)
                 except DataError:
                     raise
                 except Exception as e:
@@ -192,7 +202,8 @@ class KnowledgeBase:
         for result in results:  # told once the batch is committed
             stored(result)
 
-    def _ingest_item(self, item: Document | RecordGroup, gazetteer: str | None) -> IngestResult:
+    def _ingest_item(self, item: Document | RecordGroup, gazetteer: str | None,
+                     min_confidence: float | None = None) -> IngestResult:
         """Extract (unless it is records already) and store one document; any failure but a
         DataError becomes a DocumentFailed, and its transaction is rolled back. A DataError
         (a bad gazetteer file, the database gone) would fail every document: it is raised."""
@@ -210,6 +221,8 @@ class KnowledgeBase:
                 raise failure(item, e, "nothing of it stored") from e
             rows = [{"sentence": s.index, "section": s.section, "start": s.start,
                      "end": s.end, "text": s.text} for s in item.sentences]
+        if min_confidence is not None:
+            records = [r for r in records if sure_enough(r, min_confidence)]
         try:
             return self.ingest_records(records, sentences=rows)
         except DataError:
@@ -237,38 +250,43 @@ class KnowledgeBase:
                event_type: str | None = None, start: str | None = None,
                end: str | None = None, status: str | None = None,
                document: str | None = None, strict: bool = False, limit: int | None = None,
-               offset: int = 0) -> list[dict[str, Any]]:
-        """Events (merged across documents) in time order, undated last."""
-        return Records(self._query(queries.select_events, limit=limit, offset=offset,
-                                   dyad=self._dyad(dyad, strict),
-                                   country=self._side(country, strict),
-                                   event_type=vocabulary.event_type(event_type),
-                                   status=vocabulary.status(status), document=document,
-                                   start=range_bound(start, end=False),
-                                   end=range_bound(end, end=True)))
+               offset: int = 0, min_confidence: float | None = None) -> list[dict[str, Any]]:
+        """Events (merged across documents) in time order, undated last; with
+        ``min_confidence``, only those at least that sure."""
+        rows = self._query(queries.select_events, dyad=self._dyad(dyad, strict),
+                           country=self._side(country, strict),
+                           event_type=vocabulary.event_type(event_type),
+                           status=vocabulary.status(status), document=document,
+                           start=range_bound(start, end=False), end=range_bound(end, end=True),
+                           **_page(limit, offset, min_confidence))
+        return Records(_sure(rows, limit, offset, min_confidence))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         return self._query(queries.select_event, event_id)
 
     def facts(self, *, kind: str | None = None, country: str | None = None,
               dyad: Dyad | None = None, document: str | None = None, strict: bool = False,
-              limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """Facts (merged across documents), conflicting ones flagged."""
-        return Records(self._query(queries.select_facts, limit=limit, offset=offset,
-                                   kind=vocabulary.fact_kind(kind),
-                                   dyad=self._dyad(dyad, strict),
-                                   country=self._side(country, strict), document=document))
+              limit: int | None = None, offset: int = 0,
+              min_confidence: float | None = None) -> list[dict[str, Any]]:
+        """Facts (merged across documents), conflicting ones flagged; with
+        ``min_confidence``, only those at least that sure."""
+        rows = self._query(queries.select_facts, kind=vocabulary.fact_kind(kind),
+                           dyad=self._dyad(dyad, strict), country=self._side(country, strict),
+                           document=document, **_page(limit, offset, min_confidence))
+        return Records(_sure(rows, limit, offset, min_confidence))
 
     def fact(self, fact_id: str) -> dict[str, Any] | None:
         return self._query(queries.select_fact, fact_id)
 
-    def timeline(self, a: str, b: str, *, strict: bool = False) -> list[dict[str, Any]]:
-        """The pair's events and facts in time order (undated last)."""
+    def timeline(self, a: str, b: str, *, strict: bool = False,
+                 min_confidence: float | None = None) -> list[dict[str, Any]]:
+        """The pair's events and facts in time order (undated last); with
+        ``min_confidence``, only those at least that sure."""
         pair = self._dyad((a, b), strict)
         with store.errors(self.name), store.read(self.engine) as conn:
             items = (queries.select_events(conn, dyad=pair)
                      + queries.select_facts(conn, dyad=pair))
-        return Records(sorted(items, key=_time_order))
+        return Records(sorted(_sure(items, None, 0, min_confidence), key=_time_order))
 
     def dyads(self) -> list[dict[str, Any]]:
         rows = self._query(queries.select_dyads)
@@ -280,6 +298,86 @@ class KnowledgeBase:
     def series(self, a: str, b: str, *, by: str = "year",
                strict: bool = False) -> list[dict[str, Any]]:
         return Records(self._query(queries.select_series, self._dyad((a, b), strict), by))
+
+    # -- analysts' tables -------------------------------------------------------------
+
+    def panel(self, *, by: str = "year", undirected: bool = False, start: str | None = None,
+              end: str | None = None, min_confidence: float | None = None,
+              dyad: Dyad | str | None = None, country: str | None = None,
+              event_type: str | None = None, status: str | None = None,
+              strict: bool = False) -> Panel:
+        """The dyad-year (``by="month"``: dyad-month) panel: a row per period and pair of
+        states with COW codes, event counts per quad class and PLOVER type, Goldstein sum
+        and mean, and the standing ties (relations, embassies) of that period; see
+        dyad.kb.panel. ``.to_pandas()`` gives a DataFrame."""
+        if by not in PANEL_PERIODS:
+            raise DataError(f"panel by {by!r}: choose from {', '.join(PANEL_PERIODS)}")
+        found, ties = self._counted(start, end, min_confidence, dyad, country, event_type,
+                                    status, strict, with_facts=True)
+        # open ties run to the latest event asked about, counted or not: leaving out
+        # unsure events must not cut a tie short
+        horizon = self._latest_event(dyad=dyad, country=country, strict=strict)
+        return build_panel(found, ties, by=by, undirected=undirected,
+                           start=range_bound(start, end=False), end=range_bound(end, end=True),
+                           horizon=horizon, keep=self._asked(dyad, country, strict))
+
+    def icews(self, *, start: str | None = None, end: str | None = None,
+              min_confidence: float | None = None, dyad: Dyad | str | None = None,
+              country: str | None = None, event_type: str | None = None,
+              status: str | None = None, strict: bool = False) -> list[dict[str, Any]]:
+        """Events as ICEWS event-table rows, one per actor–recipient pair (dyad.kb.icews)."""
+        found, _ = self._counted(start, end, min_confidence, dyad, country, event_type,
+                                 status, strict)
+        return Records(icews_rows(found, keep=self._asked(dyad, country, strict)))
+
+    def network(self, *, start: str | None = None, end: str | None = None,
+                min_confidence: float | None = None, dyad: Dyad | str | None = None,
+                country: str | None = None, event_type: str | None = None,
+                status: str | None = None, strict: bool = False) -> Network:
+        """States and the events between them, as directed edges (dyad.kb.network)."""
+        found, _ = self._counted(start, end, min_confidence, dyad, country, event_type,
+                                 status, strict)
+        return build_network(found, keep=self._asked(dyad, country, strict))
+
+    def _asked(self, dyad: Dyad | str | None, country: str | None,
+               strict: bool) -> Callable[[str | None, str | None], bool] | None:
+        """Which (from, to) state pairs a table keeps: an event of the pair asked about may
+        name other states too ("France and Russia each sent aid to Mali")."""
+        pair, side = self._dyad(dyad, strict), self._side(country, strict)
+        if pair is None and side is None:
+            return None
+
+        def keep(a: str | None, b: str | None) -> bool:
+            if pair is not None and not ((a in pair[0] and b in pair[1])
+                                         or (a in pair[1] and b in pair[0])):
+                return False
+            return side is None or a in side or b in side
+        return keep
+
+    def _counted(self, start: str | None, end: str | None, min_confidence: float | None,
+                 dyad: Dyad | str | None, country: str | None, event_type: str | None,
+                 status: str | None, strict: bool, *, with_facts: bool = False,
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Events (and the relations and embassy facts) that the analysts' tables count:
+        what happened, or has ``status``, at ``min_confidence`` or above (dyad.kb.pairs)."""
+        if min_confidence is not None and not 0 <= min_confidence <= 1:
+            raise DataError(f"min confidence must be from 0 to 1, not {min_confidence}")
+        status = vocabulary.status(status)
+        keep = {"status": status, "min_confidence": min_confidence}
+        found = [r for r in self.events(dyad=dyad, country=country, event_type=event_type,
+                                        start=start, end=end, status=status, strict=strict)
+                 if counted(r, **keep)]
+        ties: list[dict[str, Any]] = []
+        if with_facts:
+            for kind in ("diplomatic_relations", "embassy"):
+                ties += [r for r in self.facts(kind=kind, dyad=dyad, country=country,
+                                               strict=strict) if counted(r, **keep)]
+        return found, ties
+
+    def _latest_event(self, *, dyad: Dyad | str | None, country: str | None,
+                      strict: bool) -> str | None:
+        return self._query(queries.select_latest_day, dyad=self._dyad(dyad, strict),
+                           country=self._side(country, strict))
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         return Records(self._query(queries.select_sentences, query, limit=limit, offset=offset))
@@ -364,3 +462,17 @@ def _time_order(record: dict[str, Any]) -> tuple[bool, str, int]:
     key = sort_key(when)
     evidence = record.get("evidence") or {}
     return key is None, key or "", evidence.get("sentence") or 0
+
+
+def _page(limit: int | None, offset: int, min_confidence: float | None) -> dict[str, Any]:
+    """The query's own paging, unless records are left out after it (then _sure pages)."""
+    return {"limit": limit, "offset": offset} if min_confidence is None else {}
+
+
+def _sure(rows: list[dict[str, Any]], limit: int | None, offset: int,
+          min_confidence: float | None) -> list[dict[str, Any]]:
+    """The rows at least ``min_confidence`` sure, paged (paged by the query without it)."""
+    if min_confidence is None:
+        return rows
+    kept = [r for r in rows if sure_enough(r, min_confidence)]
+    return kept[offset:offset + limit if limit is not None else None]

@@ -17,8 +17,8 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Any
 
-from dyad.annotate.gazetteer import normalise
 from dyad.kb.periods import bounds, nested
+from dyad.reference.gazetteer import normalise
 
 # kinds whose two sides are interchangeable
 SYMMETRIC_FACTS = frozenset({"diplomatic_relations"})

@@ -300,6 +300,18 @@ def select_dyads(conn: Connection) -> list[dict[str, Any]]:
     return [out[k] for k in sorted(out)]
 
 
+def select_latest_day(conn: Connection, *, dyad: tuple[Codes, Codes] | None = None,
+                      country: Codes | None = None) -> str | None:
+    """The latest day any event (of the pair, or of the country) can mean."""
+    p = event_pairs
+    query = select(func.max(p.c.date_hi))
+    if dyad is not None:
+        query = query.where(_pair_clause(p, *dyad))
+    if country is not None:
+        query = query.where(_country_clause(p, country))
+    return conn.execute(query).scalar()
+
+
 def select_series(conn: Connection, dyad: tuple[Codes, Codes], by: str) -> list[dict[str, Any]]:
     """Per period: events, counts per quad class, total and mean Goldstein."""
     if by not in PERIODS:

@@ -196,7 +196,7 @@ _POSTGRES_FTS_V1_DROP = [
 
 def fold(text: str) -> str:
     """Sentence or query text as search compares it."""
-    from dyad.annotate.gazetteer import normalise
+    from dyad.reference.gazetteer import normalise
 
     return normalise(text)
 

@@ -37,6 +37,7 @@ _HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s
 _HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|article|span|a)\b[^>]*>", re.I)
 _MOBILE_LINE = re.compile(r"^.{1,90} edit[^\S\n]*$", re.M)
 _WIKI_HEADING = re.compile(r"^(=+)[^=\n]+\1\s*$", re.M)
+_RENDERED_TITLE = re.compile(r"=[^=\n]+=[^\S\n]*\n")
 _WIKI_SIGNS = re.compile(r"\{\{|\[\[|<ref[\s>]|'''")
 _PAGE_SIGNS = re.compile(
     r"^\s*\[edit\]\s*$|\[edit\]\s*$|^From Wikipedia, the free encyclopedia$|^Jump to content$",
@@ -65,7 +66,13 @@ def sniff(text: str) -> str:
         return "html"
     if _PAGE_SIGNS.search(head) or _mobile_headings(head) >= 2:
         return "page"
-    wiki_score = len(_WIKI_HEADING.findall(head)) + min(len(_WIKI_SIGNS.findall(head)), 3)
+    headings = len(_WIKI_HEADING.findall(head))
+    signs = len(_WIKI_SIGNS.findall(head))
+    if headings and not signs and _RENDERED_TITLE.match(stripped):
+        # a wiki page rendered as text ("= Title =", "== History ==", "- Mission1: …"):
+        # the page reader reads its headings and infobox lines; nothing in it is markup
+        return "page"
+    wiki_score = headings + min(signs, 3)
     if wiki_score >= 2:
         return "wikitext"
     return "text"
@@ -102,6 +109,10 @@ def read_text(
         raise FormatError(f"unknown input format {fmt!r} (choose from {', '.join(FORMATS)})")
     if title and not doc.title:
         doc.title = title
+    if not (date or doc.date) and fmt == "text":
+        from dyad.read.dateline import publication_date
+
+        date = publication_date(text, url or doc.url)  # news with no date given: its stamp
     doc.date = date or doc.date
     doc.url = url or doc.url
     return doc

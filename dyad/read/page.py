@@ -35,7 +35,9 @@ CHROME_LINES = frozenset(
 CHROME_PATTERNS = re.compile(
     r"^(?:\d+ languages?|\(Redirected from .*\)|Coordinates: .*|Toggle .* subsection"
     r"|Main articles?: .*|Further information: .*|See also: .*|For other uses, see .*"
-    r"|This article is about .*|Not to be confused with .*)$"
+    r"|This article is about .*|Not to be confused with .*"
+    # mirrors' chrome: "Jump to: navigation, search", "From Infogalactic: the … core"
+    r"|Jump to: navigation, search|From [A-Z][\w ]+: the [\w ]+)$"
 )
 FOOTER_START = re.compile(
     r"^(?:Retrieved from [\"“]|Categories?:|Hidden categories:|This page was last edited"
@@ -66,6 +68,16 @@ _BACKLINKS = re.compile(r"^(?:\^\s*)?((?:[a-z]\s+)*)")
 _YEAR = re.compile(r"\b1\d{3}|20\d{2}\b")
 _TRAILING_MARKERS = re.compile(r"(?:\s*\[[^\]\n]{1,30}\])+$")
 _SENTENCE_END = re.compile(r"[.!?:;\"”)]$")
+# a heading written with equals signs, as text renderings of a wiki page keep them:
+# "= China–India relations =" (the title), "== History ==", "===Cold War===";
+# the signs' count is the level
+_EQUALS_HEADING = re.compile(r"^(={1,6})\s*([^=\s](?:.*?[^=\s])?)\s*\1$")
+# infobox lines as text renderings give them: "Infobox", then "- Mission1: Embassy of X, Y"
+_BOX_START = "infobox"
+_BOX_PARAMETER = re.compile(r"^-\s+([A-Za-z]+[0-9]*):\s*(.*)$")
+# a table row of a rendered infobox: "Embassy of Cuba, Havana | Embassy of …, Washington |"
+_TABLE_ROW = re.compile(r"^\|?[^|]*(?:\|[^|]*)*\|\s*$")
+_TABLE_RULE = re.compile(r"^[|:\s-]+$")
 
 
 @dataclass(slots=True)
@@ -185,21 +197,29 @@ class _Ahead:
 
 
 def _split_head(lines: _Ahead, scraped: bool) -> tuple[str | None, dict[str, str]]:
-    """The title and the infobox remnants between title and lead; takes them from ``lines``."""
+    """The title and the infobox remnants between title and lead; takes them from ``lines``.
+
+    A scraped page's short head lines are its infobox; in any text, an "Infobox" line of
+    "- Key: value" lines or a rendered infobox table (rows ending in "|") is one too."""
     n = 0
     while (line := lines.peek(n)) is not None and line.blank:
         n += 1
     if line is None:
         return None, {}
     candidate = line.text
-    if (len(candidate) > 150 or _SENTENCE_END.search(candidate)
-            or _is_heading(candidate, lines.content_after(n))):
-        return None, {}
-    for _ in range(n + 1):
-        lines.take()
-    title = candidate
-    if not scraped:
-        return title, {}
+    title: str | None = None
+    if not _box_line(candidate):
+        equals = _EQUALS_HEADING.match(candidate)
+        level_one = equals is not None and len(equals.group(1)) == 1
+        if not level_one and (len(candidate) > 150 or _SENTENCE_END.search(candidate)
+                              or _is_heading(candidate, lines.content_after(n))):
+            return None, {}
+        for _ in range(n + 1):
+            lines.take()
+        title = equals.group(2) if equals is not None and level_one else candidate
+        after = lines.content_after()
+        if not scraped and (after is None or not _box_line(after)):
+            return title, {}
     # Infobox remnants: short lines before the first real paragraph or heading.
     box: list[str] = []
     while (line := lines.peek()) is not None:
@@ -212,20 +232,31 @@ def _split_head(lines: _Ahead, scraped: bool) -> tuple[str | None, dict[str, str
     return title, _infobox(box, title)
 
 
-def _infobox(texts: list[str], title: str) -> dict[str, str]:
+def _box_line(text: str) -> bool:
+    """The line opens a rendered infobox: "Infobox", or a table row ("Cuba |")."""
+    return text.strip().lower() == _BOX_START or bool(_TABLE_ROW.match(text))
+
+
+def _infobox(texts: list[str], title: str | None) -> dict[str, str]:
     box: dict[str, str] = {}
     label: str | None = None
     parties: list[str] = []
     for text in texts:
-        if text == title:
+        if text == title or text.strip().lower() == _BOX_START:
             continue
-        if text.lower() in INFOBOX_LABELS:
-            label = INFOBOX_LABELS[text.lower()]
+        if parameter := _BOX_PARAMETER.match(text):  # "- Envoy1: Xu Feihong"
+            if parameter.group(2).strip():
+                box[parameter.group(1).lower()] = parameter.group(2).strip()
+            continue
+        if _TABLE_RULE.match(text):
+            continue
+        cells = [c.strip() for c in re.split(r"\t|\|", text) if c.strip()]
+        if len(cells) == 1 and cells[0].lower() in INFOBOX_LABELS:
+            label = INFOBOX_LABELS[cells[0].lower()]
             continue
         if text.lower().startswith("map indicating"):
             box["map_caption"] = text
             continue
-        cells = [c.strip() for c in text.split("\t") if c.strip()]
         if label:
             n = sum(1 for k in box if k.startswith(label))
             for cell in cells:
@@ -234,7 +265,7 @@ def _infobox(texts: list[str], title: str) -> dict[str, str]:
         else:
             parties.extend(cells)
     for n, party in enumerate(parties, 1):
-        box[f"party{n}"] = party
+        box.setdefault(f"party{n}", party)
     return box
 
 
@@ -251,6 +282,8 @@ def _is_heading(text: str, following: str | None) -> bool:
     """
     if len(text) > 150 or text.endswith("."):
         return False
+    if _EQUALS_HEADING.match(text):
+        return True
     if _EDIT.search(text) and text.strip() != "[edit]":
         return True
     if following is not None and mobile_heading(text) is not None:
@@ -279,6 +312,8 @@ def _heading_title(text: str) -> str:
     """A heading line without its "[edit]" or mobile "edit"."""
     if _EDIT.search(text):
         return _EDIT.sub("", text).strip()
+    if equals := _EQUALS_HEADING.match(text):
+        return equals.group(2)
     return mobile_heading(text) or text.strip()
 
 
@@ -325,7 +360,9 @@ def _blocks(lines: _Ahead, references: list[Reference]) -> Iterator[Block]:
         if _is_heading(line.text, lines.content_after()):
             yield from flush()
             title = _heading_title(line.text)
-            level = _heading_level(title, prev_heading_level, after_heading)
+            equals = _EQUALS_HEADING.match(line.text)
+            level = len(equals.group(1)) if equals else _heading_level(
+                title, prev_heading_level, after_heading)
             yield Block("heading", title, line.start, level=level)
             section = title.lower()
             prev_heading_level = level

@@ -60,6 +60,8 @@ class Item:
     date_label: str
     span: tuple[float, float] | None  # decimal years the When covers; None when undated
     tellings: list[Telling]
+    # an ambassador's tenure with no end of its own ends when the next one takes up the post
+    until: str | None = None
 
     @property
     def is_event(self) -> bool:
@@ -83,6 +85,9 @@ class KeyFacts:
     ambassadors_current: list[Item] = field(default_factory=list)
     ambassadors_past: list[Item] = field(default_factory=list)
     other: list[Item] = field(default_factory=list)  # treaties, accreditations, ...
+    # (from, until) of each stretch with relations: established or restored opens one,
+    # severed or suspended closes it; None where the text gives no date
+    relation_periods: list[tuple[str | None, str | None]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -98,31 +103,36 @@ class Dossier:
     built_at: str
     source: str | None = None  # the knowledge base it came from
     strict: bool = False
+    # events and facts under LOW_CONFIDENCE: shown apart, left out of everything above
+    uncertain: list[Item] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not self.events and not self.facts
+        return not self.events and not self.facts and not self.uncertain
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
 def build_dossier(kb: KnowledgeBase, a: str, b: str, *, strict: bool = False,
-                  source: str | None = None) -> Dossier:
-    """The dossier of states ``a`` and ``b`` (names or codes) from a knowledge base.
+                  source: str | None = None, min_confidence: float | None = None) -> Dossier:
+    """The dossier of states ``a`` and ``b`` (names or codes) from a knowledge base; with
+    ``min_confidence``, the records less sure than that are left out altogether.
 
     An unknown country raises DataError (from ``kb.country``).
     """
     from dyad.kb.countries import name_of
 
     code_a, code_b = kb.country(a), kb.country(b)
-    records = kb.timeline(code_a, code_b, strict=strict)
+    records = kb.timeline(code_a, code_b, strict=strict, min_confidence=min_confidence)
+    # the yearly curve counts the events shown, not those set apart or left out
+    whole = min_confidence is None and not any(_uncertain(r) for r in records)
     doc_ids = sorted({t["evidence"]["document"] for r in records for t in _tellings_of(r)})
     documents = {d: doc for d in doc_ids if (doc := kb.document(d)) is not None}
     return assemble(
         Side(code_a, name_of(code_a)), Side(code_b, name_of(code_b)), records,
         references={d: kb.references(d) for d in doc_ids}, documents=documents,
-        series=kb.series(code_a, code_b, by="year", strict=strict),
+        series=kb.series(code_a, code_b, by="year", strict=strict) if whole else None,
         source=source, strict=strict)
 
 
@@ -139,14 +149,17 @@ def assemble(a: Side, b: Side, records: Iterable[Record], *,
     series (computed from the events when not given).
     """
     notes = _Footnotes(references or {}, documents or {})
-    events, facts = [], []
+    events, facts, uncertain = [], [], []
     for r in sorted(records, key=_order):
         if r.get("record") not in ("event", "fact"):
             continue
         when = r.get("date") if r["record"] == "event" else r.get("valid")
         item = Item(r["id"], r, date_label(when), span_of(when), notes.tellings(r))
-        (events if r["record"] == "event" else facts).append(item)
-    used = sorted({t.document for i in (*events, *facts) for t in i.tellings})
+        if _uncertain(r):
+            uncertain.append(item)
+        else:
+            (events if r["record"] == "event" else facts).append(item)
+    used = sorted({t.document for i in (*events, *facts, *uncertain) for t in i.tellings})
     docs = [(documents or {}).get(d) or {"record": "document", "id": d, "title": None}
             for d in used]
     return Dossier(
@@ -154,7 +167,12 @@ def assemble(a: Side, b: Side, records: Iterable[Record], *,
         series=fill_years(series if series is not None else yearly_series(events)),
         references=notes.entries, documents=docs,
         built_at=built_at or dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        source=source, strict=strict)
+        source=source, strict=strict, uncertain=uncertain)
+
+
+def _uncertain(record: Record) -> bool:
+    confidence = record.get("confidence")
+    return isinstance(confidence, int | float) and confidence < LOW_CONFIDENCE
 
 
 def _tellings_of(record: Record) -> list[Record]:
@@ -211,9 +229,19 @@ def _order(record: Record) -> tuple[int, str, str]:
 # -- key facts -------------------------------------------------------------
 
 
+# Records under this confidence are shown apart from the rest: held apart from training,
+# the scorer's two-state events under 0.6 were right about half the time
+# (dyad/data/model/event_scorer.json, "calibration")
+LOW_CONFIDENCE = 0.6
+
+# an ambassador told as in post, or nominated to it (PLOVER's "planned")
+IN_POST = ("asserted", "reported", "planned")
+
+
 def key_facts(facts: list[Item]) -> KeyFacts:
-    """The standing facts grouped for the header; an ambassador without an end date is
-    current unless a later one of the same sending state follows."""
+    """The standing facts grouped for the header. Ambassadors of one sending state follow
+    one another: a tenure with no end of its own ends when the next ambassador (another
+    person, nominated or in post) takes up the post, and the latest is the current one."""
     out = KeyFacts()
     ambassadors: dict[str, list[Item]] = defaultdict(list)
     for item in facts:
@@ -229,12 +257,48 @@ def key_facts(facts: list[Item]) -> KeyFacts:
         else:
             out.other.append(item)
     for items in ambassadors.values():
-        open_ended = [i for i in items if not (i.record.get("valid") or {}).get("end")
-                      and i.record.get("status") == "asserted"]
-        current = open_ended[-1] if open_ended else None  # items come in time order
+        in_post = [i for i in items if (i.record.get("status") or "asserted") in IN_POST]
+        for k, item in enumerate(in_post):  # items come in time order, undated last
+            if (item.record.get("valid") or {}).get("end"):
+                continue
+            after = next((n for n in in_post[k + 1:] if _person(n) != _person(item)), None)
+            item.until = ((after.record.get("valid") or {}).get("start") or None) \
+                if after else None
+        open_ended = [i for i in in_post if not (i.record.get("valid") or {}).get("end")
+                      and i.until is None]
+        current = open_ended[-1] if open_ended else None
         for item in items:
             (out.ambassadors_current if item is current else out.ambassadors_past).append(item)
+    out.relation_periods = relation_periods(out.relations)
     return out
+
+
+def relation_periods(relations: list[Item]) -> list[tuple[str | None, str | None]]:
+    """Stretches of relations from the relations facts in time order: a start opens one
+    (unless one is open), an end closes the open one ("severed in 1961", "restored on 20
+    July 2015" give 1961's close and 2015's reopening)."""
+    periods: list[tuple[str | None, str | None]] = []
+    open_from: str | None = None
+    is_open = False
+    for item in relations:
+        if (item.record.get("status") or "asserted") not in IN_POST:
+            continue
+        valid = item.record.get("valid") or {}
+        start, end = valid.get("start"), valid.get("end")
+        if start and end:
+            periods.append((start, end))
+        elif start and not is_open:
+            open_from, is_open = start, True
+        elif end:
+            periods.append((open_from if is_open else None, end))
+            open_from, is_open = None, False
+    if is_open:
+        periods.append((open_from, None))
+    return sorted(periods, key=lambda p: p[0] or p[1] or "")
+
+
+def _person(item: Item) -> str:
+    return ((item.record.get("person") or {}).get("name") or "").casefold()
 
 
 # -- dates -----------------------------------------------------------------

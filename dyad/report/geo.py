@@ -67,7 +67,7 @@ def territory(code: str) -> list[str]:
     A former state is its successor's core (followed through further former states:
     French Sudan → Mali Federation → Mali) plus the states it split into.
     """
-    from dyad.annotate.gazetteer import load_gazetteer
+    from dyad.reference.gazetteer import load_gazetteer
 
     states = load_gazetteer().states
     state = states.get(code)

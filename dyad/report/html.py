@@ -56,7 +56,8 @@ def render_html(d: Dossier, *, site_links: Sequence[tuple[str, str]] = (),
             f'their relations and build the report again.</p>')
     else:
         body += [key_facts_html(d), timeline_html(d), curve_html(d),
-                 events_html(d, record_href), facts_html(d, record_href), references_html(d)]
+                 events_html(d, record_href), facts_html(d, record_href),
+                 uncertain_html(d, record_href), references_html(d)]
     body.append(sources_html(d))
     return "".join([
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
@@ -230,6 +231,7 @@ def header_html(d: Dossier) -> str:
 def _toc(d: Dossier) -> str:
     parts = [("key-facts", "Key facts"), ("timeline", "Timeline"),
              ("curve", "Cooperation and conflict"), ("events", "Events"), ("facts", "Facts"),
+             *([("uncertain", "Less certain")] if d.uncertain else []),
              ("references", "References"), ("sources", "Sources")]
     if d.empty:
         parts = parts[-1:]
@@ -261,6 +263,10 @@ def key_facts_html(d: Dossier) -> str:
         when = "" if item.date_label == "undated" else f", {escape(item.date_label)}"
         lines.append(f"<li>{_entity(r.get('subject'))} recognised {_entity(r.get('object'))}"
                      f"{when}{_status(r)} ({_fact_link(item)})</li>")
+    if k.relation_periods:
+        spans = ", ".join(f"{escape(_year_or_dash(a))}–{escape(_year_or_dash(b, 'today'))}"
+                          for a, b in k.relation_periods)
+        lines.insert(0, f'<li class="periods">Periods of relations: {spans}</li>')
     out.append('<h3>Relations and recognition</h3>' + (
         f'<ul class="facts">{"".join(lines)}</ul>' if lines
         else '<p class="note">No document states when relations were established.</p>'))
@@ -305,11 +311,21 @@ def key_facts_html(d: Dossier) -> str:
     return _section("key-facts", "Key facts", "".join(out))
 
 
+def _year_or_dash(value: str | None, missing: str = "?") -> str:
+    from dyad.report.dossier import date_label
+
+    return date_label({"start": value}) if value else missing
+
+
 def _valid_part(item: Item, which: str) -> str:
     from dyad.report.dossier import date_label
 
     valid = item.record.get("valid") or {}
     value = valid.get(which)
+    if not value and which == "end" and item.until:
+        # no end of its own: the successor's start
+        return (escape(date_label({"start": item.until}))
+                + ' <span class="muted">(successor)</span>')
     if not value:
         return "—"
     return escape(date_label({"start": value, "precision": valid.get("precision")}))
@@ -544,6 +560,22 @@ def facts_html(d: Dossier, record_href: RecordHref | None = None) -> str:
     by_id = {i.id: i for i in d.facts}
     items = "".join(fact_item_html(i, by_id, record_href) for i in d.facts)
     return _section("facts", f"Facts ({len(d.facts)})", f'<ol class="items">{items}</ol>')
+
+
+def uncertain_html(d: Dossier, record_href: RecordHref | None = None) -> str:
+    """The records the extractor is less sure of, apart: in none of the sections above."""
+    from dyad.report.dossier import LOW_CONFIDENCE
+
+    if not d.uncertain:
+        return ""
+    by_id = {i.id: i for i in d.facts + d.uncertain}
+    items = "".join(event_item_html(i, record_href) if i.is_event
+                    else fact_item_html(i, by_id, record_href) for i in d.uncertain)
+    note = (f'<p class="note">Confidence under {LOW_CONFIDENCE:g}: held apart from training, '
+            "records this sure were right about half the time. They are not in the key facts, "
+            "the timeline or the curve.</p>")
+    return _section("uncertain", f"Less certain ({len(d.uncertain)})",
+                    note + f'<ol class="items">{items}</ol>')
 
 
 # -- references and sources ---------------------------------------------------------------

@@ -228,12 +228,16 @@ def live_dossier_html(d: Dossier, *, strict: bool = False) -> tuple[str, str]:
 
 
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
-def dyad_page(request: Request, a: str, b: str, strict: bool = False) -> Response:
+def dyad_page(request: Request, a: str, b: str, strict: bool = False,
+              min_confidence: float | None = None) -> Response:
     kb = _kb(request)
     code_a, code_b = _code(kb, a), _code(kb, b)
     if code_a == code_b:
         raise WebError(404, f"a dyad is two different states, not {code_a} twice")
-    dossier = build_dossier(kb, code_a, code_b, strict=strict, source=request.app.state.kb_label)
+    if min_confidence is not None and not 0 <= min_confidence <= 1:
+        raise WebError(400, f"min_confidence is from 0 to 1, not {min_confidence:g}")
+    dossier = build_dossier(kb, code_a, code_b, strict=strict, source=request.app.state.kb_label,
+                            min_confidence=min_confidence)
     html, policy = live_dossier_html(dossier, strict=strict)
     return HTMLResponse(html, headers={"Content-Security-Policy": policy})
 
@@ -254,7 +258,7 @@ def _record_dossier(kb: KnowledgeBase, record: dict[str, Any]) -> Dossier:
 def record_page(kb: KnowledgeBase, record: dict[str, Any]) -> HTMLResponse:
     d = _record_dossier(kb, record)
     is_event = record.get("record") == "event"
-    item = (d.events if is_event else d.facts)[0]
+    item = (d.events or d.facts or d.uncertain)[0]  # one record: a less sure one is apart
     kind = record.get("event_type") if is_event else (record.get("kind") or "").replace("_", " ")
     from dyad.kb.countries import name_of
 

@@ -38,7 +38,7 @@ class StateTotals:
 
 def map_codes(code: str) -> list[str]:
     """The map shapes a state's records colour."""
-    from dyad.annotate.gazetteer import load_gazetteer
+    from dyad.reference.gazetteer import load_gazetteer
 
     state = load_gazetteer().states.get(code)
     land = territory(code)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from dyad.annotate.actors import DocContext, resolve_actors
-from dyad.annotate.gazetteer import tokenize
 from dyad.annotate.people import name_end
+from dyad.reference.gazetteer import tokenize
 
 
 def people(text: str, date: str, ctx: DocContext) -> dict[str, tuple]:

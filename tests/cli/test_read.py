@@ -87,6 +87,19 @@ def test_extract_prints_contract_records_for_the_example() -> None:
     assert records[0]["sentences"] == len(parsed["sentences"]) > 0
 
 
+def test_extract_min_confidence_leaves_out_the_less_sure() -> None:
+    def scored(out: str) -> list[float]:
+        rows = [json.loads(line) for line in out.splitlines()]
+        return [r["confidence"] for r in rows if r["record"] in ("event", "fact")]
+
+    every = scored(dyad("extract", str(EXAMPLE), "--format", "jsonl").stdout)
+    sure = dyad("extract", str(EXAMPLE), "--format", "jsonl", "--min-confidence", "0.8")
+    assert sure.returncode == 0
+    assert sorted(scored(sure.stdout)) == sorted(c for c in every if c >= 0.8)
+    assert 0 < len(scored(sure.stdout)) < len(every)
+    assert '"record": "document"' in sure.stdout  # documents and references stay
+
+
 def test_extract_csv_and_bad_input(tmp_path: Path) -> None:
     out = dyad("extract", str(EXAMPLE), "--format", "csv")
     assert out.returncode == 0 and out.stdout.startswith("id,event_type,cameo")

@@ -11,7 +11,9 @@ from dyad.errors import DataError
 from dyad.evaluate.events import (
     CONFLIBERT_PATH,
     GSR_PATH,
+    GsrItem,
     evaluate_events,
+    false_alarms,
     gsr_items,
     load_conflibert,
     load_gsr,
@@ -63,6 +65,26 @@ def test_scores_on_fixture(tmp_path: Path) -> None:
     assert result["plover_gsr"]["accuracy"] == 1.0
     assert result["plover_gsr"]["dyad_accuracy"] == 0.5
     assert result["plover_gsr_even"]["n"] + result["plover_gsr_odd"]["n"] == 5
+
+
+def _item(gold: str, types: list[str]) -> GsrItem:
+    return GsrItem("x", "text", gold, None, [], [], [], [], None, None, types)
+
+
+def test_false_alarms_count_types_the_gold_does_not_have() -> None:
+    result = false_alarms([_item("AID", ["AID"]), _item("AID", ["AID", "ASSAULT"]),
+                           _item("ACCUSE", ["ASSAULT"]), _item("CONSULT", [])])
+    assert (result["n"], result["with_false_alarm"]) == (4, 2)
+    assert result["per_type"]["ASSAULT"] == {"sentences": 2, "false_alarms": 2,
+                                             "precision": 0.0}
+    assert result["per_type"]["AID"] == {"sentences": 2, "false_alarms": 0, "precision": 1.0}
+
+
+def test_false_alarms_on_fixture(tmp_path: Path) -> None:
+    result = evaluate_events(_fixture(tmp_path))["plover_gsr_false_alarms"]
+    assert result["n"] == 5
+    # d: Norway sent food to Peru, one event of the gold type
+    assert result["per_type"]["AID"]["false_alarms"] == 0
 
 
 def test_items_carry_dyad_answer(tmp_path: Path) -> None:

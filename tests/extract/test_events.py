@@ -374,3 +374,106 @@ def test_a_participle_on_a_noun_is_no_event() -> None:
     # "the deposed president": a state he is in, not a deposition by Senegal
     found = _events("Senegal granted asylum to the deposed president.")
     assert [e[0] for e in found] == ["AID"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an ultimatum to leave is an expulsion, however the parser hangs "to leave"
+    ("Ghana ordered the Togolese ambassador to leave within 72 hours.",
+     ("SANCTION", ["GHA"], ["TGO"])),
+    ("Ghana gave the Togolese envoy Kofi Mensah 48 hours to leave the country.",
+     ("SANCTION", ["GHA"], ["TGO"])),
+    ("Ghana declared the Togolese ambassador persona non grata.",
+     ("SANCTION", ["GHA"], ["TGO"])),
+    # a decided break is the break, told as planned; one only announced is a threat (CAMEO)
+    ("Ghana has decided to sever diplomatic relations with Togo.",
+     ("SANCTION", ["GHA"], ["TGO"])),
+    ("Ghana said it would sever diplomatic relations with Togo.",
+     ("THREATEN", ["GHA"], ["TGO"])),
+])
+def test_expulsions_and_breaks(text: str, expected: tuple[str, list, list]) -> None:
+    assert expected in _events(text)
+
+
+def _page_events(text: str, date: str | None) -> list[tuple[str, str | None]]:
+    from dyad.annotate.pipeline import annotate as annotate_doc
+    from dyad.read import read_text
+
+    doc = read_text(text, input_format="text", date=date)
+    return [(ev.trigger.text, ev.date.start) for s in annotate_doc(doc).sentences
+            for ev in find_events(s)]
+
+
+def test_an_undated_sentence_takes_the_month_the_story_reached() -> None:
+    text = "Chile–Kenya relations\n\nIn March 1994 Kenya opened talks with Chile. Chile then granted Kenya a loan."
+    assert ("granted", "1994-03") in _page_events(text, None)
+
+
+def test_in_news_an_undated_sentence_takes_the_story_date() -> None:
+    # as event data (ICEWS, GDELT) dates news: the story's day, not an earlier sentence's
+    text = ("Kenya expelled the Chilean ambassador, citing a row over a coup in Peru on "
+            "Monday. Chile recalled its envoy from Kenya.")
+    assert ("recalled", "2019-04-03") in _page_events(text, "2019-04-03")
+
+
+def _caption_events(text: str) -> list[tuple[str, list, list]]:
+    doc = Document(id="t", title="Chile–Kenya relations", format="page", text=text,
+                   sentences=[Sentence(0, "caption", None, 0, len(text), text)])
+    [sentence] = annotate(doc).sentences
+    return [(ev.trigger.plover_type, [e.country for e in ev.actors],
+             [e.country for e in ev.recipients]) for ev in find_events(sentence)]
+
+
+def test_a_caption_shows_a_meeting_of_people_not_a_map_of_states() -> None:
+    assert _caption_events("Chilean President Gabriel Boric with Kenyan President William Ruto in Nairobi, 2023") == [
+        ("CONSULT", ["CHL"], ["KEN"])]
+    assert _caption_events("Map indicating locations of Chile and Kenya") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one's own envoy is what one acts with; the state posted to or taken from receives
+    ("Chile recalled its ambassador to Kenya for consultations.", ("SANCTION", ["CHL"], ["KEN"])),
+    # (the parser hangs "to Nicaragua" so that the recall had Spain receive it)
+    ("Spain has recalled its ambassador to Nicaragua after a row over a statement.",
+     ("SANCTION", ["ESP"], ["NIC"])),
+    ("Chile withdrew its diplomats from Kenya.", ("SANCTION", ["CHL"], ["KEN"])),
+])
+def test_own_people_posted_abroad(text: str, expected: tuple[str, list, list]) -> None:
+    assert expected in _events(text)
+
+
+def test_a_story_without_a_pair_means_the_states_it_names_most() -> None:
+    from dyad.annotate.pipeline import annotate as annotate_doc
+    from dyad.read import read_text
+
+    text = ("Ghana accused Togo of harbouring rebels on Monday. Togo denied it, and Nigeria "
+            "offered to mediate. The two countries fought a border war in 1965.")
+    doc = read_text(text, input_format="text", date="2019-04-03")
+    found = [(ev.trigger.text, sorted(e.country for e in ev.actors + ev.recipients))
+             for s in annotate_doc(doc).sentences for ev in find_events(s)]
+    assert ("fought", ["GHA", "TGO"]) in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a war, split or treaty whose name joins two states is theirs, mutual
+    ("The First Sino-Japanese War ended in 1895.", ("ASSAULT", ["CHN", "JPN"], [])),
+    ("The Argentina–Brazil War (1825–1828) was a breach.", ("ASSAULT", ["ARG", "BRA"], [])),
+    ("The worst breach was the Argentina–Brazil War of 1825.", ("ASSAULT", ["ARG", "BRA"], [])),
+    ("The 1998 Eritrean–Ethiopian War marked a turning point.",
+     ("ASSAULT", ["ERI", "ETH"], [])),
+])
+def test_a_name_that_joins_two_states(text: str, expected: tuple[str, list, list]) -> None:
+    assert expected in _events(text, date=None)
+
+
+def test_a_story_without_a_title_pair_gives_its_pair_to_one_sided_acts() -> None:
+    from dyad.annotate.pipeline import annotate as annotate_doc
+    from dyad.read import read_text
+
+    text = ("Ghana expelled the Togolese ambassador on Monday. Togo protested to Ghana. "
+            "The Togolese foreign minister later announced new aid for the border region.")
+    doc = read_text(text, input_format="text", date="2019-04-03")
+    found = [(ev.trigger.text, ev.trigger.plover_type, [e.country for e in ev.actors],
+              [e.country for e in ev.recipients])
+             for s in annotate_doc(doc).sentences for ev in find_events(s)]
+    # no recipient named: on this story's pair, the other side (as on a relations page)
+    assert ("aid", "AID", ["TGO"], ["GHA"]) in found

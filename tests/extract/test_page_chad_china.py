@@ -24,7 +24,8 @@ EVENTS = [
     ("CONSULT", {"CHN"}, {"TCD"}, "2007-04"),  # met the president
     ("AID", {"CHN"}, {"TCD"}, "2009"),  # 2,000 tonnes of rice
     ("ASSAULT", {"TCD"}, set(), "2021-04"),  # the coup
-    ("REQUEST", {"CHN"}, {"TCD"}, "2021"),  # called on the council (date from the story)
+    # called on the council: dated by the month the story has reached (the sentence before)
+    ("REQUEST", {"CHN"}, {"TCD"}, "2021-04"),
     ("AID", {"CHN"}, {"TCD"}, "2022"),  # drones, alleged
     ("ACCUSE", {"TCD"}, {"CHN"}, "2023"),  # pollution accusation
 ]

@@ -18,7 +18,10 @@ JSONL = '{"id": "n1", "text": "Ghana and Togo met on Monday."}\n'
     ("text", "expected"),
     [(SCRAPED, "page"), (WIKI, "wikitext"), (HTML, "html"), (JSONL, "jsonl"),
      ("Just a plain news story.\n\nWith two paragraphs.", "text"),
-     ("= Chile–Kenya relations =\n\n== History ==\nText.", "wikitext"),
+     # a wiki page rendered as text keeps its equals-sign headings but no markup: the page
+     # reader reads it (headings, "- Mission1: …" infobox lines)
+     ("= Chile–Kenya relations =\n\n== History ==\nText.", "page"),
+     ("== History ==\nText with a [[link]].\n\n== Trade ==\nMore.", "wikitext"),
      # copied from the mobile site: headings end in the pencil icon's "edit"
      ("Title\n\nLead text.\n\nHistory edit\n\nBody.\n\nTrade edit\n\nMore.", "page"),
      # one such line could be chance, and "can edit" is a verb

@@ -130,3 +130,51 @@ def test_to_dict_is_plain_data(dossier: Dossier) -> None:
 
     data = dossier.to_dict()
     assert json.loads(json.dumps(data))["a"] == {"code": "CHL", "name": "Chile"}
+
+
+def test_a_nominated_successor_is_current_and_ends_the_tenure_before() -> None:
+    earlier = records.fact("f-a1", "ambassador", "CHL", "PER", when("2009"),
+                           "Marta Soto became Chile's ambassador in 2009.", 1, person="Marta Soto")
+    nominee = records.fact("f-a2", "ambassador", "CHL", "PER", when("2023-05"),
+                           "Pablo Diaz was nominated ambassador to Peru in May 2023.", 2,
+                           person="Pablo Diaz")
+    nominee["status"] = "planned"
+    retold = records.fact("f-a3", "ambassador", "CHL", "PER", when("2011"),
+                          "Marta Soto presented her credentials in 2011.", 3, person="Marta Soto")
+    d = assemble(Side("CHL", "Chile"), Side("PER", "Peru"), [nominee, retold, earlier])
+    assert [i.id for i in d.key_facts.ambassadors_current] == ["f-a2"]
+    assert [i.id for i in d.key_facts.ambassadors_past] == ["f-a1", "f-a3"]
+    # the same person told twice is one tenure: it ends when the next person's begins
+    assert {i.id: i.until for i in d.key_facts.ambassadors_past} == {"f-a1": "2023-05",
+                                                                     "f-a3": "2023-05"}
+
+
+def test_severed_and_restored_relations_close_and_reopen() -> None:
+    from dyad.report.dossier import relation_periods
+
+    def rel(rid: str, start: str | None, end: str | None) -> dict:
+        r = records.fact(rid, "diplomatic_relations", "CHL", "PER", when(start or end),
+                         "Chile and Peru changed their relations.", 1)
+        r["valid"] = {"start": start, "end": end, "precision": "year"}
+        return r
+
+    d = assemble(Side("CHL", "Chile"), Side("PER", "Peru"),
+                 [rel("r1", "1960", None), rel("r2", None, "1961"), rel("r3", "2015", None)])
+    assert d.key_facts.relation_periods == [("1960", "1961"), ("2015", None)]
+    assert relation_periods([]) == []
+
+
+def test_less_sure_records_stand_apart() -> None:
+    from dyad.report import render_html
+
+    sure = records.event("ev-sure", "AID", 2, 7.4, when("1990"), "Chile sent aid to Peru.", 1)
+    unsure = records.event("ev-unsure", "ASSAULT", 4, -10.0, when("1991"),
+                           "Chile attacked Peru.", 2)
+    unsure["confidence"] = 0.3
+    d = assemble(Side("CHL", "Chile"), Side("PER", "Peru"), [sure, unsure])
+    assert [i.id for i in d.events] == ["ev-sure"]
+    assert [i.id for i in d.uncertain] == ["ev-unsure"]
+    assert sum(r.get("events", 0) for r in d.series) == 1  # the curve counts what is shown
+    page = render_html(d)
+    assert 'id="uncertain"' in page and "Less certain (1)" in page
+    assert page.index('id="ev-ev-unsure"') > page.index('id="uncertain"')

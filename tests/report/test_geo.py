@@ -36,7 +36,7 @@ def test_no_shape_crosses_the_whole_map() -> None:
 
 
 def test_gazetteer_states_have_a_shape_or_point() -> None:
-    from dyad.annotate.gazetteer import load_gazetteer
+    from dyad.reference.gazetteer import load_gazetteer
 
     world = load_world()
     missing = [code for code, s in load_gazetteer().states.items()

@@ -173,6 +173,28 @@ class Gazetteer:
         """Entries for a surface form ("the Soviets", "Kyiv", "Burkinabé")."""
         return list(self.index.get(key_of(surface), ()))
 
+    def split_compounds(self, tokens: list[Token]) -> list[Token]:
+        """Tokens with a compound of state words ("Sino-Japanese", "Eritrean–Ethiopian")
+        cut at its hyphens, so that each state is found; a name that is one as a whole
+        ("Guinea-Bissau", "Austria-Hungary") stays whole."""
+        out: list[Token] = []
+        for tok in tokens:
+            parts = tok.text.split("-")
+            if len(parts) < 2 or tok.norm in self.index or not all(
+                    p[:1].isupper() for p in parts) or not any(
+                    any(e.kind == "state" for e in self.index.get(normalise(p), ()))
+                    for p in parts):
+                out.append(tok)
+                continue
+            at = tok.start
+            for k, part in enumerate(parts):
+                if k:
+                    out.append(Token(at, at + 1, "-", "-"))
+                    at += 1
+                out.append(Token(at, at + len(part), part, normalise(part)))
+                at += len(part)
+        return out
+
     def matches(self, tokens: list[Token]) -> Iterator[tuple[int, int, list[Entry]]]:
         """Longest gazetteer matches over tokens: (first token, end token, entries); a
         misspelt state or leader's name ("Ethopia", "President Bouteflicka") is read as
@@ -202,7 +224,7 @@ class Gazetteer:
             word = self._respelled(tok.norm)
             if word is None:
                 continue
-            from dyad.annotate.places import is_town  # the towns table: only when needed
+            from dyad.reference.places import is_town  # the towns table: only when needed
 
             # a slip is rarely in the first letter ("Siberia" is no Liberia) or a letter
             # added at the end ("the Americas", "Frances"), and a real town's name is no
@@ -283,6 +305,13 @@ class Gazetteer:
         if len(date[:10]) < 10 and self._valid_within(code, day, _last_day(date)):
             return code
         return self._back(code, day, 0) or self._forward(code, day)
+
+    def existed(self, code: str, date: str | None) -> bool:
+        """The state existed at some time in ``date`` (ISO, any precision); True
+        without a date or for a code the table does not hold."""
+        if not date:
+            return True
+        return self._valid_within(code, _pad(date), _last_day(date))
 
     def _valid_within(self, code: str, first: str, last: str) -> bool:
         """The state existed on some day from ``first`` to ``last`` (ISO days)."""

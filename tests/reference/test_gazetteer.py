@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from dyad.annotate.gazetteer import DATA_DIR, key_of, load_gazetteer, tokenize
 from dyad.errors import DataError
+from dyad.reference.gazetteer import DATA_DIR, key_of, load_gazetteer, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -186,3 +186,22 @@ def test_a_hyphen_before_a_small_letter_splits() -> None:
     words = [t.text for t in tokenize("A China-backed coup in Guinea-Bissau, al-Qaeda, Timor-Leste.")]
     assert words[:4] == ["A", "China", "-", "backed"]
     assert "Guinea-Bissau" in words and "al-Qaeda" in words and "Timor-Leste" in words
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # a compound of state words is cut so that each is found
+    ("Sino-Japanese", ["Sino", "-", "Japanese"]),
+    ("Eritrean-Ethiopian", ["Eritrean", "-", "Ethiopian"]),
+    # a name that is one whole, or words that are no states, stay whole
+    ("Guinea-Bissau", ["Guinea-Bissau"]),
+    ("Abdel-Aziz", ["Abdel-Aziz"]),
+])
+def test_split_compounds(g, text: str, words: list[str]) -> None:
+    tokens = g.split_compounds(tokenize(text))
+    assert [t.text for t in tokens] == words
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+
+
+def test_existed(g) -> None:
+    assert g.existed("SSD", "2011") and g.existed("SSD", None)
+    assert not g.existed("SSD", "1995") and not g.existed("SUN", "2005-03")

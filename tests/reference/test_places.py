@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.annotate.nlp import load_nlp
-from dyad.annotate.places import city_country, fold, sentence_places
+from dyad.reference.places import city_country, fold, sentence_places
 
 
 @pytest.mark.parametrize(("name", "hints", "expected"), [

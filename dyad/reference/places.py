@@ -14,10 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from dyad.reference.gazetteer import normalise
 
-from dyad.annotate.gazetteer import normalise
+if TYPE_CHECKING:  # parsed sentences come from annotation; reference data needs no spaCy
+    from spacy.tokens import Span, Token
 
 # prepositions that put what follows at a place
 PLACE_PREPS = frozenset({"in", "at", "throughout", "across", "inside", "near", "around",
