@@ -193,3 +193,15 @@ def test_ray_reads_files_not_standard_input() -> None:
                          text=True, cwd=ROOT, timeout=300)
     assert out.returncode == 2
     assert "--engine ray reads files, not standard input (-)" in out.stderr
+
+
+def test_min_confidence_applies_to_parquet_output(dump: Path, local_records: list[dict],
+                                                  tmp_path: Path) -> None:
+    from dyad.kb.pairs import sure_enough
+
+    folder = tmp_path / "out"
+    out = dyad("extract", str(dump), "-o", str(folder), "--min-confidence", "0.9")
+    assert out.returncode == 0, out.stderr
+    kept = [r for r in local_records if sure_enough(r, 0.9)]
+    assert key(parquet_records(folder)) == key(kept)
+    assert sum(r["record"] == "document" for r in kept) == 4  # documents are never dropped
