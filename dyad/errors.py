@@ -26,3 +26,8 @@ class DatabaseError(DataError):
     """The knowledge base's database itself: corrupt, another program's, made by a newer dyad,
     missing, unreachable, or its connection lost. A server answers 503 for it (its fault, not
     the request's); the CLI, as for any DyadError, prints one line and exits 2."""
+
+
+class MissingExtra(DyadError):
+    """An optional dependency (``dyad[ray]``, ``dyad[zim]``) that this input or engine needs
+    is not installed: one line naming the extra."""

@@ -76,6 +76,13 @@ def extract_all(docs: Iterable[Document], *, gazetteer: str | None = None,
     yield from _in_workers(docs, gazetteer, with_document, jobs, on_error)
 
 
+def document_records(doc: Document, *, gazetteer: str | None = None,
+                     on_error: OnError | None = None) -> Iterator[dict[str, Any]]:
+    """One document's records, its failure told to ``on_error`` (a DataError raised): the
+    per-document function of every engine (this loop, ``jobs`` processes, Ray actors)."""
+    return _one_document(doc, gazetteer, True, on_error)
+
+
 def failure(doc: Document, error: BaseException, consequence: str) -> DocumentFailed:
     """The one line that tells which document failed, with what, and what became of it."""
     return DocumentFailed(f"{document_name(doc)}: could not be extracted "

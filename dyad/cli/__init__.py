@@ -41,6 +41,16 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+def corpus_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that pick documents out of dumps, feeds and folders."""
+    fn = click.option("--limit", type=click.IntRange(min=1), default=None,
+                      help="Read at most this many documents (after --titles).")(fn)
+    fn = click.option("--titles", default=None, metavar="GLOB",
+                      help="Only documents whose title matches, e.g. '*relations*' "
+                           "(case-insensitive).")(fn)
+    return fn
+
+
 def min_confidence_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     """--min-confidence: leave out events and facts the extractor is less sure of."""
     return click.option(

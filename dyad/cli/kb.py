@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from dyad.cli import FailureReport, cli, input_options, min_confidence_option
+from dyad.cli import FailureReport, cli, corpus_options, input_options, min_confidence_option
 
 OUTPUTS = ("table", "jsonl", "csv")
 
@@ -62,18 +62,23 @@ def knowledge_base(db: str | None, *, create: bool = False) -> Iterator[Any]:
 @click.option("--gazetteer", type=click.Path(dir_okay=False), default=None,
               help="A TSV of extra names, states or leaders (see dyad/data/gazetteer).")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+@corpus_options
 @min_confidence_option
 def ingest(paths: tuple[str, ...], input_format: str | None, max_bytes: int, db: str | None,
-           gazetteer: str | None, quiet: bool, min_confidence: float | None) -> None:
+           gazetteer: str | None, quiet: bool, titles: str | None, limit: int | None,
+           min_confidence: float | None) -> None:
     """Extract documents and store their records in the knowledge base.
 
     PATHS are files, folders (read recursively) or - for standard input, in any
     format `dyad extract` reads, or the JSON lines `dyad extract` prints (stored as
-    they are: `dyad extract ... | dyad ingest -`). Each document is stored in one
-    transaction; the same document twice changes nothing, and a new version (same
+    they are: `dyad extract ... | dyad ingest -`), or the Parquet part files of
+    `dyad extract -o DIR` (`dyad ingest DIR`). Each document is stored in one
+    transaction (records: a batch of documents a transaction, each whole or not at
+    all); the same document twice changes nothing, and a new version (same
     source or title) replaces the old one's records.
     """
     from dyad.kb.store import removed_unless_stored
+    from dyad.read.select import Selection
 
     report = FailureReport()
     # nothing half-written: a run that stores nothing leaves no new database file behind
@@ -81,6 +86,7 @@ def ingest(paths: tuple[str, ...], input_format: str | None, max_bytes: int, db:
           _progress(paths, quiet) as step):
         summary = kb.ingest(paths, input_format=input_format, gazetteer=gazetteer,
                             max_bytes=max_bytes, on_error=report, progress=step,
+                            select=Selection(titles) if titles else None, limit=limit,
                             min_confidence=min_confidence)
     if not quiet:
         _print_summary(summary, kb.name, created=not new_file.removed)

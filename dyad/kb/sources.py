@@ -4,7 +4,8 @@ A JSON-lines input whose first object has a ``record`` field holds records, not 
 news feed (``{"id", "text", ...}`` a line): they are stored as they are, without
 extracting again, one document at a time (its ``document`` record, then the
 records that follow it up to the next ``document`` record). A bad line costs its
-document only: one error naming the line, and the rest are still read.
+document only: one error naming the line, and the rest are still read. The Parquet
+part files of ``dyad extract -o DIR`` hold records too, read a batch of rows at a time.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from dyad.read import (
     read_text,
     sniff,
 )
+from dyad.read.select import Selection
 
 RECORD_KINDS = ("document", "reference", "event", "fact")
 OnError = Callable[[DyadError], None]
@@ -49,12 +51,15 @@ class RecordGroup:
 
 
 def iter_inputs(paths: Iterable[str], *, input_format: str | None, max_bytes: int,
-                on_error: OnError) -> Iterator[Document | RecordGroup]:
+                on_error: OnError,
+                select: Selection | None = None) -> Iterator[Document | RecordGroup]:
     """Documents to extract, and record groups to store as they are, from ``paths``."""
     records_allowed = input_format in (None, "jsonl")
     for path in _expand(paths, on_error):
         if path == "-":
             yield from _stdin(input_format, max_bytes, on_error)
+        elif records_allowed and path.endswith(".parquet"):
+            yield from parquet_groups(path, on_error)
         elif records_allowed and _holds_records(path, max_bytes):
             try:
                 yield from group_records(_record_lines(path, max_bytes), source=path,
@@ -63,7 +68,21 @@ def iter_inputs(paths: Iterable[str], *, input_format: str | None, max_bytes: in
                 on_error(e)
         else:
             yield from iter_documents([path], input_format=input_format, max_bytes=max_bytes,
-                                      on_error=on_error)
+                                      on_error=on_error, select=select)
+
+
+def parquet_groups(path: str, on_error: OnError) -> Iterator[RecordGroup]:
+    """The documents' records of a Parquet part file (``dyad extract -o DIR``), read in
+    batches of rows; ``line`` is the row of the document record (1-based)."""
+    from dyad.extract.parquet import read_parts
+
+    row = 1
+    try:
+        for records in read_parts(path):
+            yield RecordGroup(path, row, records)
+            row += len(records)
+    except DyadError as e:
+        on_error(e)
 
 
 def is_record(item: object) -> bool:

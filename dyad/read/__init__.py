@@ -18,7 +18,9 @@ from pathlib import Path
 from dyad.errors import DyadError, FormatError, InputError
 from dyad.model import Document
 from dyad.read.build import document_id
+from dyad.read.corpus import corpus_documents
 from dyad.read.page import mobile_heading
+from dyad.read.select import Selection
 from dyad.read.stream import Spool, TextFile, read_long_text, read_stdin
 
 FORMATS = ("page", "wikitext", "html", "text", "jsonl")
@@ -174,6 +176,7 @@ def iter_path(
     input_format: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Callable[[DyadError], None] | None = None,
+    select: Selection | None = None,
 ) -> Iterator[Document]:
     """The documents in one file (``-``: standard input), one at a time; a JSON-lines file
     is read line by line and a long plain text as one streamed document, so neither is
@@ -181,7 +184,7 @@ def iter_path(
     name = str(path)
     if name != "-":
         yield from iter_file(name, name=name, input_format=input_format, max_bytes=max_bytes,
-                             on_error=on_error)
+                             on_error=on_error, select=select)
         return
     data = read_stdin(max_bytes, spool_over=PART_CHARS)
     if isinstance(data, Spool):  # long: read from a copy, as a file
@@ -199,9 +202,22 @@ def iter_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Callable[[DyadError], None] | None = None,
     spool: Spool | None = None,
+    select: Selection | None = None,
 ) -> Iterator[Document]:
     """The documents in the file ``path``, called ``name`` in messages and sources (a spooled
-    standard input is ``-``; ``spool`` keeps its file while a document needs it)."""
+    standard input is ``-``; ``spool`` keeps its file while a document needs it); ``select``
+    picks documents by title."""
+    # dumps, ZIM files, feeds and compressed files have readers of their own (dyad.read.corpus)
+    corpus = corpus_documents(path, name=name, input_format=input_format, max_bytes=max_bytes,
+                              select=select, on_error=on_error, spooled=spool is not None)
+    if corpus is not None:
+        yield from corpus
+        return
+    if select is not None and select.titles is not None:
+        yield from (doc for doc in iter_file(path, name=name, input_format=input_format,
+                                             max_bytes=max_bytes, on_error=on_error,
+                                             spool=spool) if select.title(doc.title))
+        return
     if input_format in (None, "jsonl", "text"):
         start = load_bytes(path, max_bytes, limit=HEAD_BYTES, name=name)
         head = decode(start, name, partial=True)  # the checks, on the first bytes
@@ -234,8 +250,10 @@ def iter_documents(
     input_format: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Callable[[DyadError], None] | None = None,
+    select: Selection | None = None,
 ) -> Iterator[Document]:
-    """Every document under ``paths`` (files, folders read recursively, ``-`` for stdin)."""
+    """Every document under ``paths`` (files, folders read recursively, ``-`` for stdin)
+    whose title ``select`` picks."""
 
     def report(error: DyadError) -> None:
         if on_error is None:
@@ -245,7 +263,7 @@ def iter_documents(
     for path in _expand(paths, report):
         try:
             yield from iter_path(path, input_format=input_format, max_bytes=max_bytes,
-                                 on_error=report)
+                                 on_error=report, select=select)
         except DyadError as e:
             report(e)
         except RecursionError:
