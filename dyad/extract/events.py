@@ -152,9 +152,10 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         elif trigger.demand_clause:
             actors, recipients, parsed = _demand_sides(token, span, sentence.actors)
             how = "demand"
-        elif trigger.background:
-            # "under the 1961 agreement", "during the invasion": only the noun's own words
-            # ("the Russian invasion of Ukraine") make it an event with sides
+        elif trigger.background or _named_event(token):
+            # "under the 1961 agreement", "during the invasion", "the victory in the
+            # Chinese Civil War": only the noun's own words ("the Russian invasion of
+            # Ukraine") make it an event with sides
             actors, recipients = _own_sides(token, span, sentence.actors)
             parsed, how = True, "background"
         else:
@@ -193,7 +194,7 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # "Spain recalled its ambassador to Nicaragua": the actor's own people are
             # what it acts with; the state they are posted to or taken from is the recipient
             recipients = hosts
-        if not recipients and parsed:
+        if not recipients and parsed and how != "named":
             how = "nearest"
             recipients = _purpose_recipients(token, trigger, triggers, sentence) or _nearest(
                 _foreground(sentence), trigger.end, after=True, exclude=actors,
@@ -842,6 +843,24 @@ def _of_relations(token: Token) -> bool:
     """The act's object, or the subject of its passive, is the relations themselves."""
     return any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in RELATION_NOUNS
                for c in token.children)
+
+
+# verbs whose object names the event they take part in: "the two countries fought the
+# Korean War", "engaged in the Gulf War"
+TAKING_PART = frozenset({"engage", "fight", "wage", "enter", "join", "lose", "win", "start",
+                         "launch", "declare"})
+
+
+def _named_event(token: Token) -> bool:
+    """A named event ("the Korean War", "World War II") that the clause only mentions,
+    not one its subject takes part in ("fought the Korean War")."""
+    if not token.text[:1].isupper() or token.i == token.sent.start or \
+            token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = token.head
+    if head.dep_ == "prep":
+        head = head.head
+    return not (head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in TAKING_PART)
 
 
 def _named_parties(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:

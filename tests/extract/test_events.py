@@ -489,3 +489,16 @@ def test_the_pairs_relations_changed_by_no_one_named(text: str,
                                                      expected: tuple[str, list, list]) -> None:
     assert expected in _events(text, date=None, title="Chile–Kenya relations")
     assert _events(text, date=None) == []  # no pair, no sides
+
+
+def test_a_named_event_the_clause_only_mentions_has_only_its_own_sides() -> None:
+    # the clause's subject did not fight the Chilean Civil War; its name names one side
+    found = _events("Chile and Peru kept friendly relations, though their relationship "
+                    "changed after the victory in the Chilean Civil War in 1891.", date=None)
+    assert not any(t == "ASSAULT" and len({*a, *r} - {None}) >= 2 for t, a, r in found)
+    # taking part in it is the subject's doing; a mutual act named by the pair gets no
+    # nearest recipient
+    assert ("ASSAULT", ["CHL", "PER"], []) in _events(
+        "Chile and Peru fought the Pacific War from 1879.", date=None)
+    assert _events("The First Sino-Japanese War gave Japan control of Taiwan.", date=None)[0] \
+        == ("ASSAULT", ["CHN", "JPN"], [])
