@@ -34,9 +34,15 @@ _BOTH = {("the", "two", "countries"), ("both", "countries"), ("both", "states"),
          # "Two countries signed …" at the head of a sentence, without "the"
          ("two", "countries"), ("two", "states"), ("two", "nations"), ("two", "governments")}
 _COUNTRY = {("the", "country"), ("the", "state")}
+# "the four countries", "all five states": as many as the last list named
+_COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10}
+_GROUP_NOUNS = frozenset({"countries", "states", "nations", "governments"})
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*(?:along|together) with\s+)"
+                       r"(?:the\s+)?")
 _OWN_COUNTRY = {("his", "country"), ("her", "country")}
 # a token can open one of the phrases above only with one of these words
-_PHRASE_FIRST = frozenset(p[0] for p in _BOTH | _COUNTRY | _OWN_COUNTRY)
+_PHRASE_FIRST = frozenset(p[0] for p in _BOTH | _COUNTRY | _OWN_COUNTRY) | {"all"}
 # words allowed between a state modifier and a role word: "Russia's *then* foreign minister"
 _GAP = {"the", "'s", "senior", "top", "former", "then", "new", "chief", "deputy", "acting",
         "interim", "visiting", "outgoing", "incoming", "own", "a", "an", "transitional"}
@@ -62,6 +68,9 @@ class DocContext:
     # no pair in its title means by "the two countries" the two it names most (on a tie,
     # the first named: a story opens with its protagonists, third parties come later)
     named: dict[str, int] = field(default_factory=dict)
+    # the last list of three or more states ("Saudi Arabia along with Bahrain, Egypt and
+    # the UAE"): "the four countries" after it are they
+    listed: tuple[str, ...] = ()
 
     def story_pair(self) -> tuple[str, ...]:
         if len(self.pair) == 2:
@@ -171,6 +180,16 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
         if e.kind == "person" and (e.country or e.role) and not people.role_only(e) \
                 and " " in e.name:  # fmt: skip
             ctx.surnames[normalise(e.name.split()[-1])] = e
+    states = [m for m in out if m.entity.kind == "state" and m.entity.country
+              and tuple(m.entity.text.lower().split()) not in _BOTH]
+    run: list[ActorMention] = []
+    for m in states:
+        if run and not _LIST_GAP.fullmatch(text[run[-1].end:m.start]):
+            run = []
+        run.append(m)
+        codes = tuple(dict.fromkeys(r.entity.country for r in run))
+        if len(codes) >= 3:
+            ctx.listed = codes  # type: ignore[assignment]
     main = anaphora.main_subject(parsed)
     if main is not None:
         ctx.last_subject = next((m.entity.country for m in out if m.entity.country
@@ -491,6 +510,14 @@ def _references(tokens: list[Token], cands: list[_Cand], date_at: Callable[[int]
                     c = _state(g, code, date_at(tokens[k].start))
                     out.append(_Cand(k, k + n, Entity(g.name_of(c), span, "state", c,
                                                       None, None, None, 0.9)))
+        if k + 2 < len(norms) and norms[k] in ("the", "all") and ctx.listed and \
+                _COUNT_WORDS.get(norms[k + 1]) == len(ctx.listed) and \
+                norms[k + 2] in _GROUP_NOUNS:
+            span = text[tokens[k].start:tokens[k + 2].end]
+            for code in ctx.listed:
+                c = _state(g, code, date_at(tokens[k].start))
+                out.append(_Cand(k, k + 3, Entity(g.name_of(c), span, "state", c,
+                                                  None, None, None, 0.8)))
         if tuple(norms[k:k + 2]) in _COUNTRY or tuple(norms[k:k + 2]) in _OWN_COUNTRY:
             code = _country_meant(tokens, cands, k, ctx, subject)
             if code:

@@ -240,3 +240,19 @@ def test_the_two_sides_is_the_pair() -> None:
 def test_the_pairs_people_are_the_pair(text: str) -> None:
     ctx = DocContext.from_title("Mali–Russia relations")
     assert {m.entity.country for m in resolve_actors(text, "2023", ctx)} >= {"MLI", "RUS"}
+
+
+def test_the_four_countries_are_the_four_listed_before() -> None:
+    from dyad.annotate.pipeline import annotate
+    from dyad.read import read_text
+
+    text = ("Ghana and Togo ties\n\nIn 2017 Ghana along with Benin, Niger and Mali cut all "
+            "ties with Togo. The four countries accused Togo of supporting rebel groups. "
+            "The three countries met in Accra.")
+    sentences = annotate(read_text(text, input_format="text")).sentences
+    four = {m.entity.country for m in sentences[1].actors
+            if sentences[1].sentence.text[m.start:m.end] == "The four countries"}
+    assert four == {"GHA", "BEN", "NER", "MLI"}
+    # a count that is not the list's names no one
+    assert not any(sentences[2].sentence.text[m.start:m.end] == "The three countries"
+                   for m in sentences[2].actors)
