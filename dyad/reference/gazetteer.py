@@ -136,6 +136,7 @@ class Gazetteer:
     predecessors: dict[str, list[str]] = field(default_factory=dict)
     _typo_index: dict[str, set[str]] | None = None  # deletion variants → names
     _respellings: dict[str, str | None] = field(default_factory=dict)  # words recur
+    _today: dict[str, str | None] = field(default_factory=dict)  # asked for every event
 
     # -- building ---------------------------------------------------------
 
@@ -163,6 +164,7 @@ class Gazetteer:
 
     def add_state(self, state: State) -> None:
         self.states[state.code] = state
+        self._today.clear()  # a new state may succeed one already asked for
         for nxt in (state.successor, *state.split_into):
             if nxt:
                 self.predecessors.setdefault(nxt, []).append(state.code)
@@ -283,7 +285,9 @@ class Gazetteer:
 
     def state_today(self, code: str) -> str | None:
         """The state that holds ``code`` today, following successors (SUN → RUS)."""
-        return self.state_at(code, "2100-01-01")
+        if code not in self._today:
+            self._today[code] = self.state_at(code, "2100-01-01")
+        return self._today[code]
 
     def state_at(self, code_or_name: str, date: str | None) -> str | None:
         """The code of the state that held ``code_or_name`` at ``date`` (ISO, any precision).
