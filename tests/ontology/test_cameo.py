@@ -46,7 +46,9 @@ def test_row_integrity(entry) -> None:
         ("0332", 5.2, 1, "AGREE"),
         ("072", 8.3, 2, "AID"),
         ("161", -4.0, 4, "SANCTION"),
-        ("163", -8.0, 4, "COERCE"),
+        # an embargo is SANCTION by PLOVER's reference ("stop or restrict commercial …
+        # exchange as … punishment"), though CAMEO2PLOVER-2021 lists COERCE
+        ("163", -8.0, 4, "SANCTION"),
         ("1123", -2.0, 3, "ACCUSE"),
         ("020", 3.0, 1, "REQUEST"),
     ],
