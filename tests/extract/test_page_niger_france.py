@@ -17,7 +17,7 @@ EVENTS = [
     ("PROTEST", {"NER"}, {"FRA"}, "2023-08-03"),  # unnamed marchers: the place's people
     ("SANCTION", {"NER"}, {"FRA"}, "2023-08-03"),  # revoked the agreements
     ("SANCTION", {"FRA"}, {"NER"}, "2023-07-29"),  # suspended development aid
-    ("COERCE", set(), {"NER"}, "2023-07-30"),  # ECOWAS sanctions (an IGO acts)
+    ("SANCTION", set(), {"NER"}, "2023-07-30"),  # ECOWAS sanctions (an IGO acts)
     ("COERCE", {"NGA"}, {"NER"}, "2023-08"),  # closed the border
     ("RETREAT", {"FRA"}, {"NER"}, "2023-12-22"),  # withdrawal of French troops from Niger
     ("MOBILIZE", {"RUS"}, {"NER"}, "2024-04"),  # deployment of Russian instructors

@@ -28,7 +28,7 @@ def _main(text: str):
         ("Freedonia pledged to provide humanitarian aid.", "AGREE", "03", "asserted"),
         ("The minister accused Freedonia of aggression.", "ACCUSE", "11", "asserted"),
         ("The government condemned the bombing of the embassy.", "ACCUSE", "11", "asserted"),
-        ("Freedonia imposed sanctions on Ruritania.", "COERCE", "16", "asserted"),
+        ("Freedonia imposed sanctions on Ruritania.", "SANCTION", "16", "asserted"),
         ("Ruritania severed diplomatic relations with Freedonia.", "SANCTION", "16", "asserted"),
         ("Freedonia expelled three Ruritanian diplomats.", "SANCTION", "16", "asserted"),
         ("Rebels shelled the capital overnight.", "ASSAULT", "19", "asserted"),
