@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
@@ -26,6 +27,10 @@ from dyad.model import Document, Entity, Sentence
 log = logging.getLogger("dyad")
 
 BATCH_SIZE = 256  # sentences per spaCy batch: the fastest on these sentences (64 to 4000 tried)
+# ... and at most this many characters: spaCy's memory grows with a batch's tokens (about
+# 15 KB each), so 256 run-on pieces of 5,000 characters took 1.2 GB; 256 real sentences
+# are some 40,000 characters. A batch's parses do not depend on what else is in it.
+BATCH_CHARS = 50_000
 # "now", "recently", "the future": relative to whatever anchor there was, not a written date
 VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
@@ -172,8 +177,11 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
                 continue
             yield sentence.text, (sentence, sentence_times)
 
-    for parsed, (sentence, sentence_times) in nlp.pipe(parseable(), batch_size=BATCH_SIZE,
-                                                       as_tuples=True):
+    def parsed_sentences() -> Iterator[tuple[Any, tuple[Sentence, SentenceTimes]]]:
+        for batch in _batches(parseable()):
+            yield from nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
+
+    for parsed, (sentence, sentence_times) in parsed_sentences():
         span = parsed[:]
         if sentence_times.narrative is not None and not any(
                 is_dated(m) for m in sentence_times.mentions) and speaks_of_now(span):
@@ -199,6 +207,21 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
             continue
         ctx = DocumentContext(g, date, doc_ctx.pair, last_state)
         yield AnnotatedSentence(sentence, span, sentence_times, mentions, ctx)
+
+
+def _batches(items: Iterator[tuple[str, Any]]) -> Iterator[list[tuple[str, Any]]]:
+    """(text, context) pairs in lists of at most ``BATCH_SIZE`` items and, unless one
+    text alone is longer, ``BATCH_CHARS`` characters."""
+    batch: list[tuple[str, Any]] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) == BATCH_SIZE or chars + len(item[0]) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
 
 
 # words that put a sentence in the present whatever its verb: "Russia currently has …"

@@ -10,6 +10,7 @@ name first appears; a reused name gets its first number.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,6 +36,9 @@ from dyad.dates import iso_date
 from dyad.model import Document, Reference
 from dyad.read.build import Block, Mark, build_document
 from dyad.read.references import parse_reference
+from dyad.read.wikitext_plain import read_plain_wikitext, too_costly
+
+log = logging.getLogger("dyad")
 
 # Wikipedia's bracketed text for inline cleanup templates; they become notes, not text.
 EDITORIAL = {
@@ -81,9 +85,18 @@ CITE_WORK_KEYS = ("website", "work", "newspaper", "journal", "magazine", "period
 def read_wikitext(
     raw: str, *, doc_id: str, source: str | None = None, title: str | None = None
 ) -> Document:
-    """A Document from a page's wikitext; a ``= Title =`` first line names the page."""
+    """A Document from a page's wikitext; a ``= Title =`` first line names the page.
+
+    Markup the parser cannot read in bounded time or depth (thousands of unclosed
+    templates or tags, nodes nested hundreds deep) is read plainly instead, with a
+    warning (dyad.read.wikitext_plain)."""
+    if too_costly(raw):
+        return _plain(raw, doc_id, source, title, "unbalanced or too deeply nested markup")
     reader = _Reader(raw)
-    reader.walk(mwparserfromhell.parse(raw), 0, top=True)
+    try:
+        reader.walk(mwparserfromhell.parse(raw), 0, top=True)
+    except RecursionError:
+        return _plain(raw, doc_id, source, title, "markup nested too deeply")
     reader.out.flush()
     return build_document(
         reader.out.blocks,
@@ -94,6 +107,12 @@ def read_wikitext(
         infobox=reader.infobox,
         source=source,
     )
+
+
+def _plain(raw: str, doc_id: str, source: str | None, title: str | None,
+           why: str) -> Document:
+    log.warning("%s: %s; read as plain text", source or doc_id, why)
+    return read_plain_wikitext(raw, doc_id=doc_id, source=source, title=title)
 
 
 class BlockWriter:
