@@ -18,6 +18,7 @@ from pathlib import Path
 from dyad.errors import DyadError, FormatError, InputError
 from dyad.model import Document
 from dyad.read.build import document_id
+from dyad.read.language import not_language
 from dyad.read.page import mobile_heading
 from dyad.read.stream import Spool, TextFile, read_long_text, read_stdin
 
@@ -128,6 +129,8 @@ def read_jsonl_lines(
                 raise ValueError("needs an object with a string 'text'")
             if not item["text"].strip():
                 raise ValueError("'text' is empty")
+            if (reason := not_language(item["text"])) is not None:
+                raise ValueError(f"'text' is {reason}")
             fmt = sniff(item["text"])
             yield read_text(
                 item["text"],
@@ -279,11 +282,12 @@ def decode(data: bytes, path: str, *, partial: bool = False) -> str:
     """
     if data.startswith(UTF16_BOMS):
         try:
-            return data.decode("utf-16")
+            return checked_language(data.decode("utf-16"), path)
         except UnicodeDecodeError:
             if not partial:
                 raise InputError(path, "undecodable UTF-16") from None
-            return data[: len(data) // 2 * 2 - 2].decode("utf-16", errors="replace")
+            return checked_language(
+                data[: len(data) // 2 * 2 - 2].decode("utf-16", errors="replace"), path)
     if b"\x00" in data[:8192]:
         raise InputError(path, "binary file (contains NUL bytes), not a document")
     try:
@@ -296,6 +300,14 @@ def decode(data: bytes, path: str, *, partial: bool = False) -> str:
     control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if control > 0.01 * min(len(text), 8192):
         raise InputError(path, "binary file (control characters), not a document")
+    return checked_language(text, path)
+
+
+def checked_language(text: str, path: str) -> str:
+    """``text``, unless it decodes but is not language (dyad.read.language): InputError."""
+    reason = not_language(text)
+    if reason is not None:
+        raise InputError(path, reason)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
