@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from dyad.dates import iso_date
 from dyad.model import Document, Reference
 from dyad.read.build import build_document
+from dyad.read.html_unclosed import NOT_A_TAG, defuse_unclosed
 from dyad.read.page import INFOBOX_LABELS
 from dyad.read.references import parse_reference
 from dyad.read.wikitext import BlockWriter, link_target, note_letters
@@ -145,6 +146,8 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
+        if NOT_A_TAG in data:  # a "<" that nothing closes (dyad.read.html_unclosed)
+            data = data.replace(NOT_A_TAG, "<")
         self.stack[-1].children.append(_Text(data, self._pos()))
 
     def handle_entityref(self, name: str) -> None:
@@ -156,7 +159,7 @@ class _TreeBuilder(HTMLParser):
 
 def _parse(raw: str) -> _El:
     builder = _TreeBuilder(raw)
-    builder.feed(raw)
+    builder.feed(defuse_unclosed(raw))
     builder.close()
     return builder.root
 
