@@ -32,6 +32,7 @@ HEAD_BYTES = 128 * 1024  # enough to sniff a format (20,000 characters) and spot
 PART_CHARS = 1_000_000
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
+_JSON_KEY = re.compile(r'\{\s*"[^"\n]{1,100}"\s*:')
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
 _HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|article|span|a)\b[^>]*>", re.I)
 _MOBILE_LINE = re.compile(r"^.{1,90} edit[^\S\n]*$", re.M)
@@ -59,7 +60,11 @@ def sniff(text: str) -> str:
             if isinstance(json.loads(first), dict):
                 return "jsonl"
         except ValueError:
-            pass
+            # a first line longer than the head (a long article in a feed) is cut here
+            if "\n" not in stripped and _JSON_KEY.match(stripped) and len(head) == 20000:
+                return "jsonl"
+        except RecursionError:
+            return "jsonl"  # nested too deep to be prose: the line is refused as a document
     if _HTML_START.match(head) or len(_HTML_TAGS.findall(head[:5000])) >= 3:
         return "html"
     if _PAGE_SIGNS.search(head) or _mobile_headings(head) >= 2:
@@ -141,8 +146,9 @@ def read_jsonl_lines(
                 date=_iso_day(item.get("date")),
                 url=item.get("url"),
             )
-        except (ValueError, TypeError) as e:
-            error = FormatError(f"{source}: line {number}: not a document ({_reason(e)})")
+        except (ValueError, TypeError, RecursionError) as e:
+            reason = "nested too deeply" if isinstance(e, RecursionError) else _reason(e)
+            error = FormatError(f"{source}: line {number}: not a document ({reason})")
             if on_error is None:
                 raise error from None
             on_error(error)
