@@ -124,9 +124,11 @@ def read_jsonl_lines(
 ) -> Iterator[Document]:
     """Documents from JSON lines taken one at a time (a feed may be large); bytes lines
     are decoded as UTF-8, and one that is not is reported like any bad line."""
+    seen = False
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
+        seen = True
         try:
             line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
             item = json.loads(line)
@@ -152,6 +154,11 @@ def read_jsonl_lines(
             if on_error is None:
                 raise error from None
             on_error(error)
+    if not seen:  # blank lines only (after a byte-order mark): not silence, an error
+        error = FormatError(f"{source}: no JSON lines, only blank ones")
+        if on_error is None:
+            raise error
+        on_error(error)
 
 
 def read_path(
@@ -288,12 +295,12 @@ def decode(data: bytes, path: str, *, partial: bool = False) -> str:
     """
     if data.startswith(UTF16_BOMS):
         try:
-            return checked_language(data.decode("utf-16"), path)
+            return checked_language(data.decode("utf-16"), path, partial)
         except UnicodeDecodeError:
             if not partial:
                 raise InputError(path, "undecodable UTF-16") from None
             return checked_language(
-                data[: len(data) // 2 * 2 - 2].decode("utf-16", errors="replace"), path)
+                data[: len(data) // 2 * 2 - 2].decode("utf-16", errors="replace"), path, True)
     if b"\x00" in data[:8192]:
         raise InputError(path, "binary file (contains NUL bytes), not a document")
     try:
@@ -306,11 +313,14 @@ def decode(data: bytes, path: str, *, partial: bool = False) -> str:
     control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if control > 0.01 * min(len(text), 8192):
         raise InputError(path, "binary file (control characters), not a document")
-    return checked_language(text, path)
+    return checked_language(text, path, partial)
 
 
-def checked_language(text: str, path: str) -> str:
-    """``text``, unless it decodes but is not language (dyad.read.language): InputError."""
+def checked_language(text: str, path: str, partial: bool = False) -> str:
+    """``text``, unless it is blank (a byte-order mark alone) or decodes but is not
+    language (dyad.read.language): InputError. ``partial``: the head of a longer input."""
+    if not partial and not text.strip():
+        raise InputError(path, "empty file")
     reason = not_language(text)
     if reason is not None:
         raise InputError(path, reason)
