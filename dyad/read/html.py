@@ -277,7 +277,7 @@ class _Reader:
         if not m:
             return False
         marks = self.out.marks
-        if marks and marks[-1].kind == "link" and marks[-1].end == len(self.out.text.rstrip()):
+        if marks and marks[-1].kind == "link" and marks[-1].end == self.out.end:
             marks[-1].language = m.group(1)
         return True
 
