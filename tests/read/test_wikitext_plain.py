@@ -67,3 +67,13 @@ def test_the_plain_reading_drops_comments_and_closed_refs_and_keeps_lists() -> N
 def test_unclosed_comments_are_counted_once_each() -> None:
     assert parse_cost("<!-- a --> b")[0] == 0
     assert parse_cost("a <!-- b <!-- c")[0] == len("<!-- b <!-- c") + len("<!-- c")
+
+
+def test_a_run_of_external_link_starts_is_read_plainly() -> None:
+    # the parser reads each "[http:" to its "]" or the line's end, across the others
+    raw = HEAD + "They signed a pact" + "[http://x.org " * 3000 + "in [[Ostby]]s port.\n"
+    assert too_costly(raw)
+    doc = read_wikitext(raw, doc_id="t")
+    assert doc.text.endswith("in Ostby s port.")
+    assert parse_cost("See [http://x.org the site] and [http://y.org its\nnext line")[0] == len(
+        "[http://x.org the site") + len("[http://y.org its")
