@@ -96,7 +96,10 @@ def run(command: list[str], env: dict[str, str], timeout: float) -> dict[str, ob
     """Wall seconds, peak RSS (MB), exit code and first error line of a child process."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        # run from the temporary folder: `python -m` puts the working folder first on the
+        # path, and a checkout there would win over --pythonpath
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, env=env,
+                                cwd=tempfile.gettempdir())
         deadline = start + timeout
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -156,7 +159,7 @@ def main() -> None:
                 secs = r["seconds"]
                 shown = "–" if secs is None else f"{secs:.2f}"
                 per_mb = "–" if secs is None else f"{secs / mb:.1f}"
-                over = (r["peak_mb"] - startup[cmd]) / mb
+                over = max(0.0, r["peak_mb"] - startup[cmd]) / mb
                 code = r["code"] if r["error"] == "" or r["code"] else f"{r['code']}*"
                 print(f"| {label} | {cmd} | {mb * 1000:.0f} | {code if code is not None else '–'}"
                       f" | {shown} | {per_mb} | {r['peak_mb']:.0f} | {over:.0f} |", flush=True)

@@ -12,13 +12,18 @@ with fresh randomness each run:
 
 No test asserts a time. Each example's seconds per MB go to ``hypothesis.target``, so
 the search leans towards slow inputs, and the slowest is printed at the end of a run;
-``DYAD_FUZZ_MAX_S_PER_MB`` (unset in CI) makes a slower one fail, for hunting by hand.
+``DYAD_FUZZ_MAX_S_PER_MB`` (unset in CI) makes a slower one fail, and one that hangs fail
+at that bound, for hunting by hand:
+
+    DYAD_FUZZ=long DYAD_FUZZ_MAX_S_PER_MB=200 .venv/bin/python -m pytest tests/read/test_fuzz.py
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
+import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -122,6 +127,10 @@ def documents(draw: st.DrawFn, max_mutations: int = 4) -> bytes:
     return data
 
 
+def _too_slow(signum: int, frame: object) -> None:
+    raise AssertionError(f"over DYAD_FUZZ_MAX_S_PER_MB ({MAX_S_PER_MB} s/MB)")
+
+
 class Slowest:
     """The slowest example of a test, in seconds per MB (a report, never an assertion
     unless DYAD_FUZZ_MAX_S_PER_MB is set)."""
@@ -132,9 +141,14 @@ class Slowest:
 
     def time(self, size: int, run: Callable[[], object]) -> object:
         start = time.perf_counter()
+        if MAX_S_PER_MB:  # hunting: an input that hangs fails at the bound, not never
+            signal.signal(signal.SIGALRM, _too_slow)
+            signal.alarm(math.ceil(MAX_S_PER_MB * max(size, 10_000) / 1e6) + 1)
         try:
             return run()
         finally:
+            if MAX_S_PER_MB:
+                signal.alarm(0)
             seconds = time.perf_counter() - start
             per_mb = seconds / max(size, 10_000) * 1e6  # a small input counts as 10 KB
             target(per_mb, label=f"{self.name}: seconds per MB")
