@@ -27,10 +27,11 @@ from dyad.model import Document, Entity, Sentence
 log = logging.getLogger("dyad")
 
 BATCH_SIZE = 256  # sentences per spaCy batch: the fastest on these sentences (64 to 4000 tried)
-# ... and at most this many characters: spaCy's memory grows with a batch's tokens (about
+# ... and at most about this many tokens: spaCy's memory grows with a batch's tokens (some
 # 15 KB each), so 256 run-on pieces of 5,000 characters took 1.2 GB; 256 real sentences
-# are some 40,000 characters. A batch's parses do not depend on what else is in it.
-BATCH_CHARS = 50_000
+# are some 7,000 tokens. A batch's parses do not depend on what else is in it.
+BATCH_TOKENS = 10_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")  # as dyad.read.sentences counts them
 # "now", "recently", "the future": relative to whatever anchor there was, not a written date
 VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
@@ -211,15 +212,16 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
 
 def _batches(items: Iterator[tuple[str, Any]]) -> Iterator[list[tuple[str, Any]]]:
     """(text, context) pairs in lists of at most ``BATCH_SIZE`` items and, unless one
-    text alone is longer, ``BATCH_CHARS`` characters."""
+    text alone has more, ``BATCH_TOKENS`` tokens."""
     batch: list[tuple[str, Any]] = []
-    chars = 0
+    tokens = 0
     for item in items:
-        if batch and (len(batch) == BATCH_SIZE or chars + len(item[0]) > BATCH_CHARS):
+        size = len(_TOKEN.findall(item[0]))
+        if batch and (len(batch) == BATCH_SIZE or tokens + size > BATCH_TOKENS):
             yield batch
-            batch, chars = [], 0
+            batch, tokens = [], 0
         batch.append(item)
-        chars += len(item[0])
+        tokens += size
     if batch:
         yield batch
 

@@ -56,17 +56,18 @@ def test_a_present_tense_sentence_is_not_dated_by_the_story() -> None:
     assert dates == ["1963-12-14", None, "1963-12-14", None]
 
 
-def test_batches_hold_at_most_so_many_sentences_and_characters() -> None:
-    from dyad.annotate.pipeline import BATCH_CHARS, BATCH_SIZE, _batches
+def test_batches_hold_at_most_so_many_sentences_and_tokens() -> None:
+    from dyad.annotate.pipeline import BATCH_SIZE, BATCH_TOKENS, _batches
 
-    items = [("x" * 4_000, n) for n in range(40)] + [("y" * 90_000, 40)] + [
+    items = [("x y " * 1_000, n) for n in range(40)] + [("y " * 20_000, 40)] + [
         ("short.", n) for n in range(41, 700)]
     batches = list(_batches(iter(items)))
     assert [item for batch in batches for item in batch] == items  # all, in order
     assert all(len(batch) <= BATCH_SIZE for batch in batches)
-    # over the character cap only when one text alone is longer
-    assert all(sum(len(t) for t, _ in batch) <= BATCH_CHARS or len(batch) == 1
+    # over the token cap only when one text alone has more
+    assert all(sum(len(t.split()) for t, _ in batch) <= BATCH_TOKENS or len(batch) == 1
                for batch in batches)
+    assert max(len(batch) for batch in batches) == BATCH_SIZE  # short sentences: 256 a batch
 
 
 def test_a_text_without_full_stops_is_annotated_in_bounded_pieces() -> None:
