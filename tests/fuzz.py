@@ -10,8 +10,9 @@ with fresh randomness each run:
 
     DYAD_FUZZ=long .venv/bin/python -m pytest tests/read/test_fuzz.py tests/cli/test_fuzz.py
 
-No test asserts a time. Each example's seconds per MB go to ``hypothesis.target``, so
-the search leans towards slow inputs, and the slowest is printed at the end of a run;
+No test asserts a time. In a long run each example's seconds per MB go to
+``hypothesis.target``, so the search leans towards slow inputs (not in CI: it would make
+the examples depend on the machine's speed); the slowest is printed at the end of a run;
 ``DYAD_FUZZ_MAX_S_PER_MB`` (unset in CI) makes a slower one fail, and one that hangs fail
 at that bound, for hunting by hand:
 
@@ -151,7 +152,8 @@ class Slowest:
                 signal.alarm(0)
             seconds = time.perf_counter() - start
             per_mb = seconds / max(size, 10_000) * 1e6  # a small input counts as 10 KB
-            target(per_mb, label=f"{self.name}: seconds per MB")
+            if FACTOR > 1:  # targeting follows the clock: CI's examples must not
+                target(per_mb, label=f"{self.name}: seconds per MB")
             self.worst = max(self.worst, (per_mb, size))
             if MAX_S_PER_MB:
                 assert per_mb <= MAX_S_PER_MB, f"{per_mb:.1f} s/MB on {size:,} bytes"
