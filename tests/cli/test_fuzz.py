@@ -62,7 +62,7 @@ def _check(code: int, stdout: str, stderr: str) -> None:
         assert errors  # exit 2 says why, one line per bad input
 
 
-@fuzz_settings(25)
+@fuzz_settings(200)
 @given(data=documents(max_mutations=3))
 def test_extract_gives_records_or_one_line_errors(tmp_path_factory, data: bytes) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "input"
@@ -70,7 +70,7 @@ def test_extract_gives_records_or_one_line_errors(tmp_path_factory, data: bytes)
     _check(*SLOWEST.time(len(data[:MAX_BYTES]), lambda: _in_process(path)))
 
 
-@fuzz_settings(3)
+@fuzz_settings(4)
 @given(data=documents(max_mutations=3))
 def test_extract_as_a_user_runs_it(tmp_path_factory, data: bytes) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "input"

@@ -27,7 +27,7 @@ def _report_the_slowest():
     print("\n" + SLOWEST.report())
 
 
-@fuzz_settings(200)
+@fuzz_settings(1500)
 @given(data=documents(), input_format=st.sampled_from([None, *FORMATS]))
 def test_every_reader_gives_documents_or_one_line_errors(tmp_path_factory, data: bytes,
                                                          input_format: str | None) -> None:
