@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
@@ -26,6 +27,11 @@ from dyad.reference.gazetteer import Gazetteer, load_gazetteer, normalise
 log = logging.getLogger("dyad")
 
 BATCH_SIZE = 256  # sentences per spaCy batch: the fastest on these sentences (64 to 4000 tried)
+# ... and at most about this many tokens: spaCy's memory grows with a batch's tokens (some
+# 15 KB each), so 256 run-on pieces of 5,000 characters took 1.2 GB; 256 real sentences
+# are some 7,000 tokens. A batch's parses do not depend on what else is in it.
+BATCH_TOKENS = 10_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")  # as dyad.read.sentences counts them
 # "now", "recently", "the future": relative to whatever anchor there was, not a written date
 VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
@@ -173,8 +179,11 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
                 continue
             yield sentence.text, (sentence, sentence_times)
 
-    for parsed, (sentence, sentence_times) in nlp.pipe(parseable(), batch_size=BATCH_SIZE,
-                                                       as_tuples=True):
+    def parsed_sentences() -> Iterator[tuple[Any, tuple[Sentence, SentenceTimes]]]:
+        for batch in _batches(parseable()):
+            yield from nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
+
+    for parsed, (sentence, sentence_times) in parsed_sentences():
         span = parsed[:]
         if sentence_times.narrative is not None and not any(
                 is_dated(m) for m in sentence_times.mentions) and speaks_of_now(span):
@@ -202,6 +211,22 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
             continue
         ctx = DocumentContext(g, date, pair, last_state, doc.date)
         yield AnnotatedSentence(sentence, span, sentence_times, mentions, ctx)
+
+
+def _batches(items: Iterator[tuple[str, Any]]) -> Iterator[list[tuple[str, Any]]]:
+    """(text, context) pairs in lists of at most ``BATCH_SIZE`` items and, unless one
+    text alone has more, ``BATCH_TOKENS`` tokens."""
+    batch: list[tuple[str, Any]] = []
+    tokens = 0
+    for item in items:
+        size = len(_TOKEN.findall(item[0]))
+        if batch and (len(batch) == BATCH_SIZE or tokens + size > BATCH_TOKENS):
+            yield batch
+            batch, tokens = [], 0
+        batch.append(item)
+        tokens += size
+    if batch:
+        yield batch
 
 
 # words that put a sentence in the present whatever its verb: "Russia currently has …"

@@ -19,6 +19,7 @@ from dyad.errors import DyadError, FormatError, InputError
 from dyad.model import Document
 from dyad.read.build import document_id
 from dyad.read.corpus import corpus_documents
+from dyad.read.language import not_language
 from dyad.read.page import mobile_heading
 from dyad.read.select import Selection
 from dyad.read.stream import Spool, TextFile, read_long_text, read_stdin
@@ -33,6 +34,7 @@ HEAD_BYTES = 128 * 1024  # enough to sniff a format (20,000 characters) and spot
 PART_CHARS = 1_000_000
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
+_JSON_KEY = re.compile(r'\{\s*"[^"\n]{1,100}"\s*:')
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
 _HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|article|span|a)\b[^>]*>", re.I)
 _MOBILE_LINE = re.compile(r"^.{1,90} edit[^\S\n]*$", re.M)
@@ -61,7 +63,11 @@ def sniff(text: str) -> str:
             if isinstance(json.loads(first), dict):
                 return "jsonl"
         except ValueError:
-            pass
+            # a first line longer than the head (a long article in a feed) is cut here
+            if "\n" not in stripped and _JSON_KEY.match(stripped) and len(head) == 20000:
+                return "jsonl"
+        except RecursionError:
+            return "jsonl"  # nested too deep to be prose: the line is refused as a document
     if _HTML_START.match(head) or len(_HTML_TAGS.findall(head[:5000])) >= 3:
         return "html"
     if _PAGE_SIGNS.search(head) or _mobile_headings(head) >= 2:
@@ -131,9 +137,11 @@ def read_jsonl_lines(
 ) -> Iterator[Document]:
     """Documents from JSON lines taken one at a time (a feed may be large); bytes lines
     are decoded as UTF-8, and one that is not is reported like any bad line."""
+    seen = False
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
+        seen = True
         try:
             line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
             item = json.loads(line)
@@ -141,6 +149,8 @@ def read_jsonl_lines(
                 raise ValueError("needs an object with a string 'text'")
             if not item["text"].strip():
                 raise ValueError("'text' is empty")
+            if (reason := not_language(item["text"])) is not None:
+                raise ValueError(f"'text' is {reason}")
             fmt = sniff(item["text"])
             yield read_text(
                 item["text"],
@@ -151,11 +161,17 @@ def read_jsonl_lines(
                 date=_iso_day(item.get("date")),
                 url=item.get("url"),
             )
-        except (ValueError, TypeError) as e:
-            error = FormatError(f"{source}: line {number}: not a document ({_reason(e)})")
+        except (ValueError, TypeError, RecursionError) as e:
+            reason = "nested too deeply" if isinstance(e, RecursionError) else _reason(e)
+            error = FormatError(f"{source}: line {number}: not a document ({reason})")
             if on_error is None:
                 raise error from None
             on_error(error)
+    if not seen:  # blank lines only (after a byte-order mark): not silence, an error
+        error = FormatError(f"{source}: no JSON lines, only blank ones")
+        if on_error is None:
+            raise error
+        on_error(error)
 
 
 def read_path(
@@ -308,11 +324,12 @@ def decode(data: bytes, path: str, *, partial: bool = False) -> str:
     """
     if data.startswith(UTF16_BOMS):
         try:
-            return data.decode("utf-16")
+            return checked_language(data.decode("utf-16"), path, partial)
         except UnicodeDecodeError:
             if not partial:
                 raise InputError(path, "undecodable UTF-16") from None
-            return data[: len(data) // 2 * 2 - 2].decode("utf-16", errors="replace")
+            return checked_language(
+                data[: len(data) // 2 * 2 - 2].decode("utf-16", errors="replace"), path, True)
     if b"\x00" in data[:8192]:
         raise InputError(path, "binary file (contains NUL bytes), not a document")
     try:
@@ -325,6 +342,17 @@ def decode(data: bytes, path: str, *, partial: bool = False) -> str:
     control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if control > 0.01 * min(len(text), 8192):
         raise InputError(path, "binary file (control characters), not a document")
+    return checked_language(text, path, partial)
+
+
+def checked_language(text: str, path: str, partial: bool = False) -> str:
+    """``text``, unless it is blank (a byte-order mark alone) or decodes but is not
+    language (dyad.read.language): InputError. ``partial``: the head of a longer input."""
+    if not partial and not text.strip():
+        raise InputError(path, "empty file")
+    reason = not_language(text)
+    if reason is not None:
+        raise InputError(path, reason)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from dyad.dates import iso_date
 from dyad.model import Document, Reference
 from dyad.read.build import build_document
+from dyad.read.html_unclosed import NOT_A_TAG, defuse_unclosed
 from dyad.read.page import INFOBOX_LABELS
 from dyad.read.references import parse_reference
 from dyad.read.wikitext import BlockWriter, link_target, note_letters
@@ -145,6 +146,8 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
+        if NOT_A_TAG in data:  # a "<" that nothing closes (dyad.read.html_unclosed)
+            data = data.replace(NOT_A_TAG, "<")
         self.stack[-1].children.append(_Text(data, self._pos()))
 
     def handle_entityref(self, name: str) -> None:
@@ -156,16 +159,20 @@ class _TreeBuilder(HTMLParser):
 
 def _parse(raw: str) -> _El:
     builder = _TreeBuilder(raw)
-    builder.feed(raw)
+    builder.feed(defuse_unclosed(raw))
     builder.close()
     return builder.root
 
 
 def _iter(el: _El) -> Iterator[_El]:
-    yield el
-    for child in el.children:
-        if isinstance(child, _El):
-            yield from _iter(child)
+    """``el`` and every element under it, in document order. A stack, not nested
+    generators: those pass each element up through every level above it (900 levels
+    over 20,000 paragraphs: 7 s)."""
+    stack = [el]
+    while stack:
+        el = stack.pop()
+        yield el
+        stack.extend(child for child in reversed(el.children) if isinstance(child, _El))
 
 
 def _find(el: _El, test: Callable[[_El], bool]) -> _El | None:
@@ -274,7 +281,7 @@ class _Reader:
         if not m:
             return False
         marks = self.out.marks
-        if marks and marks[-1].kind == "link" and marks[-1].end == len(self.out.text.rstrip()):
+        if marks and marks[-1].kind == "link" and marks[-1].end == self.out.end:
             marks[-1].language = m.group(1)
         return True
 

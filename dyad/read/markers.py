@@ -33,8 +33,11 @@ TITLE_WORDS = frozenset(
 )
 
 
+_NAME_REACH = 120  # how far back a linked name is looked for
+
+
 def _linked_name(text: str) -> str | None:
-    m = _NAME_BEFORE.search(text[-120:])
+    m = _NAME_BEFORE.search(text[-_NAME_REACH:])
     if not m:
         return None
     words = m.group(1).split(" ")
@@ -52,6 +55,7 @@ def strip_markers(text: str, raw_start: int) -> tuple[str, list[Mark], list[tupl
     pieces: list[tuple[int, int]] = [(0, raw_start)]
     clean_len = 0
     last = 0
+    tail = ""  # the clean text's last characters: what a link marker's name is read from
     for m in _MARKER.finditer(text):
         kind = "citation" if m.group("cite") else "link" if m.group("lang") else "note"
         if kind == "note" and " " not in m.group("note") and not m.group("note").endswith("?"):
@@ -59,8 +63,9 @@ def strip_markers(text: str, raw_start: int) -> tuple[str, list[Mark], list[tupl
         piece = text[last : m.start()]  # the marker goes with the space before it
         out.append(piece)
         clean_len += len(piece)
+        tail = (tail + piece)[-_NAME_REACH:]
         if kind == "link":
-            name = _linked_name("".join(out))
+            name = _linked_name(tail)
             if name:
                 marks.append(Mark(clean_len - len(name), "link", name, clean_len, m.group("lang")))
         else:

@@ -31,20 +31,26 @@ INITIAL_OPENERS = SENTENCE_OPENERS - {"i", "an"}
 # longer "sentences" are cut: real ones are far shorter, and the parser's cost and
 # memory grow with a sentence's length
 MAX_SENTENCE_CHARS = 5_000
+# ... and so are those of more tokens than this (counted as spaCy nearly does: a word or one
+# other character), so no parse sees more than about a thousand tokens: 5,000 characters of
+# "a,b,c," are 5,000 tokens
+MAX_SENTENCE_TOKENS = 1_000
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _NEXT = re.compile(r"\s+([\"'“‘(\[]?)(\S+)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"^[A-Z]$")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``, without surrounding whitespace.
 
-    A run of text longer than ``MAX_SENTENCE_CHARS`` without a sentence end (a table
-    flattened to one line, a text without full stops) is cut at spaces into pieces no
-    longer than that, so the parser gets sentence-sized input however the text reads.
+    A run of text longer than ``MAX_SENTENCE_CHARS`` or ``MAX_SENTENCE_TOKENS`` without a
+    sentence end (a table flattened to one line, a text without full stops) is cut at
+    spaces into pieces within both, so the parser gets sentence-sized input however the
+    text reads.
     """
     spans: list[tuple[int, int]] = []
     start = _skip_space(text, 0)
@@ -60,13 +66,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The span, or pieces of it cut at the last space before each ``MAX_SENTENCE_CHARS``."""
+    """The span, or pieces of it no longer than ``MAX_SENTENCE_CHARS`` and
+    ``MAX_SENTENCE_TOKENS``, each cut at the last space before its limit."""
     out: list[tuple[int, int]] = []
-    while end - start > MAX_SENTENCE_CHARS:
-        cut = max(text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS + 1),
-                  text.rfind("\n", start + 1, start + MAX_SENTENCE_CHARS + 1))
+    while end - start > MAX_SENTENCE_TOKENS:  # a token is a character at least
+        limit = min(start + MAX_SENTENCE_CHARS, _token_limit(text, start, end))
+        if limit >= end:
+            break
+        cut = max(text.rfind(" ", start + 1, limit + 1), text.rfind("\n", start + 1, limit + 1))
         if cut <= start:
-            cut = start + MAX_SENTENCE_CHARS  # no space at all: cut anywhere
+            cut = limit  # no space at all: cut at the limit
         piece_end = cut
         while piece_end > start + 1 and text[piece_end - 1].isspace():
             piece_end -= 1
@@ -75,6 +84,16 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if start < end:
         out.append((start, end))
     return out
+
+
+def _token_limit(text: str, start: int, end: int) -> int:
+    """Where the ``MAX_SENTENCE_TOKENS``-th token after ``start`` begins (``end`` if it
+    is not reached within ``MAX_SENTENCE_CHARS``); a word is never cut."""
+    stop = min(end, start + MAX_SENTENCE_CHARS)
+    for count, m in enumerate(_TOKEN.finditer(text, start, stop)):
+        if count == MAX_SENTENCE_TOKENS:
+            return m.start()
+    return end if stop == end else stop
 
 
 def _skip_space(text: str, i: int) -> int:

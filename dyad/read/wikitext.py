@@ -10,6 +10,7 @@ name first appears; a reused name gets its first number.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,6 +36,9 @@ from dyad.dates import iso_date
 from dyad.model import Document, Reference
 from dyad.read.build import Block, Mark, build_document
 from dyad.read.references import parse_reference
+from dyad.read.wikitext_plain import read_plain_wikitext, too_costly
+
+log = logging.getLogger("dyad")
 
 # Wikipedia's bracketed text for inline cleanup templates; they become notes, not text.
 EDITORIAL = {
@@ -81,9 +85,18 @@ CITE_WORK_KEYS = ("website", "work", "newspaper", "journal", "magazine", "period
 def read_wikitext(
     raw: str, *, doc_id: str, source: str | None = None, title: str | None = None
 ) -> Document:
-    """A Document from a page's wikitext; a ``= Title =`` first line names the page."""
+    """A Document from a page's wikitext; a ``= Title =`` first line names the page.
+
+    Markup the parser cannot read in bounded time or depth (thousands of unclosed
+    templates or tags, nodes nested hundreds deep) is read plainly instead, with a
+    warning (dyad.read.wikitext_plain)."""
+    if too_costly(raw):
+        return _plain(raw, doc_id, source, title, "unbalanced or too deeply nested markup")
     reader = _Reader(raw)
-    reader.walk(mwparserfromhell.parse(raw), 0, top=True)
+    try:
+        reader.walk(mwparserfromhell.parse(raw), 0, top=True)
+    except RecursionError:
+        return _plain(raw, doc_id, source, title, "markup nested too deeply")
     reader.out.flush()
     return build_document(
         reader.out.blocks,
@@ -94,6 +107,12 @@ def read_wikitext(
         infobox=reader.infobox,
         source=source,
     )
+
+
+def _plain(raw: str, doc_id: str, source: str | None, title: str | None,
+           why: str) -> Document:
+    log.warning("%s: %s; read as plain text", source or doc_id, why)
+    return read_plain_wikitext(raw, doc_id=doc_id, source=source, title=title)
 
 
 class BlockWriter:
@@ -142,20 +161,27 @@ class BlockWriter:
 
     def write(self, s: str, raw: int) -> None:
         """Text copied from the raw input at ``raw`` (-1: not a copy)."""
-        for m in re.finditer(r"\s+|\S+", s):
-            chunk = m.group()
-            if chunk[0].isspace():
-                if self.text and self.text[-1] != " ":
-                    self.text += " "
+        # the text is grown in a local, the attribute let go meanwhile: a string with one
+        # reference is extended in place, one held by the attribute too is copied whole at
+        # each word (a 400 KB paragraph took 1.5 s, a 4 MB one minutes)
+        text, self.text = self.text, ""
+        try:
+            for m in re.finditer(r"\s+|\S+", s):
+                chunk = m.group()
+                if chunk[0].isspace():
+                    if text and text[-1] != " ":
+                        text += " "
+                    self._trail = None
+                    continue
+                if self._trail is not None and self.link_trail:
+                    trail = _LINK_TRAIL.match(chunk)
+                    if trail and self._trail.end == len(text):
+                        self._trail.end += trail.end()
                 self._trail = None
-                continue
-            if self._trail is not None and self.link_trail:
-                trail = _LINK_TRAIL.match(chunk)
-                if trail and self._trail.end == len(self.text):
-                    self._trail.end += trail.end()
-            self._trail = None
-            self._piece(raw + m.start() if raw >= 0 else -1)
-            self.text += chunk
+                self._piece(raw + m.start() if raw >= 0 else -1, len(text))
+                text += chunk
+        finally:
+            self.text = text
 
     def insert(self, s: str, raw: int) -> None:
         """Text the markup implies ("Russian: ") that stands for the markup at ``raw``."""
@@ -166,10 +192,18 @@ class BlockWriter:
             self.pieces = [p for p in self.pieces if p[0] < start]
             self.pieces.append((start, raw))
 
-    def _piece(self, raw: int) -> None:
+    @property
+    def end(self) -> int:
+        """The length of the text without its trailing space (not copied to find it)."""
+        end = len(self.text)
+        while end and self.text[end - 1].isspace():
+            end -= 1
+        return end
+
+    def _piece(self, raw: int, at: int) -> None:
+        """A piece from ``at`` in the text on, copied from ``raw`` (-1: not a copy)."""
         if raw < 0:
             return
-        at = len(self.text)
         if self.pieces:
             b, r = self.pieces[-1]
             if r + (at - b) == raw:
@@ -178,12 +212,12 @@ class BlockWriter:
 
     def mark(self, kind: str, label: str) -> None:
         """A citation or note at the end of the words written so far."""
-        self.marks.append(Mark(len(self.text.rstrip()), kind, label))
+        self.marks.append(Mark(self.end, kind, label))
         self._trail = None
 
     def link(self, start: int, target: str, language: str | None = None) -> Mark | None:
         """A link over the words written since ``start``."""
-        end = len(self.text.rstrip())
+        end = self.end
         while start < end and self.text[start] == " ":
             start += 1
         if end <= start or not target:

@@ -54,3 +54,25 @@ def test_a_present_tense_sentence_is_not_dated_by_the_story() -> None:
     dates = [s.date for s in iter_annotated(doc)]
     # the past-tense sentence after the date is told in 1963; the present-tense ones now
     assert dates == ["1963-12-14", None, "1963-12-14", None]
+
+
+def test_batches_hold_at_most_so_many_sentences_and_tokens() -> None:
+    from dyad.annotate.pipeline import BATCH_SIZE, BATCH_TOKENS, _batches
+
+    items = [("x y " * 1_000, n) for n in range(40)] + [("y " * 20_000, 40)] + [
+        ("short.", n) for n in range(41, 700)]
+    batches = list(_batches(iter(items)))
+    assert [item for batch in batches for item in batch] == items  # all, in order
+    assert all(len(batch) <= BATCH_SIZE for batch in batches)
+    # over the token cap only when one text alone has more
+    assert all(sum(len(t.split()) for t, _ in batch) <= BATCH_TOKENS or len(batch) == 1
+               for batch in batches)
+    assert max(len(batch) for batch in batches) == BATCH_SIZE  # short sentences: 256 a batch
+
+
+def test_a_text_without_full_stops_is_annotated_in_bounded_pieces() -> None:
+    text = " ".join(["Mali and Russia signed an accord on trade"] * 600)  # 25,000 characters
+    doc = read_text(text, input_format="text")
+    sentences = list(iter_annotated(doc))
+    assert len(sentences) == len(doc.sentences) > 5
+    assert max(len(s.span) for s in sentences) <= 1_100  # spaCy's tokens, about the cut's

@@ -130,3 +130,22 @@ def test_a_large_feed_is_read_line_by_line(tmp_path: Path) -> None:
     assert next(docs).id == "n0" and not errors  # the bad last line is not read yet
     assert [d.id for d in docs] == ["n1", "n2", "n3", "n4"]
     assert len(errors) == 1 and "line 6" in str(errors[0])
+
+
+def test_a_feed_whose_first_line_is_longer_than_the_head_is_a_feed(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    long_text = "Ghana and Togo met again. " * 20_000  # 520,000 characters on one line
+    feed.write_text(json.dumps({"id": "a", "text": long_text}) + "\n" + JSONL, encoding="utf-8")
+    docs = read_path(feed)
+    assert [d.id for d in docs] == ["a", "n1"]
+    assert docs[0].text == long_text.strip()
+
+
+def test_a_line_nested_too_deep_is_one_bad_line_and_the_rest_is_read(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(JSONL + "[" * 100_000 + "]" * 100_000 + "\n" + JSONL.replace("n1", "n3"),
+                    encoding="utf-8")
+    errors: list[DyadError] = []
+    docs = list(iter_documents([str(feed)], on_error=errors.append))
+    assert [d.id for d in docs] == ["n1", "n3"]
+    assert [str(e) for e in errors] == [f"{feed}: line 2: not a document (nested too deeply)"]

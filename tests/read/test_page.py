@@ -217,3 +217,20 @@ def test_mobile_page_headings() -> None:
 def test_mobile_heading_needs_something_after_it() -> None:
     doc = read_text("Peru–Ghana relations\n\nPeru and Ghana signed a pact.\n\nHistory edit\n")
     assert doc.sections == []
+
+
+def test_long_runs_of_markers_and_headings_read_in_linear_time() -> None:
+    # a run of markers in the middle of a line (a regex anchored at the end retried each
+    # one), 8,000 headings in a row (each nested under the last), name-linking markers
+    from dyad.read.page import read_page, without_trailing_markers
+
+    assert without_trailing_markers("Pacts were signed.[3] [12][a]") == "Pacts were signed."
+    assert without_trailing_markers("A list [1] of things") == "A list [1] of things"
+    assert without_trailing_markers("x [1[]") == "x"  # as the old regex read it
+    head = "Title\n\nFrom Wikipedia, the free encyclopedia\n\n"
+    doc = read_page(head + ("Mali and Russia" + "[1]" * 5_000) * 2, doc_id="t")
+    assert doc.text.count("Mali and Russia") == 2
+    doc = read_page(head + "History\n[edit]\n" * 2_000 + "Body text here.\n", doc_id="t")
+    assert max(s.level for s in doc.sections) <= 6
+    doc = read_page(head + "Igor Gromyko [ru] met them. " * 3_000, doc_id="t")
+    assert sum(link.target == "Igor Gromyko" for link in doc.links) == 3_000

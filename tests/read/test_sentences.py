@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from dyad.read.sentences import MAX_SENTENCE_CHARS, split_sentences
+from dyad.read.sentences import MAX_SENTENCE_CHARS, MAX_SENTENCE_TOKENS, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -52,11 +54,21 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
     "text",
     ["word " * 3000 + "end. Next one.",  # a run on without full stops
      "x" * 12000,  # no space to cut at
-     "  " + "ab\n" * 4000],
+     "  " + "ab\n" * 4000,
+     "a,b;c-d " * 1500,  # punctuation: 5,000 characters are far more than 1,000 tokens
+     "a,b;c-d" * 1500,  # ... and with no space to cut at
+     "Mali, Russia " * 400 + "and so on"],
 )
 def test_a_run_on_is_cut_into_pieces_at_spaces(text: str) -> None:
     spans = split_sentences(text)
     assert all(0 < b - a <= MAX_SENTENCE_CHARS for a, b in spans)
+    assert all(len(re.findall(r"\w+|[^\w\s]", text[a:b])) <= MAX_SENTENCE_TOKENS
+               for a, b in spans)
     assert all(not text[a].isspace() and not text[b - 1].isspace() for a, b in spans)
     # nothing lost: the pieces hold every non-space character, in order
     assert "".join("".join(text[a:b].split()) for a, b in spans) == "".join(text.split())
+
+
+def test_a_long_sentence_of_few_tokens_is_not_cut() -> None:
+    text = " ".join(["internationalisation"] * 200) + "."  # 4,200 characters, 201 tokens
+    assert split_sentences(text) == [(0, len(text))]
