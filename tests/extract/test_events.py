@@ -502,3 +502,9 @@ def test_a_named_event_the_clause_only_mentions_has_only_its_own_sides() -> None
         "Chile and Peru fought the Pacific War from 1879.", date=None)
     assert _events("The First Sino-Japanese War gave Japan control of Taiwan.", date=None)[0] \
         == ("ASSAULT", ["CHN", "JPN"], [])
+
+
+def test_reopening_an_embassy_is_opening_one() -> None:
+    assert ("AGREE", ["CHL"], ["KEN"]) in _events(
+        "On 16 January, Chile announced it would reopen its embassy in Kenya.")
+    assert ("SUPPORT", ["CHL"], ["KEN"]) in _events("Chile reopened its embassy in Kenya.")
