@@ -194,7 +194,13 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # "Spain recalled its ambassador to Nicaragua": the actor's own people are
             # what it acts with; the state they are posted to or taken from is the recipient
             recipients = hosts
-        if not recipients and parsed and how != "named":
+        if not recipients and how == "background":
+            # a noun told as background: its target is in its own words ("French support
+            # for Ethiopia"), not the state named next ("during the Russian invasion, Chile
+            # sent aid …")
+            recipients = [e for e in _in_subtree(token, span, sentence.actors)
+                          if e.country and e.country not in own and e.kind == "state"]
+        if not recipients and parsed and how not in ("named", "background"):
             how = "nearest"
             recipients = _purpose_recipients(token, trigger, triggers, sentence) or _nearest(
                 _foreground(sentence), trigger.end, after=True, exclude=actors,

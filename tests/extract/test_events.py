@@ -508,3 +508,9 @@ def test_reopening_an_embassy_is_opening_one() -> None:
     assert ("AGREE", ["CHL"], ["KEN"]) in _events(
         "On 16 January, Chile announced it would reopen its embassy in Kenya.")
     assert ("SUPPORT", ["CHL"], ["KEN"]) in _events("Chile reopened its embassy in Kenya.")
+
+
+def test_an_event_told_as_background_takes_no_nearest_recipient() -> None:
+    # the invasion's target is in its own words or nowhere, not the state named next
+    found = _events("During the Russian invasion, Chile sent aid to Kenya.")
+    assert ("ASSAULT", ["RUS"], []) in found and ("AID", ["CHL"], ["KEN"]) in found
