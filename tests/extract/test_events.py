@@ -514,3 +514,9 @@ def test_an_event_told_as_background_takes_no_nearest_recipient() -> None:
     # the invasion's target is in its own words or nowhere, not the state named next
     found = _events("During the Russian invasion, Chile sent aid to Kenya.")
     assert ("ASSAULT", ["RUS"], []) in found and ("AID", ["CHL"], ["KEN"]) in found
+
+
+def test_a_trading_partner_is_economic_cooperation() -> None:
+    found = _events("Chile was Kenya's largest trading partner between 2008 and 2021.",
+                    date=None, title="Chile–Kenya relations")
+    assert any(t == "COOPERATE" and {*a, *r} == {"CHL", "KEN"} for t, a, r in found)
