@@ -1,5 +1,5 @@
-"""What the candidate scorer sees of a found event: a few dozen numbers read off the
-parse, the sides and the date, the same at training and at run time.
+"""What the scorers see of a found event or fact: a few dozen numbers read off the parse,
+the sides and the date, the same at training and at run time.
 
 Each feature names a kind of evidence the rules could not weigh against the others:
 how the sides were found (the parse, or a fallback), where the trigger stands in the
