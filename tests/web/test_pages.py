@@ -153,3 +153,16 @@ def test_upload_page_without_a_token_says_uploads_are_off(reader: Server,
     assert 'id="uploads-off"' not in on.text and 'name="token"' in on.text
     policy = on.headers["content-security-policy"]
     assert "connect-src 'self'" in policy and "script-src 'sha256-" in policy
+
+
+def test_a_less_sure_record_has_its_own_page(tmp_path) -> None:
+    from dyad.kb import KnowledgeBase
+    from dyad.web.pages import record_page
+
+    rec = records.event("ev-unsure", "ASSAULT", 4, -10.0, records.when("1991"),
+                        "Chile attacked Peru in 1991.", 2)
+    rec["confidence"] = 0.3  # set apart in a dossier, but a page of its own all the same
+    with KnowledgeBase.open(str(tmp_path / "kb.db")) as kb:
+        response = record_page(kb, rec)
+    assert response.status_code == 200
+    assert "Chile attacked Peru in 1991." in response.body.decode()
