@@ -175,15 +175,15 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
             ctx.resolved.setdefault(normalise(e.name), e)
         if e.kind == "state" and e.country:
             ctx.last_state = e.country
-        if e.kind == "state" and e.country and tuple(e.text.lower().split()) not in _BOTH:
-            ctx.named[e.country] = ctx.named.get(e.country, 0) + 1
         if e.kind == "person" and (e.country or e.role) and not people.role_only(e) \
                 and " " in e.name:  # fmt: skip
             ctx.surnames[normalise(e.name.split()[-1])] = e
+    # states named as such, not "the two countries": how often, and in which lists
     states = [m for m in out if m.entity.kind == "state" and m.entity.country
               and tuple(m.entity.text.lower().split()) not in _BOTH]
     run: list[ActorMention] = []
     for m in states:
+        ctx.named[m.entity.country] = ctx.named.get(m.entity.country, 0) + 1
         if run and not _LIST_GAP.fullmatch(text[run[-1].end:m.start]):
             run = []
         run.append(m)
@@ -498,10 +498,10 @@ def _references(tokens: list[Token], cands: list[_Cand], date_at: Callable[[int]
     """"the two countries" → the document's pair; "the country" → the nearest fitting state."""
     out: list[_Cand] = []
     norms = [t.norm for t in tokens]
+    pair = ctx.story_pair()
     for k in range(len(tokens)):
         if norms[k] not in _PHRASE_FIRST:
             continue
-        pair = ctx.story_pair()
         for phrase in _BOTH:
             n = len(phrase)
             if tuple(norms[k:k + n]) == phrase and len(pair) == 2:

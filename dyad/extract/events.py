@@ -1111,10 +1111,9 @@ def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
         span = sentence.times.narrative_span
         if span is not None:
             return When(span.start, span.end, span.precision, "narrative", None)
-        told = narrative[:7]
-        precision = {4: "year", 7: "month"}.get(len(told), "year")
-        return When(told if precision != "year" else narrative[:4], None, precision,
-                    "narrative", None)
+        if len(narrative) >= 7:
+            return When(narrative[:7], None, "month", "narrative", None)
+        return When(narrative[:4], None, "year", "narrative", None)
     if frame is not None:
         return When(frame.start, frame.end, frame.precision, "section", frame.text)
     return When(None, None, "unknown", None, None)

@@ -166,7 +166,7 @@ def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue
     sender = senders[0].entity
     # host and city: "in Bamako" (a city names its state), "to Burkina Faso"; a list of
     # cities is a mission in each ("consulates in Kharkiv, Lviv and Odessa")
-    cities: list[tuple[int, int, dict[str, str | None], Entity]] = []
+    cities: list[_City] = []
     host = None
     for m in states:
         if m.start < after or m.start >= until or m.entity.country == sender.country:
@@ -176,40 +176,16 @@ def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue
                                             "country": m.entity.country}, m.entity))
         elif host is None:
             host = m.entity
+    hints = [m.entity.country for m in states if m.entity.country]
     # towns the gazetteer does not know: "the Russian embassy in Valparaíso"
-    for t in sentence_places(s.span, [(m.start, m.end) for m in mentions],
-                             [m.entity.country for m in states]):
+    for t in sentence_places(s.span, [(m.start, m.end) for m in mentions], hints):
         if after <= t.start < until and t.country != sender.country and (
                 host is None or host.country == t.country):
             state = ctx.state(t.country, t.name)
             if state is not None:
                 cities.append((t.start, t.end, {"name": t.name, "country": t.country}, state))
-    cities.sort(key=lambda c: c[0])
-    listed = cities[:1]
-    text_all = s.sentence.text
-    hints = [m.entity.country for m in states if m.entity.country]
-    while listed:  # the cities listed after the first, known to the towns table or not
-        end = listed[-1][1]
-        if tail := _NAME_TAIL.match(text_all, end):  # "Rostov" of "Rostov-on-Don"
-            start, _, city, state = listed[-1]
-            listed[-1] = (start, tail.end(), {**city, "name": text_all[start:tail.end()]}, state)
-            end = tail.end()
-        known = next((c for c in cities if c[0] > end), None)
-        # one list, one host: "Kharkiv, Lviv and Odessa" are all Ukraine's, whatever
-        # other country has a town of the name
-        if known is not None and _LISTED.fullmatch(text_all[end:known[0]]):
-            if known[2]["country"] != listed[0][2]["country"]:
-                break
-            listed.append(known)
-            continue
-        named = _NEXT_NAME.match(text_all, end)
-        country = city_country(named.group(1), hints) if named else None
-        state = ctx.state(country, named.group(1)) if named and country else None
-        if named is None or state is None or country == sender.country or \
-                country != listed[0][2]["country"] or named.end(1) > until:
-            break
-        listed.append((named.start(1), named.end(1),
-                       {"name": named.group(1), "country": country}, state))
+    listed = _city_list(s.sentence.text, ctx, sorted(cities, key=lambda c: c[0]), hints,
+                        sender, until)
     place = listed[0][2] if listed else None
     host = host or (listed[0][3] if listed else None)
     if host is None:
@@ -231,6 +207,38 @@ def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue
     for _, _, city, state in listed or [(0, 0, None, host)]:
         yield FoundFact(kind, sender, state if city else host, valid, status, place=city,
                         confidence=0.85)
+
+
+_City = tuple[int, int, dict[str, str | None], Entity]  # start, end, place, its state
+
+
+def _city_list(text: str, ctx: DocumentContext, cities: list[_City], hints: list[str],
+               sender: Entity, until: int) -> list[_City]:
+    """The first city after a mission cue and those listed after it, known to the towns
+    table or not ("consulates in Kharkiv, Lviv and Odessa", "Rostov-on-Don" whole); one
+    list has one host: a town of another country with the same name ends it."""
+    listed = cities[:1]
+    while listed:
+        end = listed[-1][1]
+        if tail := _NAME_TAIL.match(text, end):  # "Rostov" of "Rostov-on-Don"
+            start, _, city, state = listed[-1]
+            listed[-1] = (start, tail.end(), {**city, "name": text[start:tail.end()]}, state)
+            end = tail.end()
+        known = next((c for c in cities if c[0] > end), None)
+        if known is not None and _LISTED.fullmatch(text[end:known[0]]):
+            if known[2]["country"] != listed[0][2]["country"]:
+                break
+            listed.append(known)
+            continue
+        named = _NEXT_NAME.match(text, end)
+        country = city_country(named.group(1), hints) if named else None
+        state = ctx.state(country, named.group(1)) if named and country else None
+        if named is None or state is None or country == sender.country or \
+                country != listed[0][2]["country"] or named.end(1) > until:
+            break
+        listed.append((named.start(1), named.end(1),
+                       {"name": named.group(1), "country": country}, state))
+    return listed
 
 
 def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
