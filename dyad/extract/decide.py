@@ -31,7 +31,8 @@ FACT_MODEL_FILE = "fact_scorer.json"
 
 
 @dataclass(frozen=True, slots=True)
-class EventScorer:
+class Scorer:
+    """A logistic model over named features: the events' or the facts'."""
     weights: dict[str, float]
     bias: float
     threshold: float
@@ -41,17 +42,17 @@ class EventScorer:
         return 1 / (1 + math.exp(-max(min(z, 30.0), -30.0)))
 
     @classmethod
-    def from_dict(cls, data: dict) -> EventScorer:
+    def from_dict(cls, data: dict) -> Scorer:
         return cls(dict(zip(data["features"], data["weights"], strict=True)),
                    float(data["bias"]), float(data["threshold"]))
 
 
 @cache
-def load_scorer(name: str = MODEL_FILE) -> EventScorer:
+def load_scorer(name: str = MODEL_FILE) -> Scorer:
     """A shipped model (read once): the events' or, by name, the facts'."""
     try:
         text = (resources.files("dyad") / "data" / "model" / name).read_text("utf-8")
-        return EventScorer.from_dict(json.loads(text))
+        return Scorer.from_dict(json.loads(text))
     except (OSError, ValueError, KeyError) as e:
         raise DataError(f"dyad/data/model/{name} is missing or broken ({e})") from e
 
@@ -61,7 +62,7 @@ def two_states(ev: FoundEvent) -> bool:
 
 
 def decide(sentence: AnnotatedSentence, found: list[FoundEvent],
-           scorer: EventScorer | None = None) -> list[FoundEvent]:
+           scorer: Scorer | None = None) -> list[FoundEvent]:
     """The candidates the model accepts, each with its probability as confidence."""
     scorer = scorer or load_scorer()
     kept = []
@@ -77,7 +78,7 @@ def decide(sentence: AnnotatedSentence, found: list[FoundEvent],
 
 def score_fact(fact: FoundFact, context: DocumentContext,
                sentence: AnnotatedSentence | None = None,
-               scorer: EventScorer | None = None) -> FoundFact:
+               scorer: Scorer | None = None) -> FoundFact:
     """``fact`` with the fact model's probability as its confidence. Facts are not dropped:
     held apart, the few wrong ones were not told apart from the right by any threshold
     that kept recall (scripts/train_event_scorer.py)."""

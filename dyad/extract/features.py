@@ -31,7 +31,7 @@ DEPS = {"ROOT": "root", "conj": "conj", "nsubj": "subject", "nsubjpass": "subjec
 # "relations are cold, stemming from …") hangs on one of these
 DESCRIBING_ROOTS = frozenset({"be", "refer", "remain", "have", "maintain", "date", "stem",
                               "share", "describe", "characterize", "characterise", "vary"})
-RELATION_NOUNS = frozenset({"relation", "relationship", "tie", "contact", "link", "history"})
+RELATION_WORDS = frozenset({"relation", "relationship", "tie", "contact", "link", "history"})
 # "during the Korean War", "after the Meiji Restoration": a time the sentence is set in
 TIME_PREPS = frozenset({"during", "after", "before", "since", "following", "until", "amid",
                         "throughout", "in"})
@@ -89,7 +89,7 @@ def event_features(sentence: AnnotatedSentence, ev: FoundEvent,
         "unborn": float(any(not gazetteer.existed(c, ev.date.start) for c in countries)),
         "describing": float(root.lemma_.lower() in DESCRIBING_ROOTS
                             and t.i != root.i - span.start),
-        "relation_noun": float(t.lemma in RELATION_NOUNS),
+        "relation_noun": float(t.lemma in RELATION_WORDS),
         "triggers": min(triggers, 8) / 8,
         "length": min(len(span), 80) / 80,
         "person_side": float(any(e.kind == "person" for e in ev.actors + ev.recipients)),

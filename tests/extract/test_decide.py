@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from dyad.annotate.pipeline import annotate
-from dyad.extract.decide import EventScorer, decide, load_scorer, two_states
+from dyad.extract.decide import Scorer, decide, load_scorer, two_states
 from dyad.extract.events import find_events
 from dyad.extract.features import event_features, names
 from dyad.model import Document, Sentence
@@ -49,8 +49,8 @@ def test_a_state_that_did_not_exist_yet_is_flagged() -> None:
 def test_decide_drops_what_the_model_rejects_and_keeps_one_state_events() -> None:
     s = _sentence("Chile granted Kenya a loan. Students protested.")
     found = list(find_events(s))
-    never = EventScorer({}, bias=-5.0, threshold=0.5)  # p ≈ 0.007 for everything
-    always = EventScorer({}, bias=5.0, threshold=0.5)
+    never = Scorer({}, bias=-5.0, threshold=0.5)  # p ≈ 0.007 for everything
+    always = Scorer({}, bias=5.0, threshold=0.5)
     assert [ev for ev in decide(s, found, never) if two_states(ev)] == []
     kept = decide(s, found, always)
     assert [ev.confidence for ev in kept if two_states(ev)] == [0.99]
@@ -91,6 +91,6 @@ def test_facts_take_the_fact_models_probability() -> None:
                      place={"name": "Nairobi", "country": "KEN"}, confidence=0.5)
     feats = fact_features(fact, ctx, None)
     assert feats["infobox"] == 1.0 and feats["pair_both"] == 1.0 and feats["place"] == 1.0
-    assert score_fact(fact, ctx, scorer=EventScorer({}, bias=5.0, threshold=0.0)).confidence \
+    assert score_fact(fact, ctx, scorer=Scorer({}, bias=5.0, threshold=0.0)).confidence \
         == 0.99
     assert 0 < score_fact(fact, ctx).confidence <= 1
