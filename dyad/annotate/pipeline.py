@@ -183,8 +183,16 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
         for batch in _batches(parseable()):
             yield from nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
 
+    day_of_an_act = False  # the story's last named day dates a clause, not a noun
     for parsed, (sentence, sentence_times) in parsed_sentences():
         span = parsed[:]
+        if sentence_times.narrative_day and not day_of_an_act:
+            # "… citing a coup in Peru on Monday. Chile recalled its envoy": a day told of
+            # a noun is background, not the day the story goes on from
+            sentence_times = replace(sentence_times, narrative_day=False)
+        dated = [m for m in sentence_times.mentions if m.is_point and not m.value.endswith("_REF")]
+        if dated and sentence.kind not in ("caption", "heading"):
+            day_of_an_act = dates_a_clause(span, dated[-1])
         if sentence_times.narrative is not None and not any(
                 is_dated(m) for m in sentence_times.mentions) and speaks_of_now(span):
             # "… established relations in 1943. Russia currently has an embassy in Addis
@@ -242,6 +250,18 @@ def speaks_of_now(span: Span) -> bool:
     tenses = [root.tag_] + [c.tag_ for c in root.children if c.dep_ in ("aux", "auxpass")]
     return "VBD" not in tenses and any(t in ("VBZ", "VBP") for t in tenses) and not any(
         c.lower_ in ("will", "would", "had") for c in root.children)
+
+
+def dates_a_clause(span: Span, mention: TimeMention) -> bool:
+    """The time expression hangs on a verb ("said yesterday", "On Saturday, residents
+    said"), not on a noun ("a coup in Peru on Monday")."""
+    words = span.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return False
+    head = words.root.head
+    if head.dep_ in ("prep", "agent") and head.i != head.head.i:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX")
 
 
 def sentence_date(times: SentenceTimes) -> str | None:

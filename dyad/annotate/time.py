@@ -86,6 +86,8 @@ class SentenceTimes:
     # the span ``narrative`` comes from when it is a decade or a century: a sentence dated
     # by "the 19th century" before it is no more precise than that
     narrative_span: When | None = None
+    # ``narrative`` is one day the text named ("on Monday"), not the end of a week or a range
+    narrative_day: bool = False
 
 
 # --- vocabulary -------------------------------------------------------------
@@ -1414,6 +1416,7 @@ def iter_times(
     narrative: str | None = None
     in_section: str | None = None  # the narrative written in this section (or its frame)
     span: When | None = None  # the decade or century in_section comes from
+    day = False  # in_section is one named day
     section: str | None = None
     frame: When | None = None
     for text, title, *kind in sentences:
@@ -1422,16 +1425,17 @@ def iter_times(
             frame = _title_frame(title)
             narrative = frame.start if frame else narrative
             in_section = frame.start if frame else None
-            span = None
+            span, day = None, False
         mentions = find_times(text, doc_date, frame, narrative)
         dated = [m for m in mentions if m.is_point and m.value not in _VAGUE]
         own = bool([m for m in mentions if m.is_point])
-        yield SentenceTimes(mentions, None if own else frame, in_section, span)
+        yield SentenceTimes(mentions, None if own else frame, in_section, span, day)
         if dated and (not kind or kind[0] not in ("caption", "heading")):
             last = dated[-1]
             narrative = last.when.end or last.when.start
             in_section = narrative
             span = last.when if last.when.precision in ("decade", "century") else None
+            day = last.when.precision == "day" and not last.when.end
 
 
 _VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})

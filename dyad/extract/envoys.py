@@ -241,13 +241,16 @@ class Envoys:
 
     def named(self) -> Iterator[tuple[AnnotatedSentence, FoundFact]]:
         """The waiting facts with their person: the one envoy of the sending state the
-        document names (or the one it names with no state); with none or several, the fact
-        as it was if it says when, else nothing."""
+        document names (or the one it names with no state, when only one state's envoy
+        waits for a name); with none or several, the fact as it was if it says when, else
+        nothing."""
+        stateless = [p for p in self._people if p.country is None]
+        senders = {fact.subject.country for _, fact in self._waiting}
         for sentence, fact in self._waiting:
             own = [p for p in self._people if p.country == fact.subject.country]
-            stateless = [p for p in self._people if p.country is None]
             person = own[0] if len(own) == 1 else (
-                stateless[0] if not own and len(stateless) == 1 else None)
+                stateless[0] if not own and len(stateless) == 1 and len(senders) == 1
+                else None)
             if person is not None:
                 person = replace(person, country=fact.subject.country, role="ambassador")
                 yield sentence, replace(fact, person=person)

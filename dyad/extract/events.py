@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 
@@ -181,6 +182,13 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             recipients = [r for r in recipients if r.kind != "state" or r.country != where] \
                 or _nearest(_foreground(sentence), trigger.end, after=True,
                             exclude=[_state(where)], text=sentence.sentence.text)
+        if not actors and recipients and trigger.base_cameo == EXPEL:
+            # "the Rwandan ambassador to Congo was given 48 hours to leave": the state an
+            # envoy is posted to is the one that expels them
+            hosts = _hosts(token, span, sentence.actors, set())
+            sent = [r for r in recipients if r.country not in {h.country for h in hosts}]
+            if hosts and sent:
+                actors, recipients, how = hosts, sent, "host"
         if not actors:
             continue
         recipients = [r for r in recipients if r != actors[0] or len(recipients) > 1]
@@ -205,11 +213,12 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             recipients = _purpose_recipients(token, trigger, triggers, sentence) or _nearest(
                 _foreground(sentence), trigger.end, after=True, exclude=actors,
                 text=sentence.sentence.text)
-            if recipients and (nameless := [a for a in actors if a.country is None and a.role]):
-                # known by a role word only ("fundamentalists kept up their strike to
-                # demand the Algerian president's resignation"): placed by whom the act is
-                # aimed at, as in _sides
-                actors, recipients = _placed(actors, recipients, nameless, sentence)
+
+        if recipients and (nameless := [a for a in actors if a.country is None and a.role]):
+            # known by a role word only ("fundamentalists kept up their strike to demand
+            # the Algerian president's resignation", "Caretaker Prime Minister Kakar
+            # concluded his visit to China"): placed by whom the act is aimed at
+            actors, recipients = _placed(actors, recipients, nameless, sentence)
         paired = False
         if not recipients and cameo(trigger.cameo).quad_class < 4 and \
                 (other := _pair_other(sentence, actors)) is not None:
@@ -245,6 +254,8 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             how=how,
         )
 
+
+EXPEL = "166"  # CAMEO: expel or withdraw (diplomats, peacekeepers, observers)
 
 # "X-backed", "X-sponsored", "X-led": X stands behind what the phrase names
 BACKING = frozenset({"back", "sponsor", "fund", "support", "lead", "arm", "train", "finance",
@@ -748,18 +759,23 @@ def _placed(actors: list[Entity], recipients: list[Entity], unnamed: list[Entity
         # an unnamed government facing another state's people is not theirs ("the junta
         # expelled French troops"): only a place or the page's pair says whose it is
         gov_fill = fill if where or swapped else None
+        # a leader travels: only the pair says whose an unplaced prime minister is
+        leader_fill = fill if swapped else None
         # a group no role word places ("ethnic Albanians") takes the place only
-        out.append([replace(e, country=_fill(e, fill, gov_fill, where))
+        out.append([replace(e, country=_fill(e, fill, gov_fill, leader_fill, where))
                     if e in unnamed and e.country is None and (e.sector or e.kind == "group")
-                    and _fill(e, fill, gov_fill, where)
-                    and (e.kind != "person" or e.sector in HOME_SECTORS)
+                    and _fill(e, fill, gov_fill, leader_fill, where)
+                    and (e.kind != "person" or e.sector in HOME_SECTORS or e.sector == "GOV")
                     else e for e in side])
     return out[0], out[1]
 
 
-def _fill(e: Entity, fill: str | None, gov_fill: str | None, where: str | None) -> str | None:
+def _fill(e: Entity, fill: str | None, gov_fill: str | None, leader_fill: str | None,
+          where: str | None) -> str | None:
     if not e.sector:
         return where
+    if e.sector == "GOV" and e.kind == "person":
+        return leader_fill
     return gov_fill if e.sector == "GOV" and e.kind == "organization" else fill
 
 
@@ -1082,7 +1098,75 @@ def _joined_periods(best: TimeMention, points: list[TimeMention], text: str) -> 
 PERIOD_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|to|or|through)?\s*(?:the\s+)?|\s*[,–-]\s*")
 
 
+# how far back a day named in a news story still counts as the story's own day
+NEWS_DAYS = 8
+
+
+def _days_before(day: str, published: str) -> int | None:
+    """Whole days from an ISO ``day`` to the publication day; None unless both are days."""
+    if len(day) != 10:
+        return None
+    try:
+        return (date.fromisoformat(published) - date.fromisoformat(day)).days
+    except ValueError:
+        return None
+
+
+# "a day after", "two weeks before": how far the clause stands from the one it hangs on
+_UNIT_DAYS = {"hour": 0, "day": 1, "week": 7}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "several": None, "few": None}
+
+
+def _days_from_governor(token: Token) -> int | None:
+    """"Rwanda accused Congo on Sunday, a day after its ambassador was given 48 hours to
+    leave": the expulsion is one day before the accusation (-1); None unless the trigger's
+    clause is such an "after"/"before" clause with a count of days, weeks or hours."""
+    clause = token
+    while clause.dep_ not in ("advcl", "ROOT", "ccomp", "relcl") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "advcl":
+        return None
+    # the parser hangs "a day" on "after" or on the clause's verb, and "after" on the
+    # clause or on "a day"
+    mark = next((c for c in clause.children if c.dep_ == "mark"
+                 and c.lower_ in ("after", "before")), None)
+    near = [*mark.children, *clause.children] if mark is not None else list(clause.children)
+    unit = next((c for c in near if c.dep_ == "npadvmod" and _lemma(c) in _UNIT_DAYS
+                 and c.i < clause.i), None)
+    if mark is None and unit is not None:
+        mark = next((c for c in unit.children if c.lower_ in ("after", "before")), None)
+    if unit is None or mark is None or unit.i > mark.i:
+        return None
+    count = next((c for c in unit.children if c.dep_ in ("det", "nummod")), None)
+    n = _COUNTS.get(count.lower_) if count is not None else None
+    if n is None and count is not None and count.like_num:
+        n = int(count.text) if count.text.isdigit() else None
+    if n is None:
+        return None
+    days = n * _UNIT_DAYS[_lemma(unit)]
+    return -days if mark.lower_ == "after" else days
+
+
 def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
+    """The trigger's date, moved by "a day after …" from the clause it hangs on."""
+    when = _date_written(sentence, trigger)
+    if when.precision != "day" or when.end or not when.start or len(when.start) != 10 or \
+            trigger.pos == "caption":
+        return when
+    token = sentence.span[trigger.i]
+    days = _days_from_governor(token)
+    if not days or any(_in_clause(m, token, sentence.span) for m in sentence.times.mentions
+                       if is_dated(m)):
+        return when
+    try:
+        day = (date.fromisoformat(when.start) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return when
+    return replace(when, start=day)
+
+
+def _date_written(sentence: AnnotatedSentence, trigger: Trigger) -> When:
     """The dated mention nearest the trigger, else the section's frame, else unknown."""
     points = [m for m in sentence.times.mentions if is_dated(m)]
     if points:
@@ -1102,7 +1186,12 @@ def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
         # news: what a story tells with no date of its own is dated by the story, as event
         # data (ICEWS, GDELT) and TimeML's document time have it, not by a date an earlier
         # sentence gave as background ("a coup on Dec. 7"); unless it names a state gone
-        # by then ("dependent on the Soviet Union" is the past)
+        # by then ("dependent on the Soviet Union" is the past). A day the story itself has
+        # just named ("said yesterday it was expelling … The kingdom gave the envoy 24
+        # hours") is that story's day, and carries on
+        if narrative and sentence.times.narrative_day and \
+                _days_before(narrative, published) in range(NEWS_DAYS):
+            return When(narrative, None, "day", "narrative", None)
         return When(published, None, "day", "narrative", None)
     if narrative and (frame is None or narrative[:4] != (frame.start or "")[:4]):
         # "In April 2021 … seized power. China called on the council to …": the month the

@@ -219,6 +219,9 @@ _MEASURES = frozenset({"tonne", "ton", "kg", "kilogram", "kilo", "barrel", "litr
                        "hour", "day", "week", "month", "year", "round", "series"})
 
 
+_TIMES = frozenset({"hour", "day", "week", "month"})
+
+
 def _objects(tok: Token, preps: list[Token]) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     for p in preps:
@@ -290,6 +293,9 @@ def _match(tok: Token, p: Pattern, kids: _Kids | None) -> list[Token] | None:
         comps = list(kids.comps)
         for prep in preps:
             comps.extend(c for c in prep.children if c.dep_ == "pcomp")
+        # "gave the envoy 24 hours to leave": the parser hangs the clause on the hours
+        comps.extend(c for m in kids.tok.children if _lemma(m) in _TIMES
+                     for c in m.children if c.dep_ in ("relcl", "acl"))
         comps = [c for c in _with_conj(comps) if _lemma(c) in p.comps]
         if not comps:
             return None
@@ -329,11 +335,20 @@ def _acted_on(tok: Token, code: str) -> list[Token]:
         if comp.dep_ == "xcomp" and comp.pos_ == "VERB":
             objs += [c for c in comp.children if c.dep_ == "dobj"]
     out = _with_conj(objs)
+    if code in _SIGNING:
+        # "signed 20 agreements covering cooperation on mining, health …": what the
+        # agreements cover is their content, not acts of their own
+        covering = [c for c in kids if c.dep_ == "advcl" and _lemma(c) in _COVERS]
+        out += [d for c in covering for d in c.subtree if d.pos_ == "NOUN"]
     for prep in kids:
         if prep.dep_ == "prep":
             out += [o for o in prep.children if o.dep_ == "pobj"
                     and any(q.cameo[:2] == code[:2] for q in _noun_patterns(o))]
     return out
+
+
+_SIGNING = frozenset({"057"})  # CAMEO: sign formal agreement
+_COVERS = frozenset({"cover", "include", "involve", "concern", "span", "address"})
 
 
 def _noun_patterns(tok: Token) -> list[Pattern]:
@@ -419,11 +434,18 @@ def _status(tok: Token, negated: bool, reporting_under: bool,
         if any(c.dep_ == "prep" and _lemma(c) == "accord" for c in kids):
             # after "allegedly" on the same word: "According to X, Y allegedly …" is alleged
             return "reported", "according to"
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS
+                                        for c in kids):
+            break  # "accused Congo, a day after its envoy was expelled": a time, not a claim
         if depth > 0 and lemma in ("fail", "refuse") and _negated(node):
             return "negated", lemma
         if depth > 0 and lemma in _CARRIERS and _negated(node) and _object_of(tok, node):
             return "negated", "not"  # "have never been engaged in a war"
     return "asserted", None
+
+
+# what opens a clause that only says when the governing act happened
+_TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once"})
 
 
 # verbs that only carry a noun's event ("engaged in a war", "reached no agreement"): their
@@ -567,6 +589,22 @@ _CONTENT_NOUNS = frozenset({"demand", "call", "request", "appeal", "warning", "p
 _NO_PATTERNS: list[Pattern] = []  # never changed: a shared default for lexicon look-ups
 _DEMAND_PATTERN = Pattern("verb", "", None, frozenset(), frozenset(), frozenset(), frozenset(),
                           frozenset(), "100", "demand clause: Y must …", -1)
+# "heads of Chinese companies called on the prime minister": a courtesy call, not an appeal
+_CALL_ON_PATTERN = Pattern("verb", "call", None, frozenset(), frozenset({"on", "upon"}),
+                           frozenset(), frozenset(), frozenset(), "042",
+                           "call on someone: a visit", -1)
+
+
+def _courtesy_call(tok: Token, p: Pattern) -> bool:
+    """"called on X" asking nothing: no "to"-clause ("called on X to end …"), no "for"."""
+    if p.preps != frozenset({"on", "upon"}) or p.cameo != "020":
+        return False
+    # a clause of its own ("…, wherein the two sides explored …") asks nothing
+    asks = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    called = [o for c in tok.children if c.dep_ == "prep" for o in c.children]
+    return not asks and not any(d.dep_ == "aux" and d.lower_ == "to"
+                                for o in called for d in o.subtree)
 
 
 # participles that only qualify a noun ("the alleged abuses", "a suspected bomber")
@@ -612,8 +650,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
             # "the alleged violations": a hedge on a noun, not an accusation; "the ousted
             # president", "the occupied territories": a state the noun is in, not an act
             continue
+        if best is not None and lemma == "call" and tok.dep_ == "acl" and tok.tag_ == "VBN" \
+                and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
+                            for c in tok.children):
+            continue  # "a protest called by civil society", "a group called M23": no appeal
         if best is None and _demand_clause(tok):
             best = (_DEMAND_PATTERN, [])
+        elif best is not None and _courtesy_call(tok, best[0]):
+            best = (_CALL_ON_PATTERN, best[1])
         if best is not None:
             found.append((tok, best[0]))
             consumed.update(u.i for u in best[1] if u.i != tok.i)

@@ -384,6 +384,9 @@ def test_a_participle_on_a_noun_is_no_event() -> None:
      ("SANCTION", ["GHA"], ["TGO"])),
     ("Ghana declared the Togolese ambassador persona non grata.",
      ("SANCTION", ["GHA"], ["TGO"])),
+    # told in the passive, the expeller is the state the envoy is posted to
+    ("The Togolese ambassador to Ghana was given 48 hours to leave the country.",
+     ("SANCTION", ["GHA"], ["TGO"])),
     # a decided break is the break, told as planned; one only announced is a threat (CAMEO)
     ("Ghana has decided to sever diplomatic relations with Togo.",
      ("SANCTION", ["GHA"], ["TGO"])),
@@ -409,10 +412,34 @@ def test_an_undated_sentence_takes_the_month_the_story_reached() -> None:
 
 
 def test_in_news_an_undated_sentence_takes_the_story_date() -> None:
-    # as event data (ICEWS, GDELT) dates news: the story's day, not an earlier sentence's
-    text = ("Kenya expelled the Chilean ambassador, citing a row over a coup in Peru on "
-            "Monday. Chile recalled its envoy from Kenya.")
+    # as event data (ICEWS, GDELT) dates news: the story's day, not a background date an
+    # earlier sentence gave, whether weeks back or the day of a noun
+    text = ("Kenya expelled the Chilean ambassador, citing a row over the coup of 7 March in "
+            "Peru. Chile recalled its envoy from Kenya.")
     assert ("recalled", "2019-04-03") in _page_events(text, "2019-04-03")
+    text = ("Kenya expelled the Chilean ambassador over his remarks about Monday's coup in "
+            "Peru. Chile recalled its envoy from Kenya.")
+    assert ("recalled", "2019-04-03") in _page_events(text, "2019-04-03")
+
+
+def test_in_news_a_day_the_story_just_named_carries_on() -> None:
+    text = ("Kenya said on Monday it was expelling the Chilean ambassador. Chile recalled its "
+            "envoy from Kenya.")
+    assert ("recalled", "2019-04-01") in _page_events(text, "2019-04-03")
+    # "last week" is no one day
+    text = ("Kenya criticised Chile last week. Chile recalled its envoy from Kenya.")
+    assert ("recalled", "2019-04-03") in _page_events(text, "2019-04-03")
+
+
+def test_a_day_after_dates_its_clause_from_the_one_it_hangs_on() -> None:
+    text = ("Chile accused Kenya of bad faith on Sunday, a day after the Chilean ambassador to "
+            "Kenya was given 48 hours to leave. The protest comes two days after Kenya "
+            "recalled its envoy from Chile.")
+    events = _page_events(text, "2019-04-09")
+    assert ("accused", "2019-04-07") in events
+    assert ("given", "2019-04-06") in events
+    # "comes" is the story's day, today
+    assert ("recalled", "2019-04-07") in events
 
 
 def _caption_events(text: str) -> list[tuple[str, list, list]]:
@@ -520,3 +547,21 @@ def test_a_trading_partner_is_economic_cooperation() -> None:
     found = _events("Chile was Kenya's largest trading partner between 2008 and 2021.",
                     date=None, title="Chile–Kenya relations")
     assert any(t == "COOPERATE" and {*a, *r} == {"CHL", "KEN"} for t, a, r in found)
+
+
+def test_a_leader_named_with_no_state_acts_for_the_other_side_of_the_pair() -> None:
+    text = "Prime Minister Tamsin Okoro concluded her five-day visit to Chile."
+    assert ("CONSULT", ["KEN"], ["CHL"]) in _events(text, title="Chile–Kenya relations")
+    # with no pair, nobody knows whose prime minister she is
+    assert ("CONSULT", ["KEN"], ["CHL"]) not in _events(text)
+
+
+def test_a_visit_to_a_third_place_does_not_make_a_leader_its_own() -> None:
+    text = "Prime Minister Tamsin Okoro met Chilean officials in Peru."
+    assert all(a != ["PER"] for _, a, _ in _events(text, title="Chile–Kenya relations"))
+
+
+def test_what_signed_agreements_cover_is_no_act_of_its_own() -> None:
+    text = ("Chile and Kenya signed twelve agreements, covering cooperation on mining, health "
+            "and trade.")
+    assert [t for t, _, _ in _events(text)] == ["SUPPORT"]

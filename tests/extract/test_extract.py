@@ -152,6 +152,13 @@ def test_an_ambassador_named_only_by_title_is_the_envoy_named_elsewhere() -> Non
     assert found and all(f == ("TGO", "GHA", "Kofi Mensah") for f in found)
 
 
+def test_a_name_with_no_state_is_not_given_to_two_states_envoys() -> None:
+    # two states' envoys wait for a name; the one named without a state could be either's
+    text = ("Ghana expelled the Togolese ambassador. Benin recalled the Nigerian ambassador. "
+            "Officials said the envoy Kofi Mensah had left.")
+    assert all(name != "Kofi Mensah" for _, _, name in _ambassadors(text))
+
+
 def test_a_post_with_no_name_and_no_date_says_nothing() -> None:
     assert _ambassadors("Ghana summoned the Togolese ambassador over a border row.") == []
     # a date keeps it: the tenure's end is something said

@@ -234,3 +234,24 @@ def test_a_hedge_on_a_noun_is_no_accusation() -> None:
 def test_undoing_an_agreement_is_no_signing(text: str) -> None:
     main = _main(text)
     assert main is not None and main.cameo == "160"
+
+
+def test_calling_on_someone_asking_nothing_is_a_visit() -> None:
+    assert _main("Business leaders called on the prime minister in Nairobi.").cameo == "042"
+    assert _main("Business leaders called on the prime minister to cut taxes.").cameo == "020"
+
+
+def test_a_protest_called_by_someone_is_no_appeal() -> None:
+    doc = load_nlp()("Residents burned a flag during a protest called by civic groups.")
+    assert [t.lemma for t in find_triggers(doc[:])] == ["burn"]
+
+
+def test_a_time_clause_is_no_part_of_an_accusation() -> None:
+    doc = load_nlp()("Ruritania accused Freedonia of lying on Sunday, a day after its envoy "
+                     "was given 48 hours to leave.")
+    given = next(t for t in find_triggers(doc[:]) if t.lemma == "give")
+    assert given.status == "asserted"
+    # what a claim says stays alleged
+    doc = load_nlp()("Ruritania claimed that Freedonia had shelled the border villages.")
+    shelled = next(t for t in find_triggers(doc[:]) if t.lemma == "shell")
+    assert shelled.status == "alleged"
