@@ -223,6 +223,9 @@ class Envoys:
 
     def __init__(self) -> None:
         self._people: list[Entity] = []
+        # the states named beside each envoy named with no state: "The kingdom gave the
+        # envoy Dennis Horak 24 hours to leave" is no envoy of the kingdom's
+        self._beside: dict[Entity, set[str]] = {}
         self._waiting: list[tuple[AnnotatedSentence, FoundFact]] = []
 
     def saw(self, sentence: AnnotatedSentence) -> None:
@@ -231,6 +234,8 @@ class Envoys:
             if e.kind == "person" and (e.role or "").lower() in ENVOY_ROLES and \
                     not role_only(e) and len(e.name.split()) >= 2 and e not in self._people:
                 self._people.append(e)
+                self._beside[e] = {s.entity.country for s in sentence.actors
+                                   if s.entity.kind == "state" and s.entity.country}
 
     def held(self, sentence: AnnotatedSentence, fact: FoundFact) -> bool:
         """Keeps ``fact`` for later when it is an ambassador with no person."""
@@ -241,16 +246,16 @@ class Envoys:
 
     def named(self) -> Iterator[tuple[AnnotatedSentence, FoundFact]]:
         """The waiting facts with their person: the one envoy of the sending state the
-        document names (or the one it names with no state, when only one state's envoy
-        waits for a name); with none or several, the fact as it was if it says when, else
-        nothing."""
-        stateless = [p for p in self._people if p.country is None]
+        document names (or the one it names with no state, when it can be the envoy of
+        only one of the states waiting); with none or several, the fact as it was if it
+        says when, else nothing."""
         senders = {fact.subject.country for _, fact in self._waiting}
+        whose = {p: senders - self._beside[p] for p in self._people if p.country is None}
         for sentence, fact in self._waiting:
             own = [p for p in self._people if p.country == fact.subject.country]
+            stateless = [p for p, states in whose.items() if states == {fact.subject.country}]
             person = own[0] if len(own) == 1 else (
-                stateless[0] if not own and len(stateless) == 1 and len(senders) == 1
-                else None)
+                stateless[0] if not own and len(stateless) == 1 else None)
             if person is not None:
                 person = replace(person, country=fact.subject.country, role="ambassador")
                 yield sentence, replace(fact, person=person)

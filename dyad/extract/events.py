@@ -208,7 +208,13 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # sent aid …")
             recipients = [e for e in _in_subtree(token, span, sentence.actors)
                           if e.country and e.country not in own and e.kind == "state"]
-        if not recipients and parsed and how not in ("named", "background"):
+        joint = len(own) >= 2 and cameo(trigger.cameo).quad_class <= 2
+        if joint:
+            # "Peru and Chile led a united front against the Spanish fleet": what two
+            # states do together is between them; whom it is against is no partner
+            recipients = [r for r in recipients if r not in _against(token, span,
+                                                                     sentence.actors)]
+        if not recipients and parsed and how not in ("named", "background") and not joint:
             how = "nearest"
             recipients = _purpose_recipients(token, trigger, triggers, sentence) or _nearest(
                 _foreground(sentence), trigger.end, after=True, exclude=actors,
@@ -921,6 +927,14 @@ def _hosts(token: Token, span: Span, mentions: list[Mention],
     return _unique(found)
 
 
+def _against(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
+    """The actors under "against" on the trigger or on what it acts on."""
+    heads = [token] + [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [e for head in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "against"
+            for e in _in_subtree(prep, span, mentions)]
+
+
 def _in_subtree(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:
     left, right = _char_range(token, span)
     found = [m for m in mentions if left <= m.start and m.end <= right]
@@ -1172,8 +1186,17 @@ def _date_written(sentence: AnnotatedSentence, trigger: Trigger) -> When:
     if points:
         # "In 1961 they signed a pact; in 1965 they fought": a date of the trigger's own
         # clause before a nearer one of another
-        home = _clause_head(sentence.span[trigger.i]) if trigger.pos != "caption" else None
+        token = sentence.span[trigger.i]
+        home = _clause_head(token) if trigger.pos != "caption" else None
         own = [m for m in points if home is not None and _in_clause(m, home, sentence.span)]
+        if home is not None and token.dep_ == "conj" and token.pos_ == "VERB":
+            # "Japan invaded Manchuria in 1931 … and invaded China in 1937": a verb joined
+            # to the clause's keeps a date of its own, one in its own phrase: after a comma
+            # ("returned two diplomats, after the arrest of …, in August") it is another's
+            text = sentence.sentence.text
+            own = [m for m in points if _in_clause(m, token, sentence.span) and not any(
+                c in text[min(m.end, trigger.end):max(m.start, trigger.start)] for c in ",;")
+                ] or own
         best = min(own or points, key=lambda m: min(abs(m.start - trigger.end),
                                                     abs(m.end - trigger.start)))
         return _joined_periods(best, points, sentence.sentence.text)

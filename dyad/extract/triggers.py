@@ -198,7 +198,8 @@ def _phrase_match(tok: Token, phrase: str) -> bool:
         return False
     if not mods:
         return True
-    kids = {_lemma(c) for c in tok.children if c.dep_ in _MOD_DEPS}
+    # "economic and military cooperation": a modifier's conjuncts modify the head too
+    kids = {_lemma(k) for c in tok.children if c.dep_ in _MOD_DEPS for k in (c, *c.conjuncts)}
     return all(m in kids for m in mods)
 
 

@@ -565,3 +565,35 @@ def test_what_signed_agreements_cover_is_no_act_of_its_own() -> None:
     text = ("Chile and Kenya signed twelve agreements, covering cooperation on mining, health "
             "and trade.")
     assert [t for t, _, _ in _events(text)] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru formed a military alliance against Bolivia.",
+    "Chile and Peru led a united front against the Spanish fleet.",
+    "Chile and Peru formed a defensive alliance to free Ecuador from Spanish rule.",
+])
+def test_what_two_states_do_together_is_between_them(text: str) -> None:
+    # whom an alliance is against, or meant to free, is no partner of it
+    found = _events(text)
+    assert found and found[0][0] == "COOPERATE"
+    assert sorted(found[0][1]) == ["CHL", "PER"] and found[0][2] == []
+
+
+def test_a_verb_joined_to_the_clause_keeps_its_own_date() -> None:
+    text = ("Chile–Kenya relations\n\nIn 1931 Chile blockaded the Kenyan coast and invaded "
+            "Kenya in 1937.")
+    found = _page_events(text, None)
+    assert ("blockaded", "1931") in found and ("invaded", "1937") in found
+    # after a comma the date is more often another phrase's than the verb's
+    text = ("Chile–Kenya relations\n\nIn May 2025 Chile suspended its aid to Kenya and "
+            "returned two Kenyan diplomats, after the arrest of a Chilean envoy, in April 2025.")
+    assert ("returned", "2025-05") in _page_events(text, None)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Chile and Kenya have extended their strategic and military relations.", "062"),
+    ("Chile and Kenya deepened their economic ties.", "061"),
+    ("Chile and Kenya strengthened their relations.", "050"),
+])
+def test_improving_ties_of_a_kind_is_that_kind_of_cooperation(text: str, code: str) -> None:
+    assert [ev.trigger.cameo for ev in _found(text)] == [code]

@@ -157,6 +157,11 @@ def test_a_name_with_no_state_is_not_given_to_two_states_envoys() -> None:
     text = ("Ghana expelled the Togolese ambassador. Benin recalled the Nigerian ambassador. "
             "Officials said the envoy Kofi Mensah had left.")
     assert all(name != "Kofi Mensah" for _, _, name in _ambassadors(text))
+    # the state that expels the named envoy is not the one who sent him
+    text = ("Ghana said it was expelling the Togolese ambassador and recalling its own envoy. "
+            "Ghana gave the envoy Kofi Mensah two days to leave.")
+    assert ("TGO", "GHA", "Kofi Mensah") in _ambassadors(text)
+    assert all(name != "Kofi Mensah" for s, _, name in _ambassadors(text) if s == "GHA")
 
 
 def test_a_post_with_no_name_and_no_date_says_nothing() -> None:
