@@ -914,12 +914,14 @@ HOST_PREPS = frozenset({"to", "in", "from", "at"})
 def _hosts(token: Token, span: Span, mentions: list[Mention],
            own: set[str | None]) -> list[Entity]:
     """States other than ``own`` after "to", "in", "from" or "at" on the trigger or on what
-    it acts on ("recalled its ambassador to Nicaragua", "withdrew its envoy from Lima")."""
+    it acts on ("recalled its ambassador to Nicaragua", "withdrew its envoy from Lima"),
+    or after "with" on relations ("to sever Turkey's relations with Israel")."""
     heads = [token] + [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     found: list[Entity] = []
     for head in heads:
+        partners = HOST_PREPS | {"with"} if _lemma(head) in RELATION_NOUNS else HOST_PREPS
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in HOST_PREPS:
+            if prep.dep_ == "prep" and prep.lower_ in partners:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         found += [e for e in _in_subtree(pobj, span, mentions)

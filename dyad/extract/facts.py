@@ -81,6 +81,10 @@ _NEXT_NAME = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)"
 _NEGATION = re.compile(r"\b(?:not|never|no longer|does not|did not|has no|have no|had no)\b",
                        re.I)
 _PLANNED = re.compile(r"\b(?:plans? to|will|would|intends? to|is to|agreed to)\b", re.I)
+# a change of relations only meant or threatened ("announced his intention to sever ties");
+# "agreed to establish relations" in a history is told as done
+_INTENDED = re.compile(r"\b(?:plans? to|planning to|will|intends? to|intention to|"
+                       r"threaten(?:s|ed)? to|vow(?:s|ed)? to)\b", re.I)
 
 
 def find_facts(sentence: AnnotatedSentence, context: DocumentContext) -> Iterator[FoundFact]:
@@ -243,25 +247,55 @@ def _city_list(text: str, ctx: DocumentContext, cities: list[_City], hints: list
 
 def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
                times: list[TimeMention], status: str) -> Iterator[FoundFact]:
-    found = next(((name, m) for name, pattern in _RELATION_CHANGE
-                  if (m := pattern.search(text)) is not None), None)
-    if found is None:
+    """A relations fact for each change the clause tells ("restored relations on 20 July
+    2015, after they had been severed in 1961": both), each dated by its own verb's
+    nearest date; a change only intended ("announced his intention to sever") is none."""
+    changes = sorted(((m.start(), name, m) for name, pattern in _RELATION_CHANGE
+                      for m in pattern.finditer(text)), key=lambda c: c[0])
+    if not changes:
         return
-    change, verb = found
-    sides = _pair(ctx, text, states)
-    if not sides:
-        return
-    # the date of this change, not of another event in the clause
-    nearest = nearest_time(times, lo + verb.start())
-    when = nearest.when if nearest else None
-    if when is None:
-        valid = unknown()
-    elif change == "severed":  # a suspension ends relations too, and says it may not last
-        valid = When(None, when.start, when.precision, "suspended" if verb.group(1).lower(
-            ).startswith("suspen") else "severed", when.text)
-    else:
-        valid = When(when.start, None, when.precision, change, when.text)
-    yield FoundFact("diplomatic_relations", sides[0], sides[1], valid, status, confidence=0.85)
+    told: set[str] = set()
+    for _, change, verb in changes:
+        if change in told or _INTENDED.search(text[: verb.start()]):
+            continue
+        told.add(change)
+        pairs = _pairs_with(ctx, text, states, verb.end())
+        if not pairs:
+            return
+        nearest = nearest_time(times, lo + verb.start())
+        when = nearest.when if nearest else None
+        if when is None:
+            valid = unknown()
+        elif change == "severed":  # a suspension ends relations too, and says it may not last
+            valid = When(None, when.start, when.precision, "suspended" if verb.group(
+                1).lower().startswith("suspen") else "severed", when.text)
+        else:
+            valid = When(when.start, None, when.precision, change, when.text)
+        for a, b in pairs:
+            yield FoundFact("diplomatic_relations", a, b, valid, status, confidence=0.85)
+
+
+_CLAUSE_OPENER = re.compile(r"\b(?:when|which|who|that|after|before|while|whereas|because)\b|;")
+
+
+def _pairs_with(ctx: DocumentContext, text: str, states: list[Mention], after: int
+                ) -> list[tuple[Entity, Entity]]:
+    """"Saudi Arabia, with Bahrain and Egypt, severed all ties with Qatar": each state
+    named before "with X" and X; otherwise the clause's pair."""
+    partner = next((m for m in states if m.start >= after and re.search(
+        r"\bwith\s+(?:the\s+)?$", text[after:m.start])), None)
+    if partner is not None:
+        # the verb's own clause: "… began in 1950, when India ended relations with Taipei"
+        opened = max((m.end() for m in _CLAUSE_OPENER.finditer(text, 0, after)), default=0)
+        sides: list[Entity] = []
+        for m in states:
+            if opened <= m.start < after and m.entity.country != partner.entity.country and all(
+                    m.entity.country != e.country for e in sides):
+                sides.append(m.entity)
+        if sides:
+            return [(e, partner.entity) for e in sides]
+    pair = _pair(ctx, text, states)
+    return [pair] if pair else []
 
 
 def _recognition(s: AnnotatedSentence, at: int, states: list[Mention],

@@ -34,8 +34,10 @@ _MOD_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
 # Governing words → status; the nearest governor decides.
 _STATUS_WORDS = {
     "pledged": {"pledge", "promise", "vow", "commit", "undertake", "offer", "guarantee",
-                "willing", "ready", "prepared", "determined", "swear"},
-    "planned": {"plan", "intend", "schedule", "expect", "prepare", "aim", "decide", "due",
+                "willing", "ready", "prepared", "determined", "swear", "willingness",
+                "readiness", "commitment"},
+    "planned": {"plan", "intend", "intention", "intent", "decision", "schedule", "expect",
+                "prepare", "aim", "decide", "due",
                 "propose", "seek", "hope", "want", "set", "agree", "consider", "mull",
                 "weigh", "contemplate"},
     "denied": {"deny", "dismiss", "refute", "rebut"},
@@ -470,7 +472,7 @@ def _object_of(noun: Token, verb: Token) -> bool:
 
 
 # a planned conflictual act under these cues is done, not held over the other side
-_DECISIONS = frozenset({"decide"})
+_DECISIONS = frozenset({"decide", "decision"})
 
 
 def _intent(code: str) -> str:
@@ -535,6 +537,8 @@ def is_background(tok: Token) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head  # "after the attacks and the war": the war is told as background too
     for _ in range(4):
         if cur.dep_ != "pobj":
             return False
@@ -690,7 +694,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
         demand = _demand_clause(tok) or (_must(tok) and under_report)
         if demand and code[:2] not in ("01", "02", "10"):
             code = "100"  # "X said Y must release ...": a demand on Y
-        elif status in ("pledged", "planned") and code[:2] in ("04", "05", "06", "07", "08"):
+        elif status in ("pledged", "planned") and code[:2] in ("04", "05", "06", "07", "08") \
+                and cue not in _DECISIONS:
             code = _intent(code)
         elif status in ("pledged", "planned", "hypothetical") and int(code[:2]) >= 14 \
                 and cue not in _DECISIONS:

@@ -597,3 +597,9 @@ def test_a_verb_joined_to_the_clause_keeps_its_own_date() -> None:
 ])
 def test_improving_ties_of_a_kind_is_that_kind_of_cooperation(text: str, code: str) -> None:
     assert [ev.trigger.cameo for ev in _found(text)] == [code]
+
+
+def test_relations_with_a_state_make_it_the_recipient() -> None:
+    # "Kenya's relations": the actor's own; "with Chile": the partner
+    text = "The Kenyan president announced his intention to sever Kenya's relations with Chile."
+    assert ("THREATEN", ["KEN"], ["CHL"]) in _events(text)

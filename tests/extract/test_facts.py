@@ -210,3 +210,28 @@ def test_mission_words_without_a_mission() -> None:
     # "consular" holds the cue's letters but names no mission
     assert _missions("Chile and Kenya held consular talks in 2001.",
                      "Chile–Kenya relations") == []
+
+
+def test_each_change_of_relations_a_clause_tells_is_a_fact() -> None:
+    found = _facts("Chile and Kenya restored diplomatic relations on 20 July 2015, after "
+                   "relations had been severed in 1961.")
+    assert ("diplomatic_relations", "CHL", "KEN", "2015-07-20", None, "asserted") in found
+    assert ("diplomatic_relations", "CHL", "KEN", None, "1961", "asserted") in found
+
+
+def test_a_change_of_relations_only_meant_is_no_fact() -> None:
+    assert _facts("On 3 May 2024, the Kenyan president announced his intention to sever "
+                  "Kenya's diplomatic relations with Chile.") == []
+    # a history's "agreed to establish" is told as done
+    assert _facts("In 1964 Chile and Kenya agreed to establish diplomatic relations.") == [
+        ("diplomatic_relations", "CHL", "KEN", "1964", None, "asserted")]
+
+
+def test_states_that_cut_ties_with_one_state_each_cut_them() -> None:
+    found = _facts("On 5 June 2017, Peru along with Bolivia and Ecuador severed all ties with "
+                   "Chile.", title="Chile–Peru relations")
+    assert {(f[1], f[2]) for f in found} == {("PER", "CHL"), ("BOL", "CHL"), ("ECU", "CHL")}
+    # only the states of the verb's own clause
+    found = _facts("Chile–Kenya ties began in 1965, when Kenya ended formal relations with "
+                   "Peru.")
+    assert ("CHL", "PER") not in {(f[1], f[2]) for f in found}

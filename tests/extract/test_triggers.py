@@ -255,3 +255,19 @@ def test_a_time_clause_is_no_part_of_an_accusation() -> None:
     doc = load_nlp()("Ruritania claimed that Freedonia had shelled the border villages.")
     shelled = next(t for t in find_triggers(doc[:]) if t.lemma == "shell")
     assert shelled.status == "alleged"
+
+
+def test_an_intention_is_planned_and_a_decision_is_the_act() -> None:
+    doc = load_nlp()("The president announced his intention to sever relations with Freedonia.")
+    sever = next(t for t in find_triggers(doc[:]) if t.lemma == "sever")
+    assert (sever.status, sever.plover_type) == ("planned", "THREATEN")
+    doc = load_nlp()("The move follows Ruritania's decision to withdraw its diplomats from "
+                     "Freedonia.")
+    withdraw = next(t for t in find_triggers(doc[:]) if t.lemma == "withdraw")
+    assert withdraw.status == "planned" and withdraw.plover_type != "AGREE"
+
+
+def test_a_war_joined_to_background_is_background() -> None:
+    doc = load_nlp()("Relations soured after the border attacks and the long war.")
+    war = next(t for t in find_triggers(doc[:]) if t.lemma == "war")
+    assert war.background
