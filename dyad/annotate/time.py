@@ -47,6 +47,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
+from dyad.annotate.periods import named_periods
 from dyad.dates import MONTHS, days_in_month
 from dyad.model import When
 
@@ -58,7 +59,7 @@ class TimeMention:
     start: int
     end: int
     when: When
-    timex_type: str  # DATE TIME DURATION SET
+    timex_type: str  # DATE TIME DURATION SET; EVENT for a named period ("the Korean War")
     value: str  # TimeML value
     parts: tuple[TimeMention, ...] = ()  # the two ends of a range
     signal: str | None = None  # "since", "in", ... the preposition before the extent
@@ -1426,7 +1427,7 @@ def iter_times(
             narrative = frame.start if frame else narrative
             in_section = frame.start if frame else None
             span, day = None, False
-        mentions = find_times(text, doc_date, frame, narrative)
+        mentions = _with_named_periods(text, find_times(text, doc_date, frame, narrative))
         dated = [m for m in mentions if m.is_point and m.value not in _VAGUE]
         own = bool([m for m in mentions if m.is_point])
         yield SentenceTimes(mentions, None if own else frame, in_section, span, day)
@@ -1439,6 +1440,15 @@ def iter_times(
 
 
 _VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+def _with_named_periods(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """``mentions`` and the named periods ("during the Korean War") none of them covers:
+    events with known years, so of type EVENT (the war is still an act of its sides)."""
+    extra = [TimeMention(p.start, p.end, p.when, "EVENT", p.when.start or p.when.end or "")
+             for p in named_periods(text)
+             if all(p.end <= m.start or p.start >= m.end for m in mentions if m.is_point)]
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
 def _title_frame(title: str | None) -> When | None:

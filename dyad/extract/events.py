@@ -95,7 +95,7 @@ class FoundEvent:
 def sentence_triggers(sentence: AnnotatedSentence) -> list[Trigger]:
     """The sentence's triggers, less those inside a time expression ("in March 2023" is a
     month, not a march); a cooperative act under "will not" is a refusal."""
-    in_time = [(m.start, m.end) for m in sentence.times.mentions]
+    in_time = [(m.start, m.end) for m in sentence.times.mentions if m.timex_type != "EVENT"]
     return [as_refusal(t, sentence.span) for t in find_triggers(sentence.span)
             if not any(a <= t.start < b for a, b in in_time)]
 
@@ -208,7 +208,8 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # sent aid …")
             recipients = [e for e in _in_subtree(token, span, sentence.actors)
                           if e.country and e.country not in own and e.kind == "state"]
-        joint = len(own) >= 2 and cameo(trigger.cameo).quad_class <= 2
+        joint = len(own) >= 2 and (cameo(trigger.cameo).quad_class <= 2
+                                   or trigger.lemma in MUTUAL_FIGHTING)
         if joint:
             # "Peru and Chile led a united front against the Spanish fleet": what two
             # states do together is between them; whom it is against is no partner
@@ -262,6 +263,8 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
 
 
 EXPEL = "166"  # CAMEO: expel or withdraw (diplomats, peacekeepers, observers)
+# "India and Pakistan have fought three wars": fighting two states do is with each other
+MUTUAL_FIGHTING = frozenset({"fight", "clash", "war", "skirmish", "battle"})
 
 # "X-backed", "X-sponsored", "X-led": X stands behind what the phrase names
 BACKING = frozenset({"back", "sponsor", "fund", "support", "lead", "arm", "train", "finance",

@@ -603,3 +603,16 @@ def test_relations_with_a_state_make_it_the_recipient() -> None:
     # "Kenya's relations": the actor's own; "with Chile": the partner
     text = "The Kenyan president announced his intention to sever Kenya's relations with Chile."
     assert ("THREATEN", ["KEN"], ["CHL"]) in _events(text)
+
+
+def test_an_act_during_a_named_war_is_dated_by_the_war() -> None:
+    text = "Chile–Kenya relations\n\nIn 1945 Chile opened a consulate. During the Korean War, Chile sent aid to Kenya."
+    assert ("sent", "1950") in _page_events(text, None)
+    # the war's name is still an act of its sides
+    found = _events("The Chile–Kenya War (1880–1883) ended in a truce.")
+    assert any(t == "ASSAULT" for t, _, _ in found)
+
+
+def test_fighting_two_states_do_is_with_each_other() -> None:
+    found = _events("Since 1950, Chile and Peru have fought three wars, and Bolivia has stayed out.")
+    assert ("ASSAULT", ["CHL", "PER"], []) in found
