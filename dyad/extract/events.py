@@ -651,11 +651,18 @@ def _own_sides(token: Token, span: Span,
     recipients = [e for c in token.children if c.dep_ == "prep" and c.lower_ in
                   RECIPIENT_PREPS | {"of"} for e in _phrase_actors(c, span, mentions)]
     if recipients and not actors:
+        if _lemma(token.head) in SEQUENCE_PREPS:
+            # "France returned two diplomats after the arrest of a French diplomat": an
+            # act before or after the clause's is no doing of its subject
+            return [], _unique(recipients)
         # "threw stones during demonstrations against X": the noun's own target makes it
         # the clause subject's doing
         actors = [e for c in _clause_head(token).children if c.dep_ in SUBJECT_DEPS
                   for e in _phrase_actors(c, span, mentions)]
     return (_unique(actors), _unique(recipients)) if actors else ([], [])
+
+
+SEQUENCE_PREPS = frozenset({"after", "before", "following", "since"})
 
 
 def _reflexive(entity: Entity, own: set[str]) -> bool:
@@ -1192,7 +1199,9 @@ def _date_written(sentence: AnnotatedSentence, trigger: Trigger) -> When:
         # "In 1961 they signed a pact; in 1965 they fought": a date of the trigger's own
         # clause before a nearer one of another
         token = sentence.span[trigger.i]
-        home = _clause_head(token) if trigger.pos != "caption" else None
+        # a noun told as background ("after the arrest of …") is dated by its own words
+        home = _clause_head(token) if trigger.pos != "caption" and not trigger.background \
+            else None
         own = [m for m in points if home is not None and _in_clause(m, home, sentence.span)]
         if home is not None and token.dep_ == "conj" and token.pos_ == "VERB":
             # "Japan invaded Manchuria in 1931 … and invaded China in 1937": a verb joined

@@ -528,7 +528,14 @@ def _noun_is_event(tok: Token) -> bool:
     not a word of a title ("Representative for International Cooperation")."""
     if tok.dep_ in ("compound", "nmod") and _lemma(tok.head) not in _LIGHT_HEADS:
         return False
+    if tok.pos_ == "PROPN" and _lemma(tok) in _WAR_NAMES and tok.dep_ not in ("pobj", "conj") \
+            and tok.head.pos_ in ("VERB", "AUX"):
+        return True  # "the 1998 Eritrean–Ethiopian War marked a turning point": a war's name
     return not (tok.pos_ == "PROPN" and _in_title(tok))
+
+
+# the head words of a war's name, which taggers read as the name of a law or a body
+_WAR_NAMES = frozenset({"war", "wars"})
 
 
 def is_background(tok: Token) -> bool:

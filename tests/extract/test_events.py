@@ -616,3 +616,16 @@ def test_an_act_during_a_named_war_is_dated_by_the_war() -> None:
 def test_fighting_two_states_do_is_with_each_other() -> None:
     found = _events("Since 1950, Chile and Peru have fought three wars, and Bolivia has stayed out.")
     assert ("ASSAULT", ["CHL", "PER"], []) in found
+
+
+def test_an_act_before_the_clause_is_not_its_subjects_doing() -> None:
+    text = ("In May 2020 Chile returned two Kenyan diplomats after the arrest of a Chilean "
+            "diplomat in Nairobi, in April 2020.")
+    found = [(ev.trigger.text, [e.country for e in ev.actors], [e.country for e in ev.recipients],
+              ev.date.start) for ev in _found(text)]
+    assert ("arrest", ["KEN"], ["CHL"], "2020-04") in found
+
+
+def test_a_war_named_as_a_subject_is_an_act_of_its_sides() -> None:
+    found = _events("The 1998 Eritrean–Ethiopian War changed everything between them.")
+    assert ("ASSAULT", ["ERI", "ETH"], []) in found
