@@ -33,7 +33,9 @@ _BOTH = {("the", "two", "countries"), ("both", "countries"), ("both", "states"),
          ("both", "delegations"), ("the", "two", "armies"), ("both", "armies"),
          # "Two countries signed …" at the head of a sentence, without "the"
          ("two", "countries"), ("two", "states"), ("two", "nations"), ("two", "governments")}
-_COUNTRY = {("the", "country"), ("the", "state")}
+# "the kingdom", "the republic": a state named by its form, unless a name follows ("of …")
+_COUNTRY = {("the", "country"), ("the", "state"), ("the", "kingdom"), ("the", "republic"),
+            ("the", "nation")}
 # "the four countries", "all five states": as many as the last list named
 _COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10}
@@ -518,7 +520,8 @@ def _references(tokens: list[Token], cands: list[_Cand], date_at: Callable[[int]
                 c = _state(g, code, date_at(tokens[k].start))
                 out.append(_Cand(k, k + 3, Entity(g.name_of(c), span, "state", c,
                                                   None, None, None, 0.8)))
-        if tuple(norms[k:k + 2]) in _COUNTRY or tuple(norms[k:k + 2]) in _OWN_COUNTRY:
+        if (tuple(norms[k:k + 2]) in _COUNTRY and norms[k + 2:k + 3] != ["of"]) or \
+                tuple(norms[k:k + 2]) in _OWN_COUNTRY:
             code = _country_meant(tokens, cands, k, ctx, subject)
             if code:
                 span = text[tokens[k].start:tokens[k + 1].end]

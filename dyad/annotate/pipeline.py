@@ -194,9 +194,11 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
         if dated and sentence.kind not in ("caption", "heading"):
             day_of_an_act = dates_a_clause(span, dated[-1])
         if sentence_times.narrative is not None and not any(
-                is_dated(m) for m in sentence_times.mentions) and speaks_of_now(span):
+                is_dated(m) for m in sentence_times.mentions) and speaks_of_now(span) and \
+                not is_quoted(sentence.text):
             # "… established relations in 1943. Russia currently has an embassy in Addis
-            # Ababa": a present-tense sentence with no date is about now, not 1943
+            # Ababa": a present-tense sentence with no date is about now, not 1943; a quote's
+            # present is when it was said
             sentence_times = replace(sentence_times, narrative=None)
         date = sentence_date(sentence_times)
         last_state = doc_ctx.last_state
@@ -250,6 +252,15 @@ def speaks_of_now(span: Span) -> bool:
     tenses = [root.tag_] + [c.tag_ for c in root.children if c.dep_ in ("aux", "auxpass")]
     return "VBD" not in tenses and any(t in ("VBZ", "VBP") for t in tenses) and not any(
         c.lower_ in ("will", "would", "had") for c in root.children)
+
+
+def is_quoted(text: str) -> bool:
+    """The sentence is someone's quoted words: it opens a quotation, or closes one it did
+    not open ("“The kingdom announces … We consider … 24 hours.”")."""
+    text = text.strip()
+    text = text.rstrip(".")
+    return text.startswith(("“", '"')) or (text.endswith("”") and "“" not in text) or (
+        text.endswith('"') and text.count('"') == 1)
 
 
 def dates_a_clause(span: Span, mention: TimeMention) -> bool:

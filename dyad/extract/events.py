@@ -670,6 +670,14 @@ def _reflexive(entity: Entity, own: set[str]) -> bool:
     return entity.country in own and entity.text.lower().startswith(POSSESSIVES)
 
 
+def _quoted(token: Token, span: Span) -> bool:
+    """``token`` stands inside quotation marks that close before the sentence ends."""
+    before = span.doc.text[span.start_char:token.idx]
+    after = span.doc.text[token.idx:span.end_char]
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return opened and ("”" in after or '"' in after)
+
+
 def _inherited(subjects: list[Token], head: Token, span: Span,
                mentions: list[Mention]) -> tuple[list[Entity], Token | None]:
     """"Iraq said it would allow …": a pronoun subject is the governing clause's subject;
@@ -683,10 +691,13 @@ def _inherited(subjects: list[Token], head: Token, span: Span,
         return _phrase_actors(head.head, span, mentions), head.head
     cur = head
     first: Token | None = None
+    quoted = _quoted(head, span)
     while cur.head.i != cur.i:
         cur = cur.head
         for child in cur.children:
-            if child.dep_ in SUBJECT_DEPS and child.i < head.i:
+            # "“We urge the Saudi authorities …,” the Canadian ministry tweeted": a quote's
+            # speaker follows it
+            if child.dep_ in SUBJECT_DEPS and (child.i < head.i or quoted):
                 first = first or child
                 found = _phrase_actors(child, span, mentions)
                 if found:

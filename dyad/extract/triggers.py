@@ -338,6 +338,10 @@ def _acted_on(tok: Token, code: str) -> list[Token]:
         if comp.dep_ == "xcomp" and comp.pos_ == "VERB":
             objs += [c for c in comp.children if c.dep_ == "dobj"]
     out = _with_conj(objs)
+    if code == _RECALL:
+        # "recalled its ambassador for consultations": the purpose, no meeting of its own
+        out += [o for prep in kids if prep.dep_ == "prep" and prep.lower_ == "for"
+                for o in prep.children if o.dep_ == "pobj"]
     if code in _SIGNING:
         # "signed 20 agreements covering cooperation on mining, health …": what the
         # agreements cover is their content, not acts of their own
@@ -351,6 +355,7 @@ def _acted_on(tok: Token, code: str) -> list[Token]:
 
 
 _SIGNING = frozenset({"057"})  # CAMEO: sign formal agreement
+_RECALL = "161"  # CAMEO: reduce or break diplomatic relations (recall an envoy)
 _COVERS = frozenset({"cover", "include", "involve", "concern", "span", "address"})
 
 
@@ -607,6 +612,21 @@ _CALL_ON_PATTERN = Pattern("verb", "call", None, frozenset(), frozenset({"on", "
                            "call on someone: a visit", -1)
 
 
+# "We consider the ambassador to the kingdom persona non grata": however the parser hangs it
+_PERSONA_PATTERN = Pattern("verb", "declare", None, frozenset(), frozenset(), frozenset(),
+                           frozenset(), frozenset(), "166", "declare persona non grata", -1)
+_DECLARING = frozenset({"declare", "consider", "deem", "pronounce"})
+
+
+def _persona_non_grata(tok: Token) -> bool:
+    """A verb of declaring whose own words (up to the next verb) hold "persona non grata"."""
+    if _lemma(tok) not in _DECLARING:
+        return False
+    words = [t for t in tok.subtree if t.i > tok.i]
+    return any(t.lower_ == "persona" and t.i + 2 < len(t.doc) and t.nbor(1).lower_ == "non"
+               and t.nbor(2).lower_ == "grata" for t in words)
+
+
 def _courtesy_call(tok: Token, p: Pattern) -> bool:
     """"called on X" asking nothing: no "to"-clause ("called on X to end …"), no "for"."""
     if p.preps != frozenset({"on", "upon"}) or p.cameo != "020":
@@ -670,6 +690,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
             best = (_DEMAND_PATTERN, [])
         elif best is not None and _courtesy_call(tok, best[0]):
             best = (_CALL_ON_PATTERN, best[1])
+        if (best is None or best[0].cameo != "166") and pos == "verb" and \
+                _persona_non_grata(tok):
+            best = (_PERSONA_PATTERN, [])
         if best is not None:
             found.append((tok, best[0]))
             consumed.update(u.i for u in best[1] if u.i != tok.i)

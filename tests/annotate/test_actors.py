@@ -256,3 +256,18 @@ def test_the_four_countries_are_the_four_listed_before() -> None:
     # a count that is not the list's names no one
     assert not any(sentences[2].sentence.text[m.start:m.end] == "The three countries"
                    for m in sentences[2].actors)
+
+
+def test_the_kingdom_is_the_state_the_story_is_about() -> None:
+    from dyad.annotate.pipeline import annotate
+    from dyad.read import read_text
+
+    doc = read_text("Morocco expelled two Kenyan diplomats. The kingdom also froze trade.",
+                    input_format="text", date="2019-04-03")
+    last = annotate(doc).sentences[-1]
+    assert [(m.entity.country, last.sentence.text[m.start:m.end]) for m in last.actors] == [
+        ("MAR", "The kingdom")]
+    # a name after it is the name's
+    doc = read_text("The Kingdom of Morocco froze trade.", input_format="text")
+    [only] = annotate(doc).sentences
+    assert all(last.sentence.text[m.start:m.end] != "The Kingdom" for m in only.actors)

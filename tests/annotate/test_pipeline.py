@@ -76,3 +76,11 @@ def test_a_text_without_full_stops_is_annotated_in_bounded_pieces() -> None:
     sentences = list(iter_annotated(doc))
     assert len(sentences) == len(doc.sentences) > 5
     assert max(len(s.span) for s in sentences) <= 1_100  # spaCy's tokens, about the cut's
+
+
+def test_a_quoted_present_is_when_it_was_said() -> None:
+    from dyad.annotate.pipeline import is_quoted
+
+    assert is_quoted("“The ministry announces that it recalls its envoy.")
+    assert is_quoted("We consider the envoy persona non grata.”")
+    assert not is_quoted("Chile has an embassy in Nairobi.")

@@ -629,3 +629,19 @@ def test_an_act_before_the_clause_is_not_its_subjects_doing() -> None:
 def test_a_war_named_as_a_subject_is_an_act_of_its_sides() -> None:
     found = _events("The 1998 Eritrean–Ethiopian War changed everything between them.")
     assert ("ASSAULT", ["ERI", "ETH"], []) in found
+
+
+def test_a_quotes_speaker_follows_it() -> None:
+    text = "“We urge the Kenyan authorities to release the activists,” the Chilean foreign ministry wrote."
+    assert ("REQUEST", ["CHL"], ["KEN"]) in _events(text)
+
+
+def test_recalling_an_envoy_for_consultations_is_no_meeting() -> None:
+    found = _events("Chile recalled its ambassador to Kenya for consultations.")
+    assert [t for t, _, _ in found] == ["SANCTION"]
+
+
+def test_declaring_an_envoy_persona_non_grata_however_parsed() -> None:
+    text = ("“We consider the Kenyan ambassador to the republic persona non grata,” the "
+            "Chilean ministry wrote.")
+    assert ("SANCTION", ["CHL"], ["KEN"]) in _events(text)
