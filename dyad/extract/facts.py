@@ -29,24 +29,33 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=[A-Z])"
                            r"(?![A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*\.?\s*$)|,\s+and\s+(?=the\s)")
 _MISSION = re.compile(r"\b(embass(?:y|ies)|consulates?(?:[- ]general)?|high commission)\b", re.I)
 _AMBASSADOR = re.compile(r"\b(ambassadors?|high commissioner|envoy)\b", re.I)
-_RELATIONS = re.compile(r"\b(?:diplomatic (?:relations|ties)|relations|ties)\b", re.I)
+_RELATIONS = re.compile(r"\b(?:diplomatic (?:relations|ties|relationship)|relations|ties|"
+                        r"diplomatic relationship)\b", re.I)
 _RELATION_CHANGE = [
     ("severed", re.compile(r"\b(sever(?:ed|s|ance|ing)?|br(?:oke|eak)s? off|breaking off|"
                            r"cut(?:s|ting)?|suspen(?:d|ded|ds|ding|sion)|end(?:ed|s)?|"
                            r"rupture[ds]?)\b", re.I)),
     ("restored", re.compile(r"\b(restor(?:ed|es?|ation)|resum(?:ed|es?|ption)|"
                             r"re-?establish(?:ed|es|ment)?|normali[sz](?:ed|es?|ation)|"
-                            r"renew(?:ed|s|al)?)\b", re.I)),
+                            r"renew(?:ed|s|al)?|reinstat(?:ed|es?|ement))\b", re.I)),
+    # "the diplomatic relationship began in 1950", not "began to sour"
     ("established", re.compile(r"\b(establish(?:ed|es|ment)?|open(?:ed|s)?|set up|"
-                               r"form(?:ed|alised|alized)?|launch(?:ed)?)\b", re.I)),
+                               r"form(?:ed|alised|alized)?|launch(?:ed)?|"
+                               r"(?:began|begun|started|commenced)(?!\s+to\b))\b", re.I)),
 ]
 # "broke off relations with Beijing", "cut ties with Kyiv": the diplomatic tie, unsaid
 # "suspended relations", "the suspension of official relations": the verb or its noun
 _BROKEN = re.compile(r"\b(?:(?:br(?:oke|eak)s? off|sever(?:ed|s)?|cut(?:s)?|suspend(?:ed|s)?|"
-                     r"restor(?:ed|es?)|resum(?:ed|es?)|re-?establish(?:ed|es)?)\s+|"
+                     r"restor(?:ed|es?)|resum(?:ed|es?)|re-?establish(?:ed|es)?|"
+                     r"normali[sz](?:ed|es?)|reinstat(?:ed|es?))\s+|"
                      r"(?:severance|suspension|rupture|breaking off|restoration|resumption|"
                      r"normali[sz]ation)\s+of\s+)(?:all\s+|its\s+|their\s+|the\s+)?"
-                     r"(?:(?:diplomatic|official)\s+)?(?:relations|ties)\b", re.I)
+                     r"(?:(?:diplomatic|official)\s+)?(?:relations|ties)\b|"
+                     # told in the passive: "Russia–Ukraine relations … were established in 1991"
+                     r"\b(?:relations|ties)\b[^.;]{0,120}?\b(?:were|was|had been|have been|"
+                     r"has been)\s+(?:formally\s+|officially\s+|again\s+|fully\s+)?"
+                     r"(?:established|restored|re-?established|resumed|normali[sz]ed|severed|"
+                     r"suspended|broken off|cut|reinstated)\b", re.I)
 _KIND_OF_TIES = re.compile(r"\b(?:trade|economic|military|cultural|commercial|security|"
                            r"defen[cs]e|business|academic)\s+(?:and\s+\w+\s+)?$", re.I)
 _RECOGNISE = re.compile(r"\brecogni[sz](?:ed|es?|ing)\b", re.I)
@@ -64,7 +73,7 @@ _KEEPS = re.compile(r"\b(?:ha[sd]|have|maintain(?:s|ed)?|run(?:s)?|operat(?:es|e
 _CUE_WORDS = {
     "mission": ("embass", "consul", "high commission"),
     "ambassador": ("ambassador", "high commissioner", "envoy"),
-    "relations": ("relations", "ties"),
+    "relations": ("relations", "ties", "relationship"),
     "recognise": ("recogni",),
     "accredited": ("accredited to",),
     "member": ("member", "belong"),
@@ -127,7 +136,7 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
     if has["relations"] and (cue := _RELATIONS.search(text)) is not None and (
             "diplomatic" in low or _BROKEN.search(text)) and not _KIND_OF_TIES.search(
             text[max(0, cue.start() - 30):cue.start()]):
-        yield from _relations(ctx, text, lo, states, times, status)
+        yield from _relations(s, ctx, text, lo, states, times, status)
     if has["recognise"] and (cue := _RECOGNISE.search(text)) is not None:
         yield from _recognition(s, lo + cue.start(), states, times, status)
     if has["accredited"] and (cue := _ACCREDITED.search(text)) is not None:
@@ -245,8 +254,9 @@ def _city_list(text: str, ctx: DocumentContext, cities: list[_City], hints: list
     return listed
 
 
-def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
-               times: list[TimeMention], status: str) -> Iterator[FoundFact]:
+def _relations(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int,
+               states: list[Mention], times: list[TimeMention], status: str
+               ) -> Iterator[FoundFact]:
     """A relations fact for each change the clause tells ("restored relations on 20 July
     2015, after they had been severed in 1961": both), each dated by its own verb's
     nearest date; a change only intended ("announced his intention to sever") is none."""
@@ -259,7 +269,9 @@ def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
         if change in told or _INTENDED.search(text[: verb.start()]):
             continue
         told.add(change)
-        pairs = _pairs_with(ctx, text, states, verb.end())
+        pair = _pair(ctx, text, states)
+        pairs = _pairs_with(text, states, verb.end()) or _doers(s, lo, verb, states) or (
+            [pair] if pair else [])
         if not pairs:
             return
         nearest = nearest_time(times, lo + verb.start())
@@ -278,11 +290,13 @@ def _relations(ctx: DocumentContext, text: str, lo: int, states: list[Mention],
 _CLAUSE_OPENER = re.compile(r"\b(?:when|which|who|that|after|before|while|whereas|because)\b|;")
 
 
-def _pairs_with(ctx: DocumentContext, text: str, states: list[Mention], after: int
-                ) -> list[tuple[Entity, Entity]]:
+def _pairs_with(text: str, states: list[Mention], after: int) -> list[tuple[Entity, Entity]]:
     """"Saudi Arabia, with Bahrain and Egypt, severed all ties with Qatar": each state
-    named before "with X" and X; otherwise the clause's pair."""
-    partner = next((m for m in states if m.start >= after and re.search(
+    named before "with X" and X."""
+    # the partner in the verb's own clause: not "… began in 1950, when India ended
+    # relations with Taipei"
+    closes = next((m.start() for m in _CLAUSE_OPENER.finditer(text, after)), len(text))
+    partner = next((m for m in states if after <= m.start < closes and re.search(
         r"\bwith\s+(?:the\s+)?$", text[after:m.start])), None)
     if partner is not None:
         # the verb's own clause: "… began in 1950, when India ended relations with Taipei"
@@ -294,8 +308,18 @@ def _pairs_with(ctx: DocumentContext, text: str, states: list[Mention], after: i
                 sides.append(m.entity)
         if sides:
             return [(e, partner.entity) for e in sides]
-    pair = _pair(ctx, text, states)
-    return [pair] if pair else []
+    return []
+
+
+def _doers(s: AnnotatedSentence, lo: int, verb: re.Match[str], states: list[Mention]
+           ) -> list[tuple[Entity, Entity]]:
+    """"After talks brokered by China, Iran and Saudi Arabia agreed to reestablish
+    relations": the states of the verb's subject, when it names two."""
+    doers: list[Entity] = []
+    for m in _subject_states(s, lo + verb.start(), states):
+        if all(m.entity.country != e.country for e in doers):
+            doers.append(m.entity)
+    return [(doers[0], doers[1])] if len(doers) >= 2 else []
 
 
 def _recognition(s: AnnotatedSentence, at: int, states: list[Mention],
@@ -319,9 +343,14 @@ def _subject_states(s: AnnotatedSentence, at: int, states: list[Mention]) -> lis
     coordinated verb: "Chad broke off … and recognised …")."""
     span = s.span
     verb = next((t for t in span if t.idx - span.start_char == at), None)
-    while verb is not None and verb.dep_ == "conj" and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        verb = verb.head
+    # a verb with no subject of its own shares its head's: "… and recognised", "the first
+    # country to recognise", "…, recognizing the PRC"
+    for _ in range(6):
+        if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or \
+                verb.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp") or \
+                verb.head.i == verb.i:
+            break
+        verb = verb.head if verb.dep_ != "acl" else verb.head.head
     if verb is None:
         return []
     for c in verb.children:

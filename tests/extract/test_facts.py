@@ -235,3 +235,33 @@ def test_states_that_cut_ties_with_one_state_each_cut_them() -> None:
     found = _facts("Chile–Kenya ties began in 1965, when Kenya ended formal relations with "
                    "Peru.")
     assert ("CHL", "PER") not in {(f[1], f[2]) for f in found}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "relationship … began", not "began to sour"
+    ("The modern Chile–Kenya diplomatic relationship began in 1965, when Kenya ended formal "
+     "relations with Peru.", ("diplomatic_relations", "CHL", "KEN", "1965", None, "asserted")),
+    ("Kenya normalized relations with Chile in 1972.",
+     ("diplomatic_relations", "KEN", "CHL", "1972", None, "asserted")),
+    # told in the passive
+    ("Chile–Kenya relations were established in 1991 after long talks.",
+     ("diplomatic_relations", "CHL", "KEN", "1991", None, "asserted")),
+    ("Ties between the two neighbours were re-established on 9 July 2018.",
+     ("diplomatic_relations", "CHL", "KEN", "2018-07-09", None, "asserted")),
+    # the verb's subject, not the broker named first
+    ("In March 2023, after talks that Peru had brokered, Chile and Kenya agreed to "
+     "reestablish relations.", ("diplomatic_relations", "CHL", "KEN", "2023-03", None,
+                                "asserted")),
+])
+def test_relations_however_told(text: str, expected: tuple) -> None:
+    found = _facts(text)
+    assert expected in found
+    assert all("PER" not in (f[1], f[2]) or f[4] for f in found if f[0] == "diplomatic_relations")
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya was the first country to recognise Chile, in 1818.",
+    "Kenya normalized relations with Peru in 1972, recognizing Chile as the only legitimate state.",
+])
+def test_a_recognition_by_a_verb_with_no_subject_of_its_own(text: str) -> None:
+    assert any(f[:3] == ("recognition", "KEN", "CHL") for f in _facts(text))
