@@ -35,7 +35,7 @@ _BOTH = {("the", "two", "countries"), ("both", "countries"), ("both", "states"),
          ("two", "countries"), ("two", "states"), ("two", "nations"), ("two", "governments")}
 # "the kingdom", "the republic": a state named by its form, unless a name follows ("of …")
 _COUNTRY = {("the", "country"), ("the", "state"), ("the", "kingdom"), ("the", "republic"),
-            ("the", "nation")}
+            ("the", "nation"), ("this", "country"), ("that", "country")}
 # "the four countries", "all five states": as many as the last list named
 _COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10}
@@ -539,6 +539,9 @@ def _country_meant(tokens: list[Token], cands: list[_Cand], k: int, ctx: DocCont
     """
     if tuple(t.norm for t in tokens[k:k + 2]) in _OWN_COUNTRY:
         return subject.country(tokens[k].start) or ctx.last_subject
-    before = [c.entity.country for c in cands if c.j <= k and c.entity.kind == "state"
-              and c.entity.country]
+    # a government is its state: "recognised the Provisional Government of the Algerian
+    # Republic … established relations with this country"
+    before = [c.entity.country for c in cands if c.j <= k and c.entity.country and (
+              c.entity.kind == "state" or (c.entity.kind == "organization"
+                                           and c.entity.sector == "GOV"))]
     return before[-1] if before else ctx.last_subject or ctx.last_state

@@ -35,11 +35,11 @@ _RELATION_CHANGE = [
     ("severed", re.compile(r"\b(sever(?:ed|s|ance|ing)?|br(?:oke|eak)s? off|breaking off|"
                            r"cut(?:s|ting)?|suspen(?:d|ded|ds|ding|sion)|end(?:ed|s)?|"
                            r"rupture[ds]?)\b", re.I)),
-    ("restored", re.compile(r"\b(restor(?:ed|es?|ation)|resum(?:ed|es?|ption)|"
-                            r"re-?establish(?:ed|es|ment)?|normali[sz](?:ed|es?|ation)|"
-                            r"renew(?:ed|s|al)?|reinstat(?:ed|es?|ement))\b", re.I)),
+    ("restored", re.compile(r"\b(restor(?:ed|es?|ation|ing)|resum(?:ed|es?|ption|ing)|"
+                            r"re-?establish(?:ed|es|ment|ing)?|normali[sz](?:ed|es?|ation|ing)|"
+                            r"renew(?:ed|s|al|ing)?|reinstat(?:ed|es?|ement|ing))\b", re.I)),
     # "the diplomatic relationship began in 1950", not "began to sour"
-    ("established", re.compile(r"\b(establish(?:ed|es|ment)?|open(?:ed|s)?|set up|"
+    ("established", re.compile(r"\b(establish(?:ed|es|ment|ing)?|open(?:ed|s|ing)?|set up|"
                                r"form(?:ed|alised|alized)?|launch(?:ed)?|"
                                r"(?:began|begun|started|commenced)(?!\s+to\b))\b", re.I)),
 ]
@@ -58,6 +58,9 @@ _BROKEN = re.compile(r"\b(?:(?:br(?:oke|eak)s? off|sever(?:ed|s)?|cut(?:s)?|susp
                      r"suspended|broken off|cut|reinstated)\b", re.I)
 _KIND_OF_TIES = re.compile(r"\b(?:trade|economic|military|cultural|commercial|security|"
                            r"defen[cs]e|business|academic)\s+(?:and\s+\w+\s+)?$", re.I)
+# the words by which an organisation is its state's government itself, not a ministry or
+# an embassy of it
+_GOVERNMENT = re.compile(r"\b(?:government|regime|authorities|administration|cabinet)\b", re.I)
 _RECOGNISE = re.compile(r"\brecogni[sz](?:ed|es?|ing)\b", re.I)
 _ACCREDITED = re.compile(r"\baccredited to\b", re.I)
 _MEMBER = re.compile(r"\b(?:members?(?: states?)? of|belong(?:s|ed)? to)\b", re.I)
@@ -119,7 +122,12 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
     if not any(has.values()):
         return
     mentions = [m for m in s.actors if lo <= m.start and m.end <= hi]
-    states = [m for m in mentions if m.entity.kind == "state" and m.entity.country]
+    # "the Syrian government recognized the Russian Federation": a government is its state
+    states = [m if m.entity.kind == "state" else
+              Mention(m.start, m.end, ctx.state(m.entity.country) or m.entity, m.is_place)
+              for m in mentions if m.entity.country and (m.entity.kind == "state" or (
+                  m.entity.kind == "organization" and m.entity.sector == "GOV"
+                  and _GOVERNMENT.search(m.entity.text)))]
     times = [t for t in s.times.mentions if lo <= t.start and t.end <= hi and is_dated(t)]
     status = "negated" if _NEGATION.search(text) else "asserted"
 

@@ -265,3 +265,13 @@ def test_relations_however_told(text: str, expected: tuple) -> None:
 ])
 def test_a_recognition_by_a_verb_with_no_subject_of_its_own(text: str) -> None:
     assert any(f[:3] == ("recognition", "KEN", "CHL") for f in _facts(text))
+
+
+def test_a_government_is_its_state_and_this_country_the_one_just_named() -> None:
+    found = _facts("In January 1992, the Kenyan government recognized Chile as the heir of its "
+                   "predecessor.")
+    assert ("recognition", "KEN", "CHL", "1992-01", None, "asserted") in found
+    found = _facts("Kenya recognized the Provisional Government of the Chilean Republic in "
+                   "October 1960, by establishing diplomatic relations with this country.")
+    assert ("recognition", "KEN", "CHL", "1960-10", None, "asserted") in found
+    assert any(f[0] == "diplomatic_relations" and {f[1], f[2]} == {"KEN", "CHL"} for f in found)
