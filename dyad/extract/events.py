@@ -24,7 +24,7 @@ from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
 from dyad.annotate.time import TimeMention
 from dyad.extract.era import at_date
 from dyad.extract.quantities import Quantity, find_quantities
-from dyad.extract.triggers import Trigger, find_triggers
+from dyad.extract.triggers import SUBJUGATION, Trigger, find_triggers
 from dyad.model import Entity, When
 from dyad.ontology import cameo
 from dyad.reference.gazetteer import load_gazetteer, tokenize
@@ -162,11 +162,12 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         else:
             actors, recipients, parsed = _sides(token, sentence, trigger.base_cameo)
             how = "parse" if parsed else "loose"
-        if not actors and not recipients and (pair := sentence.context.pair) is not None \
+        if not actors and (pair := sentence.context.pair) is not None \
                 and trigger.base_cameo[:2] in ("05", "16") and _of_relations(token):
             # "Diplomatic relations were suspended from 1987 to 1990": on a pair's page,
-            # the pair's relations, whoever cut them: a joint act
-            actors, how = list(pair), "pair"
+            # the pair's relations, whoever cut them: a joint act (a state named in the
+            # clause's reasons is no party to it)
+            actors, recipients, how = list(pair), [], "pair"
         if not actors and recipients and trigger.base_cameo[:2] in UNNAMED_DOER_ROOTS and \
                 (where := _place_country(sentence)) is not None and not all(
                     r.kind == "state" and r.country == where and r.text == r.name
@@ -215,7 +216,8 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # states do together is between them; whom it is against is no partner
             recipients = [r for r in recipients if r not in _against(token, span,
                                                                      sentence.actors)]
-        if not recipients and parsed and how not in ("named", "background") and not joint:
+        if not recipients and parsed and how not in ("named", "background", "pair") and \
+                not joint:
             how = "nearest"
             recipients = _purpose_recipients(token, trigger, triggers, sentence) or _nearest(
                 _foreground(sentence), trigger.end, after=True, exclude=actors,
@@ -227,11 +229,14 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # concluded his visit to China"): placed by whom the act is aimed at
             actors, recipients = _placed(actors, recipients, nameless, sentence)
         paired = False
-        if not recipients and cameo(trigger.cameo).quad_class < 4 and \
+        if not recipients and (cameo(trigger.cameo).quad_class < 4 or (
+                trigger.lemma in FOREIGN_FORCE and trigger.dep not in ("amod", "acl")
+                and not any(c.dep_ == "dobj" for c in token.children))) and \
                 (other := _pair_other(sentence, actors)) is not None:
             # on an "X–Y relations" page, what one side said or gave with no one named was
             # said to or given to the other ("Russia was committed to send 60,000 tonnes of
-            # wheat"); force with no target named is more often at home (a coup)
+            # wheat"); force with no target named is more often at home (a coup), but an
+            # invasion is of another state ("limited American invasions" on Mexico's page)
             recipients, paired, how = [other], True, "pair"
         if not recipients and trigger.base_cameo[:2] in INTERNAL_ROOTS and \
                 (home := _home(actors)) is not None:
@@ -263,6 +268,8 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
 
 
 EXPEL = "166"  # CAMEO: expel or withdraw (diplomats, peacekeepers, observers)
+# force that is always against another state: a state cannot invade or annex itself
+FOREIGN_FORCE = frozenset({"invade", "invasion", "incursion", "annex", "annexation"})
 # "India and Pakistan have fought three wars": fighting two states do is with each other
 MUTUAL_FIGHTING = frozenset({"fight", "clash", "war", "skirmish", "battle"})
 
@@ -425,6 +432,9 @@ def _sides(token: Token, sentence: AnnotatedSentence,
     if _lemma(token) in MOVEMENT_NOUNS and \
             (moved := _movement(token, head, span, mentions)) is not None:
         return moved
+    if _lemma(token) in SUBJUGATION and \
+            (ruled := _subjugated(token, head, span, mentions)) is not None:
+        return ruled
     if token.pos_ == "NOUN" and cameo(code).quad_class in (1, 2) and \
             (given := _given_by(token, head, span, mentions)) is not None:
         return given
@@ -545,6 +555,24 @@ def _between(token: Token, span: Span,
     if len({e.country for e in sides}) < 2:
         return None
     return sides[:1], sides[1:], True
+
+
+def _subjugated(token: Token, head: Token, span: Span,
+                mentions: list[Mention]) -> tuple[list[Entity], list[Entity], bool] | None:
+    """"Korea became a colony of Japan", "the treaty made Georgia a Russian protectorate":
+    the ruler (after "of", or the noun's adjective) takes over the state that became it."""
+    head = token.head if token.dep_ in ("attr", "oprd", "ccomp", "xcomp") else head
+    rulers = [e for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod") or (
+        c.dep_ == "prep" and c.lower_ == "of") for e in _phrase_actors(c, span, mentions)]
+    ruled_words = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+        c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and _lemma(head) != "make"] or [c for c in head.children if c.dep_ == "dobj"]
+    ruled = [e for c in ruled_words for e in _phrase_actors(c, span, mentions)]
+    own = {e.country for e in rulers}
+    ruled = [e for e in ruled if e.country not in own]
+    if not rulers or not ruled:
+        return None
+    return _unique(rulers), _unique(ruled), True
 
 
 def _given_by(token: Token, head: Token, span: Span,
@@ -889,8 +917,12 @@ RELATION_NOUNS = frozenset({"relation", "relationship", "tie"})
 
 
 def _of_relations(token: Token) -> bool:
-    """The act's object, or the subject of its passive, is the relations themselves."""
-    return any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in RELATION_NOUNS
+    """The act's object, or the subject of its passive, is the relations themselves, or
+    "they" after them ("Relations were suspended in 1987, and they were suspended again
+    in 2016")."""
+    return any(c.dep_ in ("nsubjpass", "dobj") and (c.lemma_.lower() in RELATION_NOUNS or (
+        c.lower_ == "they" and any(t.lemma_.lower() in RELATION_NOUNS
+                                   for t in c.doc[c.sent.start:c.i])))
                for c in token.children)
 
 

@@ -442,8 +442,8 @@ def _status(tok: Token, negated: bool, reporting_under: bool,
         if any(c.dep_ == "prep" and _lemma(c) == "accord" for c in kids):
             # after "allegedly" on the same word: "According to X, Y allegedly …" is alleged
             return "reported", "according to"
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS
-                                        for c in kids):
+        if node.dep_ in ("advcl", "relcl") and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in kids):
             break  # "accused Congo, a day after its envoy was expelled": a time, not a claim
         if depth > 0 and lemma in ("fail", "refuse") and _negated(node):
             return "negated", lemma
@@ -530,7 +530,11 @@ _WANTING = frozenset({"need", "lack", "absence", "hope", "prospect", "possibilit
 
 def _noun_is_event(tok: Token) -> bool:
     """A noun trigger that names an event: not a modifier of another noun ("war games"),
-    not a word of a title ("Representative for International Cooperation")."""
+    not a word of a title ("Representative for International Cooperation"); a colony only
+    as what a state became ("Korea became a colony of Japan"), not as what it was."""
+    if _lemma(tok) in SUBJUGATION:
+        return tok.dep_ in ("attr", "oprd", "ccomp", "xcomp") and \
+            _lemma(tok.head) in ("become", "make", "turn", "render")
     if tok.dep_ in ("compound", "nmod") and _lemma(tok.head) not in _LIGHT_HEADS:
         return False
     if tok.pos_ == "PROPN" and _lemma(tok) in _WAR_NAMES and tok.dep_ not in ("pobj", "conj") \
@@ -539,6 +543,8 @@ def _noun_is_event(tok: Token) -> bool:
     return not (tok.pos_ == "PROPN" and _in_title(tok))
 
 
+# what a state becomes when another takes it over
+SUBJUGATION = frozenset({"colony", "protectorate", "dependency", "vassal"})
 # the head words of a war's name, which taggers read as the name of a law or a body
 _WAR_NAMES = frozenset({"war", "wars"})
 

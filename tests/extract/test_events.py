@@ -645,3 +645,36 @@ def test_declaring_an_envoy_persona_non_grata_however_parsed() -> None:
     text = ("“We consider the Kenyan ambassador to the republic persona non grata,” the "
             "Chilean ministry wrote.")
     assert ("SANCTION", ["CHL"], ["KEN"]) in _events(text)
+
+
+def test_a_state_that_became_a_colony_was_taken_over() -> None:
+    found = _events("In 1920 Chile became a protectorate of Peru.")
+    assert ("COERCE", ["PER"], ["CHL"]) in found
+    found = _events("The treaty made Chile a Peruvian protectorate.")
+    assert ("COERCE", ["PER"], ["CHL"]) in found
+    # what a state was is no act
+    assert _events("Chile was a Spanish colony until 1818.") == []
+
+
+def test_an_invasion_with_no_target_named_is_of_the_other_side() -> None:
+    found = _events("The revolution saw refugees flee and limited Chilean invasions.",
+                    title="Chile–Peru relations")
+    assert ("ASSAULT", ["CHL"], ["PER"]) in found
+    # a coup or a crackdown with no target is at home
+    assert ("ASSAULT", ["CHL"], ["PER"]) not in _events(
+        "Chilean generals staged a coup.", title="Chile–Peru relations")
+
+
+def test_relations_cut_twice_by_no_one_named_are_the_pairs_both_times() -> None:
+    text = ("Chile–Kenya relations\n\nDiplomatic relations were suspended from 1987 to 1990, and "
+            "they were suspended again from 2016 to 2023 following the bombing of an embassy in "
+            "Peru.")
+    from dyad.annotate.pipeline import annotate as annotate_doc
+    from dyad.read import read_text
+
+    doc = read_text(text, input_format="text")
+    found = [(ev.trigger.text, sorted(e.country for e in ev.actors),
+              [e.country for e in ev.recipients], ev.date.start)
+             for s in annotate_doc(doc).sentences for ev in find_events(s)]
+    assert ("suspended", ["CHL", "KEN"], [], "1987") in found
+    assert ("suspended", ["CHL", "KEN"], [], "2016") in found

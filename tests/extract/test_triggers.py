@@ -271,3 +271,10 @@ def test_a_war_joined_to_background_is_background() -> None:
     doc = load_nlp()("Relations soured after the border attacks and the long war.")
     war = next(t for t in find_triggers(doc[:]) if t.lemma == "war")
     assert war.background
+
+
+def test_a_when_clause_takes_no_status_from_the_clause_above() -> None:
+    doc = load_nlp()("Such ties would continue up until 1910, when Ruritania became a colony "
+                     "of Freedonia.")
+    colony = next(t for t in find_triggers(doc[:]) if t.lemma == "colony")
+    assert colony.status == "asserted"
