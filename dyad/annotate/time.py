@@ -1444,11 +1444,17 @@ _VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 def _with_named_periods(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
     """``mentions`` and the named periods ("during the Korean War") none of them covers:
-    events with known years, so of type EVENT (the war is still an act of its sides)."""
+    events with known years, so of type EVENT (the war is still an act of its sides). A
+    date inside a name is the name's ("the September 11 attacks" are of 2001)."""
+    periods = named_periods(text)
+    if not periods:
+        return mentions
+    kept = [m for m in mentions
+            if not any(p.start <= m.start and m.end <= p.end for p in periods)]
     extra = [TimeMention(p.start, p.end, p.when, "EVENT", p.when.start or p.when.end or "")
-             for p in named_periods(text)
-             if all(p.end <= m.start or p.start >= m.end for m in mentions if m.is_point)]
-    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+             for p in periods
+             if all(p.end <= m.start or p.start >= m.end for m in kept if m.is_point)]
+    return sorted(kept + extra, key=lambda m: m.start)
 
 
 def _title_frame(title: str | None) -> When | None:

@@ -33,3 +33,9 @@ def test_the_sentence_annotator_adds_them_and_the_story_moves_on() -> None:
                              ("It also sent engineers.", None)]))
     assert [m.when.start for m in times[0].mentions] == ["1950"]
     assert times[1].narrative == "1953"
+
+
+def test_a_date_inside_a_name_is_the_names() -> None:
+    [times] = list(iter_times([("Trade fell after the September 11 attacks.", None)],
+                              doc_date="2019-05-02"))
+    assert [(m.when.start, m.timex_type) for m in times.mentions] == [("2001", "EVENT")]
