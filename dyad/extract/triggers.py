@@ -528,6 +528,13 @@ _WANTING = frozenset({"need", "lack", "absence", "hope", "prospect", "possibilit
                       "want", "desire"})
 
 
+# "stemming from", "resulting from": what follows is the cause, told as background
+_CAUSED = frozenset({"stem", "result", "arise", "derive", "originate", "spring"})
+# verbs that describe their subject rather than tell an act: "contacts date back to the
+# 15th century", "cooperation remained limited"
+_DESCRIBING = frozenset({"date", "remain", "stem", "vacillate", "fluctuate", "trace", "go"})
+
+
 def _noun_is_event(tok: Token) -> bool:
     """A noun trigger that names an event: not a modifier of another noun ("war games"),
     not a word of a title ("Representative for International Cooperation"); a colony only
@@ -536,6 +543,10 @@ def _noun_is_event(tok: Token) -> bool:
         return tok.dep_ in ("attr", "oprd", "ccomp", "xcomp") and \
             _lemma(tok.head) in ("become", "make", "turn", "render")
     if tok.dep_ in ("compound", "nmod") and _lemma(tok.head) not in _LIGHT_HEADS:
+        return False
+    if tok.dep_ == "nsubj" and _lemma(tok.head) in _DESCRIBING and (
+            _lemma(tok.head) not in ("date", "go", "trace")
+            or any(c.lower_ == "back" for c in tok.head.children)):
         return False
     if tok.pos_ == "PROPN" and _lemma(tok) in _WAR_NAMES and tok.dep_ not in ("pobj", "conj") \
             and tok.head.pos_ in ("VERB", "AUX"):
@@ -562,8 +573,9 @@ def is_background(tok: Token) -> bool:
             return False
         prep = cur.head
         if _lemma(prep) in _BACKGROUND_PREPS or (
-                _lemma(prep) == "to" and _lemma(prep.head) in ("due", "owing", "thanks")):
-            return True
+                _lemma(prep) == "to" and _lemma(prep.head) in ("due", "owing", "thanks")) or (
+                _lemma(prep) == "from" and _lemma(prep.head) in _CAUSED):
+            return True  # "cold relations, stemming from historic conflict": a cause told
         if _lemma(prep) == "of" and _lemma(prep.head) in _WANTING:
             return True
         if _lemma(prep) != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):

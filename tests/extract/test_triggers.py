@@ -278,3 +278,17 @@ def test_a_when_clause_takes_no_status_from_the_clause_above() -> None:
                      "of Freedonia.")
     colony = next(t for t in find_triggers(doc[:]) if t.lemma == "colony")
     assert colony.status == "asserted"
+
+
+def test_a_cause_told_in_a_description_is_background() -> None:
+    doc = load_nlp()("Relations between them are cool, stemming from historic conflict.")
+    conflict = next(t for t in find_triggers(doc[:]) if t.lemma == "conflict")
+    assert conflict.background
+
+
+def test_cooperation_that_dates_back_or_remains_is_no_act() -> None:
+    for text in ("Cooperation between Ruritania and Freedonia dates back to 1950.",
+                 "Cooperation between Ruritania and Freedonia remained strong."):
+        assert [t.lemma for t in find_triggers(load_nlp()(text)[:])] == []
+    doc = load_nlp()("Cooperation between Ruritania and Freedonia expanded in 1990.")
+    assert [t.lemma for t in find_triggers(doc[:])] == ["cooperation"]
