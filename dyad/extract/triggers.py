@@ -342,6 +342,10 @@ def _acted_on(tok: Token, code: str) -> list[Token]:
         # "recalled its ambassador for consultations": the purpose, no meeting of its own
         out += [o for prep in kids if prep.dep_ == "prep" and prep.lower_ == "for"
                 for o in prep.children if o.dep_ == "pobj"]
+    if code[:2] == "16":
+        # "suspended all contracts for the supply of military hardware": what is stopped
+        out += [o for d in out for prep in d.children if prep.dep_ == "prep"
+                and prep.lower_ in ("for", "of") for o in prep.children if o.dep_ == "pobj"]
     if code in _SIGNING:
         # "signed 20 agreements covering cooperation on mining, health …": what the
         # agreements cover is their content, not acts of their own
@@ -528,6 +532,10 @@ _WANTING = frozenset({"need", "lack", "absence", "hope", "prospect", "possibilit
                       "want", "desire"})
 
 
+# nouns whose phrase names an event as a topic, not as done: "a role in the conflict", "a
+# solution to the dispute", "talks on the war"
+_TOPICS = frozenset({"role", "solution", "settlement", "resolution", "mediation", "talk",
+                     "negotiation", "stance", "position", "view", "policy"})
 # "stemming from", "resulting from": what follows is the cause, told as background
 _CAUSED = frozenset({"stem", "result", "arise", "derive", "originate", "spring"})
 # verbs that describe their subject rather than tell an act: "contacts date back to the
@@ -544,6 +552,9 @@ def _noun_is_event(tok: Token) -> bool:
             _lemma(tok.head) in ("become", "make", "turn", "render")
     if tok.dep_ in ("compound", "nmod") and _lemma(tok.head) not in _LIGHT_HEADS:
         return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "of", "over", "on") and \
+            _lemma(tok.head.head) in _TOPICS:
+        return False  # "hoped to play a role in the Israeli–Palestinian conflict": a topic
     if tok.dep_ == "nsubj" and _lemma(tok.head) in _DESCRIBING and (
             _lemma(tok.head) not in ("date", "go", "trace")
             or any(c.lower_ == "back" for c in tok.head.children)):

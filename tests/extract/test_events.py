@@ -678,3 +678,16 @@ def test_relations_cut_twice_by_no_one_named_are_the_pairs_both_times() -> None:
              for s in annotate_doc(doc).sentences for ev in find_events(s)]
     assert ("suspended", ["CHL", "KEN"], [], "1987") in found
     assert ("suspended", ["CHL", "KEN"], [], "2016") in found
+
+
+def test_joining_sanctions_and_stopping_supplies_are_sanctions_not_aid() -> None:
+    found = _events("Chile joined the arms sanctions against Kenya, suspending all contracts for "
+                    "the supply of military hardware to the country.")
+    assert ("SANCTION", ["CHL"], ["KEN"]) in found
+    assert all(t != "AID" for t, _, _ in found)
+
+
+def test_a_conflict_named_as_a_topic_is_no_act() -> None:
+    found = _events("The Chilean president said he hoped to play a role in the Kenyan–Peruvian "
+                    "conflict.")
+    assert all(t != "ASSAULT" for t, _, _ in found)
