@@ -536,6 +536,10 @@ _WANTING = frozenset({"need", "lack", "absence", "hope", "prospect", "possibilit
 # solution to the dispute", "talks on the war"
 _TOPICS = frozenset({"role", "solution", "settlement", "resolution", "mediation", "talk",
                      "negotiation", "stance", "position", "view", "policy"})
+# nouns whose infinitive names what might be done: "ways to deepen ties", "opportunities to
+# expand trade"
+_PROSPECTS = frozenset({"way", "means", "step", "opportunity", "prospect", "possibility",
+                        "option", "avenue", "mechanism", "idea"})
 # "stemming from", "resulting from": what follows is the cause, told as background
 _CAUSED = frozenset({"stem", "result", "arise", "derive", "originate", "spring"})
 # verbs that describe their subject rather than tell an act: "contacts date back to the
@@ -552,6 +556,9 @@ def _noun_is_event(tok: Token) -> bool:
             _lemma(tok.head) in ("become", "make", "turn", "render")
     if tok.dep_ in ("compound", "nmod") and _lemma(tok.head) not in _LIGHT_HEADS:
         return False
+    if _lemma(tok) in ("conference", "briefing") and any(
+            _lemma(c) in ("news", "press", "media") for c in tok.children):
+        return False  # "Lamamra told a news conference": reporters, not a meeting of states
     if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "of", "over", "on") and \
             _lemma(tok.head.head) in _TOPICS:
         return False  # "hoped to play a role in the Israeli–Palestinian conflict": a topic
@@ -711,6 +718,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
             # "the alleged violations": a hedge on a noun, not an accusation; "the ousted
             # president", "the occupied territories": a state the noun is in, not an act
             continue
+        if best is not None and pos == "verb" and tok.dep_ in ("acl", "relcl") and \
+                _lemma(tok.head) in _PROSPECTS:
+            continue  # "discussed the ways forward to deepen relations": a topic, not done
         if best is not None and lemma == "call" and tok.dep_ == "acl" and tok.tag_ == "VBN" \
                 and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
                             for c in tok.children):

@@ -292,3 +292,12 @@ def test_cooperation_that_dates_back_or_remains_is_no_act() -> None:
         assert [t.lemma for t in find_triggers(load_nlp()(text)[:])] == []
     doc = load_nlp()("Cooperation between Ruritania and Freedonia expanded in 1990.")
     assert [t.lemma for t in find_triggers(doc[:])] == ["cooperation"]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister told a news conference that talks had failed.",
+    "The leaders discussed ways to deepen bilateral relations.",
+])
+def test_a_press_conference_and_a_way_to_act_are_no_acts(text: str) -> None:
+    found = [t.lemma for t in find_triggers(load_nlp()(text)[:])]
+    assert "conference" not in found and "deepen" not in found
