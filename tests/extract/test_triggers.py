@@ -301,3 +301,10 @@ def test_cooperation_that_dates_back_or_remains_is_no_act() -> None:
 def test_a_press_conference_and_a_way_to_act_are_no_acts(text: str) -> None:
     found = [t.lemma for t in find_triggers(load_nlp()(text)[:])]
     assert "conference" not in found and "deepen" not in found
+
+
+def test_recognising_an_idea_is_no_recognition() -> None:
+    doc = load_nlp()("Newly independent, Ruritania recognized the importance of unity.")
+    assert all(t.plover_type != "SUPPORT" for t in find_triggers(doc[:]))
+    doc = load_nlp()("Freedonia recognized Ruritania in 1961.")
+    assert [t.plover_type for t in find_triggers(doc[:])] == ["SUPPORT"]
