@@ -153,7 +153,10 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         elif trigger.demand_clause:
             actors, recipients, parsed = _demand_sides(token, span, sentence.actors)
             how = "demand"
-        elif trigger.background or _named_event(token):
+        elif trigger.background or _named_event(token) or (
+                token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "VERB"):
+            # (a noun the parser joined to a verb, "…, and subsequent overthrow of the
+            # monarchy", has no clause and no subject of its own)
             # "under the 1961 agreement", "during the invasion", "the victory in the
             # Chinese Civil War": only the noun's own words ("the Russian invasion of
             # Ukraine") make it an event with sides
@@ -216,6 +219,8 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # states do together is between them; whom it is against is no partner
             recipients = [r for r in recipients if r not in _against(token, span,
                                                                      sentence.actors)]
+        if not recipients and trigger.lemma in DOMESTIC_FORCE and (home := _home(actors)):
+            recipients, how = [home], "home"  # "Mali's army staged a coup": at home
         if not recipients and parsed and how not in ("named", "background", "pair") and \
                 not joint:
             how = "nearest"
@@ -268,6 +273,9 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
 
 
 EXPEL = "166"  # CAMEO: expel or withdraw (diplomats, peacekeepers, observers)
+# force that is always at home: a coup is against one's own government
+DOMESTIC_FORCE = frozenset({"coup", "putsch", "crackdown", "mutiny", "uprising", "revolt",
+                            "rebellion", "insurrection"})
 # force that is always against another state: a state cannot invade or annex itself
 FOREIGN_FORCE = frozenset({"invade", "invasion", "incursion", "annex", "annexation"})
 # "India and Pakistan have fought three wars": fighting two states do is with each other
@@ -679,9 +687,13 @@ def _own_sides(token: Token, span: Span,
     recipients = [e for c in token.children if c.dep_ == "prep" and c.lower_ in
                   RECIPIENT_PREPS | {"of"} for e in _phrase_actors(c, span, mentions)]
     if recipients and not actors:
-        if _lemma(token.head) in SEQUENCE_PREPS:
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "following the revolution and the overthrow of …"
+        if first.dep_ != "pobj" or first.head.lower_ in SEQUENCE_PREPS:
             # "France returned two diplomats after the arrest of a French diplomat": an
-            # act before or after the clause's is no doing of its subject
+            # act before or after the clause's is no doing of its subject (nor is a noun
+            # the parser joined to the clause's verb)
             return [], _unique(recipients)
         # "threw stones during demonstrations against X": the noun's own target makes it
         # the clause subject's doing

@@ -536,6 +536,9 @@ _WANTING = frozenset({"need", "lack", "absence", "hope", "prospect", "possibilit
 # solution to the dispute", "talks on the war"
 _TOPICS = frozenset({"role", "solution", "settlement", "resolution", "mediation", "talk",
                      "negotiation", "stance", "position", "view", "policy"})
+# verbs of a relationship that moves between states of itself
+_SWINGING = frozenset({"vacillate", "oscillate", "alternate", "swing", "fluctuate", "range",
+                       "shift", "waver", "veer"})
 # nouns whose infinitive names what might be done: "ways to deepen ties", "opportunities to
 # expand trade"
 _PROSPECTS = frozenset({"way", "means", "step", "opportunity", "prospect", "possibility",
@@ -559,6 +562,12 @@ def _noun_is_event(tok: Token) -> bool:
     if _lemma(tok) in ("conference", "briefing") and any(
             _lemma(c) in ("news", "press", "media") for c in tok.children):
         return False  # "Lamamra told a news conference": reporters, not a meeting of states
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "between" and \
+            _lemma(first.head.head) in _SWINGING:
+        return False  # "the relationship has vacillated between cooperation and struggle"
     if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "of", "over", "on") and \
             _lemma(tok.head.head) in _TOPICS:
         return False  # "hoped to play a role in the Israeli–Palestinian conflict": a topic
@@ -590,7 +599,7 @@ def is_background(tok: Token) -> bool:
         if cur.dep_ != "pobj":
             return False
         prep = cur.head
-        if _lemma(prep) in _BACKGROUND_PREPS or (
+        if _lemma(prep) in _BACKGROUND_PREPS or prep.lower_ in _BACKGROUND_PREPS or (
                 _lemma(prep) == "to" and _lemma(prep.head) in ("due", "owing", "thanks")) or (
                 _lemma(prep) == "from" and _lemma(prep.head) in _CAUSED):
             return True  # "cold relations, stemming from historic conflict": a cause told

@@ -691,3 +691,21 @@ def test_a_conflict_named_as_a_topic_is_no_act() -> None:
     found = _events("The Chilean president said he hoped to play a role in the Kenyan–Peruvian "
                     "conflict.")
     assert all(t != "ASSAULT" for t, _, _ in found)
+
+
+def test_a_coup_is_at_home() -> None:
+    found = _events("Relations soured after Chile's army staged a coup in August 2020 and French "
+                    "was dropped.", title="Chile–France relations")
+    assert ("ASSAULT", ["CHL"], ["CHL"]) in found or all(r != ["FRA"] for _, _, r in found)
+
+
+def test_an_act_joined_to_background_is_not_the_clause_subjects() -> None:
+    found = _events("Relations between the two nations turned negative following the revolution "
+                    "in Chile and the overthrow of the Chilean monarchy.",
+                    title="Chile–Peru relations")
+    assert all("PER" not in a for _, a, _ in found)
+
+
+def test_a_relationship_that_swings_between_states_is_no_act() -> None:
+    assert _events("The relationship between Chile and Peru has vacillated between cooperation "
+                   "and struggle.") == []
