@@ -212,6 +212,13 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # sent aid …")
             recipients = [e for e in _in_subtree(token, span, sentence.actors)
                           if e.country and e.country not in own and e.kind == "state"]
+        if trigger.lemma in PURCHASES and (sellers := [
+                e for c in token.subtree if c.dep_ == "prep" and c.lower_ == "from"
+                and _verb_above(c).i == token.i
+                for e in _phrase_actors(c, span, sentence.actors) if e.country not in own]):
+            # "attempted to purchase Cuba from Spain": one buys from the seller; what is
+            # bought, a territory too, is the goods
+            recipients = sellers
         joint = len(own) >= 2 and (cameo(trigger.cameo).quad_class <= 2
                                    or trigger.lemma in MUTUAL_FIGHTING)
         if joint:
@@ -273,6 +280,8 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
 
 
 EXPEL = "166"  # CAMEO: expel or withdraw (diplomats, peacekeepers, observers)
+# buying: the seller after "from" is the other side
+PURCHASES = frozenset({"buy", "purchase", "acquire", "import", "procure"})
 # force that is always at home: a coup is against one's own government
 DOMESTIC_FORCE = frozenset({"coup", "putsch", "crackdown", "mutiny", "uprising", "revolt",
                             "rebellion", "insurrection"})
@@ -992,6 +1001,14 @@ def _hosts(token: Token, span: Span, mentions: list[Mention],
                         found += [e for e in _in_subtree(pobj, span, mentions)
                                   if e.kind == "state" and e.country not in own]
     return _unique(found)
+
+
+def _verb_above(token: Token) -> Token:
+    """The nearest verb governing ``token`` (the root when none)."""
+    cur = token.head
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
 
 
 def _against(token: Token, span: Span, mentions: list[Mention]) -> list[Entity]:

@@ -709,3 +709,10 @@ def test_an_act_joined_to_background_is_not_the_clause_subjects() -> None:
 def test_a_relationship_that_swings_between_states_is_no_act() -> None:
     assert _events("The relationship between Chile and Peru has vacillated between cooperation "
                    "and struggle.") == []
+
+
+def test_one_buys_from_the_seller_not_the_goods() -> None:
+    found = _events("Chile offered to purchase Easter Island in 1850 and in 1855 from Peru.")
+    assert ("AGREE", ["CHL"], ["PER"]) in found  # an offer to buy: an intent
+    found = _events("The United States bought Cuba in 1850 and in 1855 from Peru.")
+    assert ("COOPERATE", ["USA"], ["PER"]) in found
