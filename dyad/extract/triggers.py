@@ -535,7 +535,7 @@ _WANTING = frozenset({"need", "lack", "absence", "hope", "prospect", "possibilit
 # nouns whose phrase names an event as a topic, not as done: "a role in the conflict", "a
 # solution to the dispute", "talks on the war"
 _TOPICS = frozenset({"role", "solution", "settlement", "resolution", "mediation", "talk",
-                     "negotiation", "stance", "position", "view", "policy"})
+                     "negotiation", "stance", "position", "view"})
 # verbs of a relationship that moves between states of itself
 _SWINGING = frozenset({"vacillate", "oscillate", "alternate", "swing", "fluctuate", "range",
                        "shift", "waver", "veer"})
@@ -672,6 +672,12 @@ def _persona_non_grata(tok: Token) -> bool:
                and t.nbor(2).lower_ == "grata" for t in words)
 
 
+# "expressed sympathy with Iran over its nuclear programme": siding with a state's cause,
+# not condolences
+_SIDING_PATTERN = Pattern("verb", "express", None, frozenset(), frozenset(), frozenset(),
+                          frozenset(), frozenset(), "051", "sympathy with: support", -1)
+
+
 def _courtesy_call(tok: Token, p: Pattern) -> bool:
     """"called on X" asking nothing: no "to"-clause ("called on X to end …"), no "for"."""
     if p.preps != frozenset({"on", "upon"}) or p.cameo != "020":
@@ -738,6 +744,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
             best = (_DEMAND_PATTERN, [])
         elif best is not None and _courtesy_call(tok, best[0]):
             best = (_CALL_ON_PATTERN, best[1])
+        elif best is not None and best[0].cameo == "018" and any(
+                c.dep_ == "prep" and c.lower_ == "with" for o in best[1] for c in o.children):
+            best = (_SIDING_PATTERN, best[1])
         if (best is None or best[0].cameo != "166") and pos == "verb" and \
                 _persona_non_grata(tok):
             best = (_PERSONA_PATTERN, [])

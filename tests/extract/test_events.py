@@ -716,3 +716,9 @@ def test_one_buys_from_the_seller_not_the_goods() -> None:
     assert ("AGREE", ["CHL"], ["PER"]) in found  # an offer to buy: an intent
     found = _events("The United States bought Cuba in 1850 and in 1855 from Peru.")
     assert ("COOPERATE", ["USA"], ["PER"]) in found
+
+
+def test_a_policy_in_pursuit_of_better_ties_is_an_intent_to_cooperate() -> None:
+    found = _events("In 1998 Chile adopted a new policy in pursuit of more peaceful relations "
+                    "with Peru.")
+    assert ("AGREE", ["CHL"], ["PER"]) in found

@@ -308,3 +308,11 @@ def test_recognising_an_idea_is_no_recognition() -> None:
     assert all(t.plover_type != "SUPPORT" for t in find_triggers(doc[:]))
     doc = load_nlp()("Freedonia recognized Ruritania in 1961.")
     assert [t.plover_type for t in find_triggers(doc[:])] == ["SUPPORT"]
+
+
+def test_sympathy_with_a_state_is_support_and_for_victims_condolence() -> None:
+    doc = load_nlp()("Ruritania expressed sympathy with Freedonia over its energy programme.")
+    assert _main("Ruritania expressed sympathy with Freedonia over its energy programme."
+                 ).plover_type == "SUPPORT"
+    doc = load_nlp()("Ruritania expressed sympathy for the families of the victims.")
+    assert all(t.plover_type != "SUPPORT" for t in find_triggers(doc[:]))
