@@ -162,6 +162,10 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # Ukraine") make it an event with sides
             actors, recipients = _own_sides(token, span, sentence.actors)
             parsed, how = True, "background"
+        elif trigger.pos == "noun" and (own := _noun_sides(token, span, sentence.actors)):
+            # "the annexation by Russia of western Georgian kingdoms", "the incorporation of
+            # eastern Georgia into the Russian Empire": the noun's own words name both sides
+            (actors, recipients), parsed, how = own, True, "own"
         else:
             actors, recipients, parsed = _sides(token, sentence, trigger.base_cameo)
             how = "parse" if parsed else "loose"
@@ -212,6 +216,16 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # sent aid …")
             recipients = [e for e in _in_subtree(token, span, sentence.actors)
                           if e.country and e.country not in own and e.kind == "state"]
+        if trigger.lemma in ABSORBING and (takers := [
+                e for c in token.children if c.dep_ == "prep" and c.lower_ in ("into", "to")
+                for e in _phrase_actors(c, span, sentence.actors) if e.kind == "state"]) and \
+                not own & {e.country for e in takers}:
+            # "their incorporation into the Russian Empire": the state taken into is the
+            # one that takes; whoever the clause names besides is taken
+            taken = [e for e in actors + recipients if e.country not in
+                     {t.country for t in takers}]
+            actors, recipients = takers, taken
+            own = {a.country for a in actors if a.country}
         if trigger.lemma in PURCHASES and (sellers := [
                 e for c in token.subtree if c.dep_ == "prep" and c.lower_ == "from"
                 and _verb_above(c).i == token.i
@@ -712,6 +726,34 @@ def _own_sides(token: Token, span: Span,
 
 
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "since"})
+
+
+# nouns of taking a state in: "into the Russian Empire" names who took it
+ABSORBING = frozenset({"incorporation", "absorption", "annexation", "integration"})
+
+
+def _noun_sides(token: Token, span: Span, mentions: list[Mention]
+                ) -> tuple[list[Entity], list[Entity]] | None:
+    """Both sides from an act noun's own words, when it names both: the doer in its
+    adjective, possessive or "by" phrase, the one acted on after "of", "against" or "on"."""
+    absorbing = _lemma(token) in ABSORBING
+    # ("the annexation by Russia of X": the parser may hang "of X" on "Russia")
+    by_of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+             for o in c.children for g in o.children if g.dep_ == "prep" and g.lower_ == "of"]
+    # "their incorporation into the Russian Empire": who is taken in is the possessor
+    doers = [e for c in token.children if c.dep_ in ("amod", "compound", "nmod") or (
+        c.dep_ == "poss" and not absorbing) or (c.dep_ == "prep" and (c.lower_ == "by" or (
+            c.lower_ in ("into", "to") and absorbing)))
+        for e in _phrase_actors(c, span, mentions)
+        if not (c.lower_ == "by" and e.country in {x.country for g in by_of
+                                                     for x in _phrase_actors(g, span, mentions)})]
+    own = {e.country for e in doers if e.country}
+    done_to = [e for c in [*token.children, *by_of] if (c.dep_ == "prep" and c.lower_ in (
+        "of", "against", "on")) or (c.dep_ == "poss" and absorbing)
+        for e in _phrase_actors(c, span, mentions) if e.country and e.country not in own]
+    if not own or not done_to:
+        return None
+    return _unique(doers), _unique(done_to)
 
 
 def _reflexive(entity: Entity, own: set[str]) -> bool:

@@ -722,3 +722,15 @@ def test_a_policy_in_pursuit_of_better_ties_is_an_intent_to_cooperate() -> None:
     found = _events("In 1998 Chile adopted a new policy in pursuit of more peaceful relations "
                     "with Peru.")
     assert ("AGREE", ["CHL"], ["PER"]) in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("This was followed by the annexation by Peru of Chilean provinces.",
+     ("COERCE", ["PER"], ["CHL"])),
+    ("In 1880 the king signed a proclamation on the incorporation of Chile into Peru.",
+     ("COERCE", ["PER"], ["CHL"])),
+    ("Chile lost the war, and its incorporation into Peru followed in 1881.",
+     ("COERCE", ["PER"], ["CHL"])),
+])
+def test_an_act_nouns_own_words_name_both_sides(text: str, expected: tuple) -> None:
+    assert expected in _events(text)
