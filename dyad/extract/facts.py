@@ -268,8 +268,13 @@ def _relations(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int,
     """A relations fact for each change the clause tells ("restored relations on 20 July
     2015, after they had been severed in 1961": both), each dated by its own verb's
     nearest date; a change only intended ("announced his intention to sever") is none."""
-    changes = sorted(((m.start(), name, m) for name, pattern in _RELATION_CHANGE
-                      for m in pattern.finditer(text)), key=lambda c: c[0])
+    found = [(m.start(), name, m) for name, pattern in _RELATION_CHANGE
+             for m in pattern.finditer(text)]
+    # "re-established" holds "established": the longer word is the change told
+    changes = sorted((c for c in found if not any(
+        o[2].start() <= c[2].start() and c[2].end() <= o[2].end() and o[2] is not c[2]
+        and o[2].end() - o[2].start() > c[2].end() - c[2].start() for o in found)),
+        key=lambda c: c[0])
     if not changes:
         return
     told: set[str] = set()
@@ -278,7 +283,7 @@ def _relations(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int,
             continue
         told.add(change)
         pair = _pair(ctx, text, states)
-        pairs = _pairs_with(text, states, verb.end()) or _doers(s, lo, verb, states) or (
+        pairs = _pairs_with(text, states, verb.end()) or _doers(s, ctx, lo, verb, states) or (
             [pair] if pair else [])
         if not pairs:
             return
@@ -319,15 +324,25 @@ def _pairs_with(text: str, states: list[Mention], after: int) -> list[tuple[Enti
     return []
 
 
-def _doers(s: AnnotatedSentence, lo: int, verb: re.Match[str], states: list[Mention]
-           ) -> list[tuple[Entity, Entity]]:
+def _two(ctx: DocumentContext, states: list[Entity]) -> tuple[Entity, Entity]:
+    """The first two of several distinct states, unless the page's pair is among them:
+    "after talks brokered by China, Iran and Saudi Arabia agreed to restore relations" on
+    the Iran–Saudi Arabia page is the pair's."""
+    if len(states) > 2 and ctx.pair and all(
+            any(e.country == p.country for e in states) for p in ctx.pair):
+        return ctx.pair
+    return states[0], states[1]
+
+
+def _doers(s: AnnotatedSentence, ctx: DocumentContext, lo: int, verb: re.Match[str],
+           states: list[Mention]) -> list[tuple[Entity, Entity]]:
     """"After talks brokered by China, Iran and Saudi Arabia agreed to reestablish
     relations": the states of the verb's subject, when it names two."""
     doers: list[Entity] = []
     for m in _subject_states(s, lo + verb.start(), states):
         if all(m.entity.country != e.country for e in doers):
             doers.append(m.entity)
-    return [(doers[0], doers[1])] if len(doers) >= 2 else []
+    return [_two(ctx, doers)] if len(doers) >= 2 else []
 
 
 def _recognition(s: AnnotatedSentence, at: int, states: list[Mention],
@@ -490,8 +505,9 @@ def _pair(ctx: DocumentContext, text: str, states: list[Mention]) -> tuple[Entit
         if all(m.entity.country != e.country for e in distinct):
             distinct.append(m.entity)
     if len(distinct) >= 2:
-        return distinct[0], distinct[1]
-    if ctx.pair and re.search(r"\b(?:both|the two|each other|bilateral)\b", text, re.I):
+        return _two(ctx, distinct)
+    if ctx.pair and re.search(r"\b(?:both|the two|each other|bilateral|the neighbou?ring "
+                              r"(?:countries|states|nations))\b", text, re.I):
         if not distinct:
             return ctx.pair
         other = ctx.other_side(distinct[0])

@@ -275,3 +275,13 @@ def test_a_government_is_its_state_and_this_country_the_one_just_named() -> None
                    "October 1960, by establishing diplomatic relations with this country.")
     assert ("recognition", "KEN", "CHL", "1960-10", None, "asserted") in found
     assert any(f[0] == "diplomatic_relations" and {f[1], f[2]} == {"KEN", "CHL"} for f in found)
+
+
+def test_ties_between_the_neighbours_re_established_once_and_the_pages_pair_first() -> None:
+    found = _facts("A peace deal was forged, and ties between the neighbouring countries were "
+                   "re-established on 9 July 2018.")
+    assert [f for f in found if f[0] == "diplomatic_relations"] == [
+        ("diplomatic_relations", "CHL", "KEN", "2018-07-09", None, "asserted")]
+    found = _facts("In March 2023, after talks brokered by Peru, Kenya and Chile agreed to "
+                   "restore relations.")
+    assert {(f[1], f[2]) for f in found} == {("CHL", "KEN")}
