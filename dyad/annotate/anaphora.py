@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 _SUBJECT = ("nsubj", "nsubjpass", "csubj")
+_PRONOUNS = frozenset({"it", "they"})
 _VERB = ("VERB", "AUX")
 
 
@@ -35,6 +36,11 @@ def _subject_of(token: Any, base: int) -> tuple[int, int] | None:
         seen += 1
         if token.pos_ in _VERB:
             subject = next((c for c in token.children if c.dep_ in _SUBJECT), None)
+            if subject is not None and subject.lower_ in _PRONOUNS and token.head.i != token.i:
+                # "the Saudi announced it would reopen its embassy": "it" is the subject of
+                # the clause above
+                token = token.head
+                continue
             if subject is not None:
                 left, right = subject.left_edge, subject.right_edge
                 return left.idx - base, right.idx - base + len(right.text)

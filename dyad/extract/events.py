@@ -210,6 +210,13 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # "Spain recalled its ambassador to Nicaragua": the actor's own people are
             # what it acts with; the state they are posted to or taken from is the recipient
             recipients = hosts
+        elif own and recipients and all(r.country in own and r.kind != "state"
+                                        for r in recipients) and \
+                trigger.base_cameo[:2] == "16" and \
+                (other := _pair_other(sentence, actors) or _one_other(sentence, own)):
+            # "Mexico said it was ordering its envoy home, and its Lima embassy …": recalled
+            # from the other side, or the one other state the sentence names
+            recipients, how = [other], "pair"
         if not recipients and how == "background":
             # a noun told as background: its target is in its own words ("French support
             # for Ethiopia"), not the state named next ("during the Russian invasion, Chile
@@ -393,6 +400,13 @@ def _foreground(sentence: AnnotatedSentence) -> list[Mention]:
 
 # the last sentence asked about and its answer, replaced whole (never half-written)
 _FOREGROUND: tuple[AnnotatedSentence | None, list[Mention]] = (None, [])
+
+
+def _one_other(sentence: AnnotatedSentence, own: set[str]) -> Entity | None:
+    """The one state other than ``own`` the sentence names (a city names its state)."""
+    others = {m.entity.country for m in sentence.actors
+              if m.entity.kind == "state" and m.entity.country and m.entity.country not in own}
+    return _state(others.pop()) if len(others) == 1 else None
 
 
 def _home(actors: list[Entity]) -> Entity | None:

@@ -734,3 +734,9 @@ def test_a_policy_in_pursuit_of_better_ties_is_an_intent_to_cooperate() -> None:
 ])
 def test_an_act_nouns_own_words_name_both_sides(text: str, expected: tuple) -> None:
     assert expected in _events(text)
+
+
+def test_an_envoy_ordered_home_is_recalled_from_the_other_state_named() -> None:
+    found = _events("The Chilean ministry said it was ordering its envoy home, and that its "
+                    "Nairobi embassy would stay open.")
+    assert ("SANCTION", ["CHL"], ["KEN"]) in found

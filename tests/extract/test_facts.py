@@ -285,3 +285,14 @@ def test_ties_between_the_neighbours_re_established_once_and_the_pages_pair_firs
     found = _facts("In March 2023, after talks brokered by Peru, Kenya and Chile agreed to "
                    "restore relations.")
     assert {(f[1], f[2]) for f in found} == {("CHL", "KEN")}
+
+
+def test_its_embassy_is_the_one_of_whoever_said_it() -> None:
+    from dyad.annotate.pipeline import annotate as annotate_doc
+    from dyad.read import read_text
+
+    doc = read_text("Kenya expelled two Chilean diplomats. On 16 January, Chile announced it "
+                    "would reopen its embassy in Kenya.", input_format="text")
+    found = [(f.kind, f.subject.country, f.object.country) for s in annotate_doc(doc).sentences
+             for f in find_facts(s, s.context) if f.kind == "embassy"]
+    assert found == [("embassy", "CHL", "KEN")]
