@@ -195,7 +195,7 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
             day_of_an_act = dates_a_clause(span, dated[-1])
         if sentence_times.narrative is not None and not any(
                 is_dated(m) for m in sentence_times.mentions) and speaks_of_now(span) and \
-                not is_quoted(sentence.text):
+                not is_quoted(sentence.text) and not HAS_SINCE.search(sentence.text):
             # "… established relations in 1943. Russia currently has an embassy in Addis
             # Ababa": a present-tense sentence with no date is about now, not 1943; a quote's
             # present is when it was said
@@ -239,6 +239,8 @@ def _batches(items: Iterator[tuple[str, Any]]) -> Iterator[list[tuple[str, Any]]
         yield batch
 
 
+# "Iran has since become Iraq's largest trading partner": since the time the story reached
+HAS_SINCE = re.compile(r"\b(?:has|have|had)\s+since\b", re.I)
 # words that put a sentence in the present whatever its verb: "Russia currently has …"
 NOW_WORDS = re.compile(r"\b(?:currently|presently|now|today|nowadays)\b", re.I)
 

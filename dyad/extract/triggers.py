@@ -347,10 +347,13 @@ def _acted_on(tok: Token, code: str) -> list[Token]:
         out += [o for d in out for prep in d.children if prep.dep_ == "prep"
                 and prep.lower_ in ("for", "of") for o in prep.children if o.dep_ == "pobj"]
     if code in _SIGNING:
-        # "signed 20 agreements covering cooperation on mining, health …": what the
-        # agreements cover is their content, not acts of their own
+        # "signed 20 agreements covering cooperation on mining, health …", "signed a
+        # treaty of alliance": what the agreements cover is their content, not acts of
+        # their own
         covering = [c for c in kids if c.dep_ == "advcl" and _lemma(c) in _COVERS]
         out += [d for c in covering for d in c.subtree if d.pos_ == "NOUN"]
+        out += [o for d in list(out) for prep in d.children if prep.dep_ == "prep"
+                and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
     for prep in kids:
         if prep.dep_ == "prep":
             out += [o for o in prep.children if o.dep_ == "pobj"
@@ -536,6 +539,9 @@ _WANTING = frozenset({"need", "lack", "absence", "hope", "prospect", "possibilit
 # solution to the dispute", "talks on the war"
 _TOPICS = frozenset({"role", "solution", "settlement", "resolution", "mediation", "talk",
                      "negotiation", "stance", "position", "view"})
+# verbs of keeping what was agreed before: their object is no new agreement
+_COMPLYING = frozenset({"comply", "honour", "honor", "fulfil", "fulfill", "abide", "respect",
+                        "observe", "uphold", "implement"})
 # verbs of a relationship that moves between states of itself
 _SWINGING = frozenset({"vacillate", "oscillate", "alternate", "swing", "fluctuate", "range",
                        "shift", "waver", "veer"})
@@ -568,6 +574,9 @@ def _noun_is_event(tok: Token) -> bool:
     if first.dep_ == "pobj" and first.head.lower_ == "between" and \
             _lemma(first.head.head) in _SWINGING:
         return False  # "the relationship has vacillated between cooperation and struggle"
+    if (tok.dep_ == "dobj" and _lemma(tok.head) in _COMPLYING) or (
+            tok.dep_ == "pobj" and _lemma(tok.head.head) in _COMPLYING):
+        return False  # "urged it to comply with its human rights commitments": kept, not made
     if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "of", "over", "on") and \
             _lemma(tok.head.head) in _TOPICS:
         return False  # "hoped to play a role in the Israeli–Palestinian conflict": a topic

@@ -740,3 +740,17 @@ def test_an_envoy_ordered_home_is_recalled_from_the_other_state_named() -> None:
     found = _events("The Chilean ministry said it was ordering its envoy home, and that its "
                     "Nairobi embassy would stay open.")
     assert ("SANCTION", ["CHL"], ["KEN"]) in found
+
+
+def test_a_treaty_of_alliance_is_one_signing_and_commitments_kept_are_none() -> None:
+    found = _events("In 1587 Chile and Peru signed a treaty of alliance.")
+    assert [t for t, _, _ in found] == ["SUPPORT"]
+    found = _events("Chile rejected the statement and urged Peru to comply with its human rights "
+                    "commitments.")
+    assert all(t != "AGREE" for t, _, _ in found)
+
+
+def test_has_since_is_since_the_time_the_story_reached() -> None:
+    text = ("Chile–Kenya relations\n\nIn 2003 the war ended. Kenya has since become Chile's "
+            "largest trading partner.")
+    assert ("partner", "2003") in _page_events(text, None)
