@@ -21,6 +21,8 @@ from dyad.reference.gazetteer import load_gazetteer
 
 OUT = Path(__file__).resolve().parent.parent / "dyad" / "data" / "geo" / "cities.tsv"
 ALT_POPULATION = 200_000
+# how much larger an alternate's city must be than the town whose own name it is
+DWARFS = 5
 
 
 def _alternates(names: list[str]) -> set[str]:
@@ -44,12 +46,18 @@ def main(wheel: str) -> None:
         if pop >= ALT_POPULATION:
             rows |= {(n, code, pop, 1) for n in _alternates(city["alternatenames"])
                      if n != city["name"]}
-    primary = {r[0] for r in rows if not r[3]}
+    primary: dict[str, int] = {}
+    for r in rows:
+        if not r[3]:
+            primary[r[0]] = max(primary.get(r[0], 0), r[2])
     best: dict[tuple[str, str], tuple[str, str, int, int]] = {}
     for row in rows:
         # an alternate that is some city's own name ("Victoria") or a state's name says
-        # nothing; one name in one country is kept once, for its largest place
-        if row[3] and (row[0] in primary or load_gazetteer().lookup(row[0])):
+        # nothing, unless its city dwarfs the one that holds the name ("Odessa": Odesa
+        # in Ukraine, not the Texan town); one name in one country is kept once, for its
+        # largest place
+        if row[3] and ((row[0] in primary and row[2] < DWARFS * primary[row[0]])
+                       or load_gazetteer().lookup(row[0])):
             continue
         key = (row[0], row[1])
         if key not in best or (row[3], -row[2]) < (best[key][3], -best[key][2]):

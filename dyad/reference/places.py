@@ -73,9 +73,13 @@ def city_country(name: str, hints: Iterable[str] = ()) -> str | None:
         return None
     own = [r for r in rows if not r[2]] or rows
     countries = {r[0] for r in own}
+    hinted = countries & set(hints)
+    if not hinted and (other := {r[0] for r in rows} & set(hints)) and len(other) == 1:
+        # "Russian consulates in Kharkiv and Odessa": the Ukrainian city the sentence's
+        # states point to, though a Texan town has the name as its own
+        return other.pop()
     if len(countries) == 1:
         return own[0][0]
-    hinted = countries & set(hints)
     if len(hinted) == 1:
         return hinted.pop()
     first, second = own[0], next(r for r in own if r[0] != own[0][0])

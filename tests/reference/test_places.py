@@ -16,6 +16,10 @@ from dyad.reference.places import city_country, fold, sentence_places
     ("Tripoli", ("LBN",), "LBN"),  # the country the sentence names settles a shared name
     ("Tripoli", ("SYR", "TUR"), "LBY"),
     ("Victoria", (), None),  # towns of like size in several countries: no guess
+    # a town's own name, and another name of a city that dwarfs it: the sentence's states
+    # choose, else the town whose own name it is
+    ("Odessa", ("RUS", "UKR"), "UKR"),
+    ("Odessa", (), "USA"),
     ("Zyxwvut", (), None),
 ])
 def test_city_country(name: str, hints: tuple[str, ...], expected: str | None) -> None:
