@@ -56,6 +56,11 @@ _BROKEN = re.compile(r"\b(?:(?:br(?:oke|eak)s? off|sever(?:ed|s)?|cut(?:s)?|susp
                      r"has been)\s+(?:formally\s+|officially\s+|again\s+|fully\s+)?"
                      r"(?:established|restored|re-?established|resumed|normali[sz]ed|severed|"
                      r"suspended|broken off|cut|reinstated)\b", re.I)
+# relations told as standing, with no change: "have shared diplomatic relations", "are the
+# diplomatic relations between"
+_STANDING = re.compile(r"\b(?:ha(?:ve|s|d)\s+(?:long\s+|always\s+)?(?:shared|maintained|enjoyed|"
+                       r"had)|maintain(?:s|ed)?|enjoy(?:s|ed)?|(?:are|is|refers?\s+to|were)\s+"
+                       r"the)\s+(?:\w+\s+){0,2}?diplomatic\s+relations\b", re.I)
 _KIND_OF_TIES = re.compile(r"\b(?:trade|economic|military|cultural|commercial|security|"
                            r"defen[cs]e|business|academic)\s+(?:and\s+\w+\s+)?$", re.I)
 # the words by which an organisation is its state's government itself, not a ministry or
@@ -276,6 +281,16 @@ def _relations(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int,
         and o[2].end() - o[2].start() > c[2].end() - c[2].start() for o in found)),
         key=lambda c: c[0])
     if not changes:
+        # "Peru and Chile have shared diplomatic relations since …", "X–Y relations are
+        # the diplomatic relations between X and Y": relations that stand, undated unless
+        # "since" says from when
+        pair = _pair(ctx, text, states) if _STANDING.search(text) else None
+        if pair is not None:
+            since = next((t.when for t in times if t.when.modifier == "since"), None)
+            valid = When(since.start, None, since.precision, "since", since.text) \
+                if since else unknown()
+            yield FoundFact("diplomatic_relations", pair[0], pair[1], valid, status,
+                            confidence=0.7)
         return
     told: set[str] = set()
     for _, change, verb in changes:

@@ -296,3 +296,17 @@ def test_its_embassy_is_the_one_of_whoever_said_it() -> None:
     found = [(f.kind, f.subject.country, f.object.country) for s in annotate_doc(doc).sentences
              for f in find_facts(s, s.context) if f.kind == "embassy"]
     assert found == [("embassy", "CHL", "KEN")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Kenya have shared diplomatic relations since at least the 18th century.",
+    "Chile–Kenya relations refers to the diplomatic relations between the Republic of Chile "
+    "and the Republic of Kenya.",
+])
+def test_relations_told_as_standing_are_a_fact(text: str) -> None:
+    found = [f for f in _facts(text) if f[0] == "diplomatic_relations"]
+    assert [(f[1], f[2]) for f in found] == [("CHL", "KEN")]
+
+
+def test_trade_relations_are_no_diplomatic_ones() -> None:
+    assert _facts("Chile and Kenya have shared trade relations since 1990.") == []
