@@ -160,7 +160,7 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # "under the 1961 agreement", "during the invasion", "the victory in the
             # Chinese Civil War": only the noun's own words ("the Russian invasion of
             # Ukraine") make it an event with sides
-            actors, recipients = _own_sides(token, span, sentence.actors)
+            actors, recipients = _own_sides(token, span, sentence.actors, trigger.base_cameo)
             parsed, how = True, "background"
         elif trigger.pos == "noun" and (own := _noun_sides(token, span, sentence.actors)):
             # "the annexation by Russia of western Georgian kingdoms", "the incorporation of
@@ -717,10 +717,15 @@ def _provider(token: Token) -> Token | None:
     return None
 
 
-def _own_sides(token: Token, span: Span,
-               mentions: list[Mention]) -> tuple[list[Entity], list[Entity]]:
+def _own_sides(token: Token, span: Span, mentions: list[Mention],
+               code: str = "") -> tuple[list[Entity], list[Entity]]:
     actors = [e for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")
               for e in _phrase_actors(c, span, mentions)]
+    if code[:2] in ATTACK_ROOTS and (hit := [e for e in actors if FACILITY.search(e.text)]):
+        # "the Iran embassy bombing in Yemen": the embassy was bombed, it bombed nothing
+        return [], _unique(hit + [e for c in token.children if c.dep_ == "prep"
+                                  for e in _phrase_actors(c, span, mentions)
+                                  if e.country not in {h.country for h in hit}])
     recipients = [e for c in token.children if c.dep_ == "prep" and c.lower_ in
                   RECIPIENT_PREPS | {"of"} for e in _phrase_actors(c, span, mentions)]
     if recipients and not actors:
@@ -740,6 +745,9 @@ def _own_sides(token: Token, span: Span,
 
 
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "since"})
+# attacks whose noun may name the place hit before it: "the embassy bombing"
+ATTACK_ROOTS = frozenset({"14", "17", "18", "19"})
+FACILITY = re.compile(r"\b(?:embass|consulat|diplomatic mission|military base)", re.I)
 
 
 # nouns of taking a state in: "into the Russian Empire" names who took it

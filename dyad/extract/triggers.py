@@ -602,9 +602,11 @@ def is_background(tok: Token) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     cur = tok
-    while cur.dep_ == "conj" and cur.head.i != cur.i:
-        cur = cur.head  # "after the attacks and the war": the war is told as background too
     for _ in range(4):
+        while cur.dep_ in ("conj", "appos") and cur.head.i != cur.i:
+            cur = cur.head  # "after the attacks and the war": the war is background too
+        if cur.dep_ == "dobj" and cur.head.lower_ in _BACKGROUND_PREPS:
+            return True  # "following certain issues like the bombing of …": reasons listed
         if cur.dep_ != "pobj":
             return False
         prep = cur.head
@@ -614,7 +616,8 @@ def is_background(tok: Token) -> bool:
             return True  # "cold relations, stemming from historic conflict": a cause told
         if _lemma(prep) == "of" and _lemma(prep.head) in _WANTING:
             return True
-        if _lemma(prep) != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+        if prep.lower_ not in ("of", "like", "including") or \
+                prep.head.pos_ not in ("NOUN", "PROPN"):
             return False
         cur = prep.head  # "the end of the Cold War": climb to "the end"
     return False

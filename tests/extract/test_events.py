@@ -754,3 +754,10 @@ def test_has_since_is_since_the_time_the_story_reached() -> None:
     text = ("Chile–Kenya relations\n\nIn 2003 the war ended. Kenya has since become Chile's "
             "largest trading partner.")
     assert ("partner", "2003") in _page_events(text, None)
+
+
+def test_reasons_listed_after_following_are_background_and_an_embassy_bombing_hit_it() -> None:
+    found = _events("Relations were cut again following certain issues like the Chile embassy "
+                    "bombing in Peru and the execution of a cleric.", title="Chile–Kenya relations")
+    assert all(a != ["CHL"] or r != ["PER"] for _, a, r in found)
+    assert all(t != "ASSAULT" or "CHL" not in a for t, a, _ in found)
