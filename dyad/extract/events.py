@@ -223,6 +223,15 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # sent aid …")
             recipients = [e for e in _in_subtree(token, span, sentence.actors)
                           if e.country and e.country not in own and e.kind == "state"]
+        if token.dep_ == "pcomp" and token.head.lower_ in ("for", "over") and \
+                _lemma(token.head.head) in BLAMING and (blamed := [
+                    e for c in token.head.head.children
+                    if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("at", "on"))
+                    for e in _phrase_actors(c, span, sentence.actors) if e.kind == "state"]):
+            # "Putin lashed out at the U.S. for killing Gaddafi": the one blamed did it
+            actors = blamed
+            recipients = [r for r in recipients if r.country not in {b.country for b in blamed}]
+            own = {a.country for a in actors if a.country}
         if trigger.lemma in ABSORBING and (takers := [
                 e for c in token.children if c.dep_ == "prep" and c.lower_ in ("into", "to")
                 for e in _phrase_actors(c, span, sentence.actors) if e.kind == "state"]) and \
@@ -301,6 +310,9 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
 
 
 EXPEL = "166"  # CAMEO: expel or withdraw (diplomats, peacekeepers, observers)
+# verbs that blame or thank someone "for" an act: that one did it
+BLAMING = frozenset({"accuse", "blame", "criticize", "criticise", "condemn", "lash", "denounce",
+                     "slam", "fault", "rebuke", "praise", "thank", "commend", "punish"})
 # buying: the seller after "from" is the other side
 PURCHASES = frozenset({"buy", "purchase", "acquire", "import", "procure"})
 # force that is always at home: a coup is against one's own government

@@ -432,6 +432,8 @@ def _status(tok: Token, negated: bool, reporting_under: bool,
                     return status, lemma
         if depth == 0 and negated:
             return "negated", "not"
+        if depth == 1 and chain[0].dep_ == "nsubjpass" and lemma in _EXAMINING:
+            break  # "his death should be investigated": the modal is the inquiry's
         kids = list(node.children)  # walked twice
         for c in kids:
             cl = _lemma(c)
@@ -459,6 +461,9 @@ def _status(tok: Token, negated: bool, reporting_under: bool,
     return "asserted", None
 
 
+# verbs whose passive subject is only looked into: "the killing should be investigated"
+_EXAMINING = frozenset({"investigate", "probe", "examine", "review", "discuss", "debate",
+                        "study", "consider", "raise"})
 # what opens a clause that only says when the governing act happened
 _TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once"})
 

@@ -761,3 +761,10 @@ def test_reasons_listed_after_following_are_background_and_an_embassy_bombing_hi
                     "bombing in Peru and the execution of a cleric.", title="Chile–Kenya relations")
     assert all(a != ["CHL"] or r != ["PER"] for _, a, r in found)
     assert all(t != "ASSAULT" or "CHL" not in a for t, a, _ in found)
+
+
+def test_the_one_blamed_for_an_act_did_it() -> None:
+    found = _events("The Chilean president lashed out at Peru for killing the rebel leader.")
+    assert ("ASSAULT", ["PER"], []) in found or any(
+        t == "ASSAULT" and a == ["PER"] for t, a, _ in found)
+    assert all(not (t == "ASSAULT" and a == ["CHL"]) for t, a, _ in found)

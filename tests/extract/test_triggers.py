@@ -316,3 +316,9 @@ def test_sympathy_with_a_state_is_support_and_for_victims_condolence() -> None:
                  ).plover_type == "SUPPORT"
     doc = load_nlp()("Ruritania expressed sympathy for the families of the victims.")
     assert all(t.plover_type != "SUPPORT" for t in find_triggers(doc[:]))
+
+
+def test_what_should_be_investigated_is_no_threat() -> None:
+    doc = load_nlp()("The minister added that his death should be investigated.")
+    death = next(t for t in find_triggers(doc[:]) if t.lemma == "death")
+    assert death.plover_type != "THREATEN"
