@@ -223,6 +223,13 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # sent aid …")
             recipients = [e for e in _in_subtree(token, span, sentence.actors)
                           if e.country and e.country not in own and e.kind == "state"]
+        if (reporter := _speech_head(token)) is not None and (speakers := [
+                e for c in reporter.children if c.dep_ in SUBJECT_DEPS
+                for e in _phrase_actors(c, span, sentence.actors)]):
+            actors = speakers
+            recipients = [r for r in recipients if r.country not in
+                          {a.country for a in speakers}] or recipients
+            own = {a.country for a in actors if a.country}
         if token.dep_ == "pcomp" and token.head.lower_ in ("for", "over") and \
                 _lemma(token.head.head) in BLAMING and (blamed := [
                     e for c in token.head.head.children
@@ -310,6 +317,11 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
 
 
 EXPEL = "166"  # CAMEO: expel or withdraw (diplomats, peacekeepers, observers)
+# speech acts, and the verbs that report what someone said
+SPEECH_ACTS = frozenset({"request", "ask", "urge", "demand", "call", "insist", "add", "say",
+                         "propose", "suggest", "warn", "appeal"})
+REPORTING_VERBS = frozenset({"say", "suggest", "state", "announce", "declare", "tell", "add",
+                             "claim", "note", "argue", "insist", "write"})
 # verbs that blame or thank someone "for" an act: that one did it
 BLAMING = frozenset({"accuse", "blame", "criticize", "criticise", "condemn", "lash", "denounce",
                      "slam", "fault", "rebuke", "praise", "thank", "commend", "punish"})
@@ -958,6 +970,19 @@ def _place_country(sentence: AnnotatedSentence) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _speech_head(token: Token) -> Token | None:
+    """"Medvedev suggested that Gaddafi lost legitimacy and requested that he step down":
+    a speech act the parser joined to the reported clause is the reporter's own; the
+    reporting verb, else None."""
+    if token.dep_ != "conj" or _lemma(token) not in SPEECH_ACTS or any(
+            c.dep_ in SUBJECT_DEPS for c in token.children):
+        return None
+    clause = token.head
+    if clause.dep_ == "ccomp" and _lemma(clause.head) in REPORTING_VERBS:
+        return clause.head
+    return None
+
+
 def _demand_sides(token: Token, span: Span,
                   mentions: list[Mention]) -> tuple[list[Entity], list[Entity], bool]:
     """"X said (that) Y must …": X demands, of Y. Y is the clause's subject, or else whom the
@@ -972,7 +997,7 @@ def _demand_sides(token: Token, span: Span,
             c.dep_ in SUBJECT_DEPS | {"agent"} for c in governor.children):
         if not recipients:
             recipients += _addressees(governor, span, mentions)
-        governor = governor.head
+        governor = _speech_head(governor) or governor.head
     for child in governor.children:
         if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
             # "the Third World Water Forum concluded that …": a body no table knows

@@ -768,3 +768,10 @@ def test_the_one_blamed_for_an_act_did_it() -> None:
     assert ("ASSAULT", ["PER"], []) in found or any(
         t == "ASSAULT" and a == ["PER"] for t, a, _ in found)
     assert all(not (t == "ASSAULT" and a == ["CHL"]) for t, a, _ in found)
+
+
+def test_a_request_joined_to_a_reported_clause_is_the_reporters() -> None:
+    found = _events("The Chilean president suggested that the Peruvian leader lost his legitimacy "
+                    "and requested that he step down.")
+    assert all(a != ["PER"] for t, a, _ in found if t == "REQUEST")
+    assert any(a == ["CHL"] for t, a, _ in found if t == "REQUEST")
