@@ -256,8 +256,10 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # "attempted to purchase Cuba from Spain": one buys from the seller; what is
             # bought, a territory too, is the goods
             recipients = sellers
-        joint = len(own) >= 2 and (cameo(trigger.cameo).quad_class <= 2
-                                   or trigger.lemma in MUTUAL_FIGHTING)
+        joint = (len(own) >= 2 and (cameo(trigger.cameo).quad_class <= 2
+                                    or trigger.lemma in MUTUAL_FIGHTING)) or (
+            # "a NATO-Russia summit": a meeting's own name gives its parties, a body too
+            trigger.pos == "noun" and len(actors) >= 2 and cameo(trigger.cameo).quad_class <= 2)
         if joint:
             # "Peru and Chile led a united front against the Spanish fleet": what two
             # states do together is between them; whom it is against is no partner
@@ -278,7 +280,8 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # concluded his visit to China"): placed by whom the act is aimed at
             actors, recipients = _placed(actors, recipients, nameless, sentence)
         paired = False
-        if not recipients and (cameo(trigger.cameo).quad_class < 4 or (
+        if not recipients and how != "named" and not joint and (
+                cameo(trigger.cameo).quad_class < 4 or (
                 trigger.lemma in FOREIGN_FORCE and trigger.dep not in ("amod", "acl")
                 and not any(c.dep_ == "dobj" for c in token.children))) and \
                 (other := _pair_other(sentence, actors)) is not None:

@@ -468,6 +468,11 @@ _EXAMINING = frozenset({"investigate", "probe", "examine", "review", "discuss", 
 _TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once"})
 
 
+def _perfect(chain: list[Token]) -> bool:
+    """Whether "have" helps any verb of the chain ("may have attacked")."""
+    return any(c.dep_ == "aux" and _lemma(c) == "have" for t in chain for c in t.children)
+
+
 # verbs that only carry a noun's event ("engaged in a war", "reached no agreement"): their
 # "not" is the event's; "did not hide its support" or "did not end its aid" is no denial
 _CARRIERS = frozenset({"engage", "be", "have", "hold", "reach", "conclude", "sign", "wage",
@@ -801,8 +806,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
         elif status in ("pledged", "planned") and code[:2] in ("04", "05", "06", "07", "08") \
                 and cue not in _DECISIONS:
             code = _intent(code)
-        elif status in ("pledged", "planned", "hypothetical") and int(code[:2]) >= 14 \
-                and cue not in _DECISIONS:
+        elif int(code[:2]) >= 14 and cue not in _DECISIONS and (
+                status in ("pledged", "planned", "hypothetical") or (
+                    # "declared that his country could annex the east": a threat, unless
+                    # the past is guessed at ("may have attacked")
+                    cue in ("could", "may", "might") and under_report
+                    and not _perfect([tok, *govs]))):
             # CAMEO's coding: a conflictual act announced for the future ("said it would
             # boycott", "will impose") is a threat; one decided ("has decided to sever ties
             # starting Tuesday") is the act itself, told as planned

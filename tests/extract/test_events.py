@@ -775,3 +775,9 @@ def test_a_request_joined_to_a_reported_clause_is_the_reporters() -> None:
                     "and requested that he step down.")
     assert all(a != ["PER"] for t, a, _ in found if t == "REQUEST")
     assert any(a == ["CHL"] for t, a, _ in found if t == "REQUEST")
+
+
+def test_a_meeting_named_by_its_parties_takes_no_one_else() -> None:
+    found = _events("The president declared at a NATO-Chile summit in 2008 that Peru should "
+                    "stay neutral.", title="Chile–Peru relations")
+    assert all(r != ["PER"] for t, _, r in found if t == "CONSULT")

@@ -322,3 +322,13 @@ def test_what_should_be_investigated_is_no_threat() -> None:
     doc = load_nlp()("The minister added that his death should be investigated.")
     death = next(t for t in find_triggers(doc[:]) if t.lemma == "death")
     assert death.plover_type != "THREATEN"
+
+
+def test_what_a_state_said_it_could_do_by_force_is_a_threat() -> None:
+    doc = load_nlp()("The president declared that his country could annex the eastern region.")
+    annex = next(t for t in find_triggers(doc[:]) if t.lemma == "annex")
+    assert annex.plover_type == "THREATEN"
+    # a past act guessed at is no threat
+    doc = load_nlp()("Officials said Freedonia may have attacked the convoy.")
+    attack = next(t for t in find_triggers(doc[:]) if t.lemma == "attack")
+    assert attack.plover_type != "THREATEN"
