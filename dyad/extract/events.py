@@ -223,39 +223,8 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # sent aid …")
             recipients = [e for e in _in_subtree(token, span, sentence.actors)
                           if e.country and e.country not in own and e.kind == "state"]
-        if (reporter := _speech_head(token)) is not None and (speakers := [
-                e for c in reporter.children if c.dep_ in SUBJECT_DEPS
-                for e in _phrase_actors(c, span, sentence.actors)]):
-            actors = speakers
-            recipients = [r for r in recipients if r.country not in
-                          {a.country for a in speakers}] or recipients
-            own = {a.country for a in actors if a.country}
-        if token.dep_ == "pcomp" and token.head.lower_ in ("for", "over") and \
-                _lemma(token.head.head) in BLAMING and (blamed := [
-                    e for c in token.head.head.children
-                    if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("at", "on"))
-                    for e in _phrase_actors(c, span, sentence.actors) if e.kind == "state"]):
-            # "Putin lashed out at the U.S. for killing Gaddafi": the one blamed did it
-            actors = blamed
-            recipients = [r for r in recipients if r.country not in {b.country for b in blamed}]
-            own = {a.country for a in actors if a.country}
-        if trigger.lemma in ABSORBING and (takers := [
-                e for c in token.children if c.dep_ == "prep" and c.lower_ in ("into", "to")
-                for e in _phrase_actors(c, span, sentence.actors) if e.kind == "state"]) and \
-                not own & {e.country for e in takers}:
-            # "their incorporation into the Russian Empire": the state taken into is the
-            # one that takes; whoever the clause names besides is taken
-            taken = [e for e in actors + recipients if e.country not in
-                     {t.country for t in takers}]
-            actors, recipients = takers, taken
-            own = {a.country for a in actors if a.country}
-        if trigger.lemma in PURCHASES and (sellers := [
-                e for c in token.subtree if c.dep_ == "prep" and c.lower_ == "from"
-                and _verb_above(c).i == token.i
-                for e in _phrase_actors(c, span, sentence.actors) if e.country not in own]):
-            # "attempted to purchase Cuba from Spain": one buys from the seller; what is
-            # bought, a territory too, is the goods
-            recipients = sellers
+        actors, recipients = _reread_sides(token, trigger, actors, recipients, sentence)
+        own = {a.country for a in actors if a.country}
         joint = (len(own) >= 2 and (cameo(trigger.cameo).quad_class <= 2
                                     or trigger.lemma in MUTUAL_FIGHTING)) or (
             # "a NATO-Russia summit": a meeting's own name gives its parties, a body too
@@ -273,7 +242,6 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             recipients = _purpose_recipients(token, trigger, triggers, sentence) or _nearest(
                 _foreground(sentence), trigger.end, after=True, exclude=actors,
                 text=sentence.sentence.text)
-
         if recipients and (nameless := [a for a in actors if a.country is None and a.role]):
             # known by a role word only ("fundamentalists kept up their strike to demand
             # the Algerian president's resignation", "Caretaker Prime Minister Kakar
@@ -317,6 +285,47 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             contexts=list(entry.context),
             how=how,
         )
+
+
+def _reread_sides(token: Token, trigger: Trigger, actors: list[Entity],
+                  recipients: list[Entity], sentence: AnnotatedSentence
+                  ) -> tuple[list[Entity], list[Entity]]:
+    """Sides that words around the trigger say better than its clause's subject and object:
+    a reporter's speech act, the one blamed "for" an act, the state taken "into", the
+    seller "from"."""
+    span, mentions = sentence.span, sentence.actors
+    if (reporter := _speech_head(token)) is not None and (speakers := [
+            e for c in reporter.children if c.dep_ in SUBJECT_DEPS
+            for e in _phrase_actors(c, span, mentions)]):
+        actors = speakers
+        recipients = [r for r in recipients if r.country not in
+                      {a.country for a in speakers}] or recipients
+    if token.dep_ == "pcomp" and token.head.lower_ in ("for", "over") and \
+            _lemma(token.head.head) in BLAMING and (blamed := [
+                e for c in token.head.head.children
+                if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("at", "on"))
+                for e in _phrase_actors(c, span, mentions) if e.kind == "state"]):
+        # "Putin lashed out at the U.S. for killing Gaddafi": the one blamed did it
+        actors = blamed
+        recipients = [r for r in recipients if r.country not in {b.country for b in blamed}]
+    own = {a.country for a in actors if a.country}
+    if trigger.lemma in ABSORBING and (takers := [
+            e for c in token.children if c.dep_ == "prep" and c.lower_ in ("into", "to")
+            for e in _phrase_actors(c, span, mentions) if e.kind == "state"]) and \
+            not own & {e.country for e in takers}:
+        # "their incorporation into the Russian Empire": the state taken into is the one
+        # that takes; whoever the clause names besides is taken
+        taken = [e for e in actors + recipients if e.country not in {t.country for t in takers}]
+        actors, recipients = takers, taken
+        own = {a.country for a in actors if a.country}
+    if trigger.lemma in PURCHASES and (sellers := [
+            e for c in token.subtree if c.dep_ == "prep" and c.lower_ == "from"
+            and _verb_above(c).i == token.i
+            for e in _phrase_actors(c, span, mentions) if e.country not in own]):
+        # "attempted to purchase Cuba from Spain": one buys from the seller; what is
+        # bought, a territory too, is the goods
+        recipients = sellers
+    return actors, recipients
 
 
 EXPEL = "166"  # CAMEO: expel or withdraw (diplomats, peacekeepers, observers)
