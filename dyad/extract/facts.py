@@ -273,13 +273,11 @@ def _relations(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int,
     """A relations fact for each change the clause tells ("restored relations on 20 July
     2015, after they had been severed in 1961": both), each dated by its own verb's
     nearest date; a change only intended ("announced his intention to sever") is none."""
-    found = [(m.start(), name, m) for name, pattern in _RELATION_CHANGE
-             for m in pattern.finditer(text)]
+    found = [(name, m) for name, pattern in _RELATION_CHANGE for m in pattern.finditer(text)]
     # "re-established" holds "established": the longer word is the change told
-    changes = sorted((c for c in found if not any(
-        o[2].start() <= c[2].start() and c[2].end() <= o[2].end() and o[2] is not c[2]
-        and o[2].end() - o[2].start() > c[2].end() - c[2].start() for o in found)),
-        key=lambda c: c[0])
+    changes = sorted(((name, m) for name, m in found if not any(
+        o.start() <= m.start() and m.end() <= o.end() and len(o[0]) > len(m[0])
+        for _, o in found)), key=lambda c: c[1].start())
     if not changes:
         # "Peru and Chile have shared diplomatic relations since …", "X–Y relations are
         # the diplomatic relations between X and Y": relations that stand, undated unless
@@ -293,11 +291,11 @@ def _relations(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int,
                             confidence=0.7)
         return
     told: set[str] = set()
-    for _, change, verb in changes:
+    pair = _pair(ctx, text, states)
+    for change, verb in changes:
         if change in told or _INTENDED.search(text[: verb.start()]):
             continue
         told.add(change)
-        pair = _pair(ctx, text, states)
         pairs = _pairs_with(text, states, verb.end()) or _doers(s, ctx, lo, verb, states) or (
             [pair] if pair else [])
         if not pairs:
@@ -327,7 +325,7 @@ def _pairs_with(text: str, states: list[Mention], after: int) -> list[tuple[Enti
     partner = next((m for m in states if after <= m.start < closes and re.search(
         r"\bwith\s+(?:the\s+)?$", text[after:m.start])), None)
     if partner is not None:
-        # the verb's own clause: "… began in 1950, when India ended relations with Taipei"
+        # the states named before the verb, in its own clause
         opened = max((m.end() for m in _CLAUSE_OPENER.finditer(text, 0, after)), default=0)
         sides: list[Entity] = []
         for m in states:
