@@ -15,10 +15,7 @@ under 1 s, page under 2 MB.
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,36 +30,11 @@ from dyad.report.html import render_html
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root, for tests/
 from bench_report import synthetic_documents
+from serving import free_port, start_serve
 
 from tests.chromium import INSTALLED, headless_chromium
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGE = "/dyads/CHL/PER"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if k != "DYAD_TOKEN"}
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "dyad", "serve", "--db", str(db), "--port", str(port),
-             "--log-level", "warning"], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit(f"bench_web: dyad serve exited: {log.read_text()}")
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/api/dyads", timeout=5)
-            return process
-        except httpx.TransportError:
-            time.sleep(0.2)
-    process.kill()
-    sys.exit("bench_web: dyad serve did not answer")
 
 
 def browser_timings(url: str, runs: int) -> list[tuple[float, float, int]] | None:
@@ -104,7 +76,7 @@ def main() -> None:
         build_dossier(kb, "CHL", "PER")  # warm the caches, as the server's first hit does
 
         port = free_port()
-        server = start_server(db, port, Path(tmp) / "server.log")
+        server = start_serve("bench_web", db, port, Path(tmp) / "server.log")
         url = f"http://127.0.0.1:{port}{PAGE}"
         try:
             with httpx.Client(timeout=60) as client:

@@ -25,10 +25,8 @@ import itertools
 import json
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -37,6 +35,7 @@ from typing import Any
 
 import httpx
 from relations_text import relations_page
+from serving import free_port, start_serve
 
 from dyad.kb import KnowledgeBase
 
@@ -46,31 +45,8 @@ READS = ["/api/events?limit=50", "/api/dyads", "/api/dyads/BFA/RUS/timeline",
          "/api/search?q=embassy", "/api/documents?limit=20", "/api/facts?limit=50"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if k != "DYAD_TOKEN"}
-    with log.open("ab") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "dyad", "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--db", str(db), "--token", TOKEN, "--log-level", "warning"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit(f"load_serve: dyad serve exited: {log.read_text(errors='replace')}")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/dyads", timeout=5).status_code == 200:
-                return process
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    process.kill()
-    sys.exit("load_serve: dyad serve did not answer in 120 s")
+    return start_serve("load_serve", db, port, log, "--token", TOKEN, append=True, wait=120)
 
 
 class Load:
