@@ -798,13 +798,13 @@ def _noun_sides(token: Token, span: Span, mentions: list[Mention]
     # ("the annexation by Russia of X": the parser may hang "of X" on "Russia")
     by_of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
              for o in c.children for g in o.children if g.dep_ == "prep" and g.lower_ == "of"]
+    acted_on = {x.country for g in by_of for x in _phrase_actors(g, span, mentions)}
     # "their incorporation into the Russian Empire": who is taken in is the possessor
     doers = [e for c in token.children if c.dep_ in ("amod", "compound", "nmod") or (
         c.dep_ == "poss" and not absorbing) or (c.dep_ == "prep" and (c.lower_ == "by" or (
             c.lower_ in ("into", "to") and absorbing)))
         for e in _phrase_actors(c, span, mentions)
-        if not (c.lower_ == "by" and e.country in {x.country for g in by_of
-                                                     for x in _phrase_actors(g, span, mentions)})]
+        if not (c.lower_ == "by" and e.country in acted_on)]
     own = {e.country for e in doers if e.country}
     done_to = [e for c in [*token.children, *by_of] if (c.dep_ == "prep" and c.lower_ in (
         "of", "against", "on")) or (c.dep_ == "poss" and absorbing)
