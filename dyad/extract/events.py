@@ -269,22 +269,74 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
         date = _date_near(sentence, trigger)
         actors = [e for a in actors if (e := at_date(a, date))]
         recipients = [e for r in recipients if (e := at_date(r, date))]
+        if entry.quad_class <= 2:
+            recipients = [_stateless(r) for r in recipients]
         if said is None:
             said = (find_quantities(sentence.sentence.text),
                     _attribution(span, sentence.actors))
-        yield FoundEvent(
-            trigger=trigger,
-            actors=actors,
-            recipients=recipients,
-            date=date,
-            location=_location(sentence, token, actors + recipients),
-            quantities=[q for q in said[0] if _within(q, token, span)],
-            attributed_to=said[1],
-            confidence=round(_confidence(parsed, actors, recipients) * (0.8 if paired else 1),
-                             2),
-            contexts=list(entry.context),
-            how=how,
-        )
+        for doers in _doer_groups(token, trigger, actors, recipients):
+            yield FoundEvent(
+                trigger=trigger,
+                actors=doers,
+                recipients=recipients,
+                date=date,
+                location=_location(sentence, token, doers + recipients),
+                quantities=[q for q in said[0] if _within(q, token, span)],
+                attributed_to=said[1],
+                confidence=round(_confidence(parsed, doers, recipients)
+                                 * (0.8 if paired else 1), 2),
+                contexts=list(entry.context),
+                how=how,
+            )
+
+
+# armed groups at war with or apart from their state's government
+ARMED_OPPOSITION = frozenset({"REB", "UAF"})
+
+
+def _stateless(entity: Entity) -> Entity:
+    """"Rwanda is supporting the M23 rebels", "Turkey backed Hamas": help to an armed group
+    is not help to the state it fights in, so it is given to the group, not the state."""
+    if entity.sector in ARMED_OPPOSITION and entity.kind != "state" and entity.country:
+        return replace(entity, country=None)
+    return entity
+
+
+# what several states named together do with no one else named is done with each other
+# only for these acts: agreeing, meeting, diplomatic and material cooperation, signing,
+# cutting ties (CAMEO 03, 04, 050, 06, 057, 160, 161) and fighting
+RECIPROCAL_ROOTS = frozenset({"03", "04", "06"})
+RECIPROCAL_CODES = frozenset({"050", "057", "160", "161"})
+RECIPROCAL_WORDS = ("each other", "one another", "mutual", "bilateral", "between them")
+JOINT_VERBS = frozenset({"reach", "agree", "conclude", "sign", "negotiate", "meet"})
+
+
+def _doer_groups(token: Token, trigger: Trigger, actors: list[Entity],
+                 recipients: list[Entity]) -> list[list[Entity]]:
+    """The actors of one event, or of one event each when several states did an act that
+    is not with each other and named no state it was done to: "the coup was supported by
+    the United States and the United Kingdom", "both fought against the Axis powers"."""
+    states = {a.country for a in actors if a.country}
+    if len(states) < 2 or any(r.country for r in recipients) or \
+            _reciprocal(token, trigger):
+        return [actors]
+    return [[a for a in actors if a.country == c] for c in dict.fromkeys(
+        a.country for a in actors if a.country)]
+
+
+def _reciprocal(token: Token, trigger: Trigger) -> bool:
+    clause = _clause_head(token)
+    words = " ".join(t.lower_ for t in clause.subtree)
+    if any(w in words for w in RECIPROCAL_WORDS):
+        return True
+    if trigger.lemma in MUTUAL_FIGHTING or trigger.cameo[:2] in ("19", "20"):
+        # "fighting against the Axis powers": side by side, not with each other
+        return not any(c.dep_ == "prep" and c.lower_ == "against"
+                       for h in (token, *(o for o in token.children if o.dep_ == "dobj"))
+                       for c in h.children)
+    if any(c.dep_ == "xcomp" and _lemma(c) in JOINT_VERBS for c in token.children):
+        return True  # "failed to reach agreement": what they failed at is done together
+    return trigger.cameo[:2] in RECIPROCAL_ROOTS or trigger.cameo in RECIPROCAL_CODES
 
 
 def _reread_sides(token: Token, trigger: Trigger, actors: list[Entity],

@@ -495,6 +495,8 @@ def _object_of(noun: Token, verb: Token) -> bool:
 
 # a planned conflictual act under these cues is done, not held over the other side
 _DECISIONS = frozenset({"decide", "decision"})
+# a conflictual act these words announce is held over the other side: a threat
+_WARNING = frozenset({"warn", "threaten", "caution"})
 
 
 def _intent(code: str) -> str:
@@ -777,6 +779,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             consumed.update(u.i for u in best[1] if u.i != tok.i)
     reporting = {t.i for t, p in found if p.cameo == REPORTING_CODE}
     found_at = {t.i for t, _ in found}
+    code_at = {t.i: p.cameo for t, p in found}
     for tok, p in found:
         # "granted Mali loans and other aid": the things a verb acts on are not events of
         # their own
@@ -786,6 +789,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for tok, p in found:
         if p.pos == "verb" and _lemma(tok) in _HOST_VERBS and p.cameo[:2] == "04" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.i in found_at for c in tok.children):
+            consumed.add(tok.i)
+        if p.pos == "verb" and _lemma(tok) in _STATUS_WORDS["pledged"] and any(
+                c.dep_ == "xcomp" and int(code_at.get(c.i, "00")[:2]) >= 11
+                and c.i not in consumed for c in tok.children):
+            # "vowed to cut all ties": the vow is the cut's status, no cooperation of its own
             consumed.add(tok.i)
     out = []
     for tok, p in found:
@@ -807,14 +815,15 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 and cue not in _DECISIONS:
             code = _intent(code)
         elif int(code[:2]) >= 14 and cue not in _DECISIONS and (
-                status in ("pledged", "planned", "hypothetical") or (
+                status == "hypothetical" or any(_lemma(g) in _WARNING for g in govs) or (
                     # "declared that his country could annex the east": a threat, unless
                     # the past is guessed at ("may have attacked")
                     cue in ("could", "may", "might") and under_report
                     and not _perfect([tok, *govs]))):
-            # CAMEO's coding: a conflictual act announced for the future ("said it would
-            # boycott", "will impose") is a threat; one decided ("has decided to sever ties
-            # starting Tuesday") is the act itself, told as planned
+            # a conflictual act held over the other side, on a condition ("will impose
+            # sanctions unless …"), in a warning or as a possibility, is a threat (CAMEO
+            # 13). One announced or vowed ("said it would sever ties", "vowed to cut ties")
+            # stays the act, told as planned or pledged: the dev guide's coding of plans
             code = _threat(code)
         entry = cameo(code)
         start = tok.idx - sent.start_char

@@ -17,8 +17,8 @@ def _main(text: str):
 @pytest.mark.parametrize(
     ("text", "ptype", "root", "status"),
     [
-        ("Ruritania and Freedonia signed a trade treaty in 1994.", "SUPPORT", "05", "asserted"),
-        ("Ruritania did not sign the border accord.", "SUPPORT", "05", "negated"),
+        ("Ruritania and Freedonia signed a trade treaty in 1994.", "AGREE", "05", "asserted"),
+        ("Ruritania did not sign the border accord.", "AGREE", "05", "negated"),
         ("The two states established diplomatic relations in 1962.", "SUPPORT", "05", "asserted"),
         ("Freedonia recognised the independence of Ruritania.", "SUPPORT", "05", "asserted"),
         ("The foreign ministers held talks in Geneva.", "CONSULT", "04", "asserted"),
@@ -41,7 +41,7 @@ def _main(text: str):
         ("The opposition demanded the resignation of the prime minister.", "REQUEST", "10",
          "asserted"),
         ("The two navies held joint exercises in the gulf.", "COOPERATE", "06", "asserted"),
-        ("According to the ministry, Ruritania signed the agreement.", "SUPPORT", "05",
+        ("According to the ministry, Ruritania signed the agreement.", "AGREE", "05",
          "reported"),
         ("If talks fail, Ruritania would impose an embargo.", "THREATEN", "13", "hypothetical"),
         ("Donations of military equipment arrived in the capital.", "AID", "07", "asserted"),
@@ -260,7 +260,7 @@ def test_a_time_clause_is_no_part_of_an_accusation() -> None:
 def test_an_intention_is_planned_and_a_decision_is_the_act() -> None:
     doc = load_nlp()("The president announced his intention to sever relations with Freedonia.")
     sever = next(t for t in find_triggers(doc[:]) if t.lemma == "sever")
-    assert (sever.status, sever.plover_type) == ("planned", "THREATEN")
+    assert (sever.status, sever.plover_type) == ("planned", "SANCTION")
     doc = load_nlp()("The move follows Ruritania's decision to withdraw its diplomats from "
                      "Freedonia.")
     withdraw = next(t for t in find_triggers(doc[:]) if t.lemma == "withdraw")

@@ -40,7 +40,7 @@ def test_row_integrity(entry) -> None:
 @pytest.mark.parametrize(
     ("code", "goldstein", "quad", "ptype"),
     [
-        ("057", 8.0, 1, "SUPPORT"),
+        ("057", 8.0, 1, "AGREE"),  # signing is agreeing, as the dev guide codes it
         ("190", -10.0, 4, "ASSAULT"),
         ("042", 1.9, 1, "CONSULT"),
         ("0332", 5.2, 1, "AGREE"),
