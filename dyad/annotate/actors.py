@@ -66,6 +66,8 @@ class DocContext:
     resolved: dict[str, Entity] = field(default_factory=dict)  # normalised text → entity
     last_state: str | None = None
     last_subject: str | None = None  # the country of the last sentence's subject
+    # the state that was the subject of the sentence just before, None if it named none
+    subject_before: str | None = None
     # how often each state has been named so far, in the order first named: a story with
     # no pair in its title means by "the two countries" the two it names most (on a tie,
     # the first named: a story opens with its protagonists, third parties come later)
@@ -157,6 +159,7 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
     subject = _Subject(parsed, tokens, cands)
     cands = _roles(g, tokens, cands, persons, date, ctx, text, subject)
     cands += _references(tokens, cands, date_at, ctx, g, text, subject)
+    cands += _it_before(parsed, base, tokens, ctx, g, date_at)
     cands = _people(g, tokens, cands, persons, date, ctx, text)
 
     out: list[ActorMention] = []
@@ -193,9 +196,13 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
         if len(codes) >= 3:
             ctx.listed = codes  # type: ignore[assignment]
     main = anaphora.main_subject(parsed)
+    subject_state = next((m.entity.country for m in out if m.entity.country
+                          and m.entity.kind == "state" and main[0] <= m.start < main[1]),
+                         None) if main is not None else None
     if main is not None:
         ctx.last_subject = next((m.entity.country for m in out if m.entity.country
                                  and main[0] <= m.start < main[1]), ctx.last_subject)
+    ctx.subject_before = subject_state
     return out
 
 
@@ -294,6 +301,8 @@ def _from_entries(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: li
         return None  # "Washington" in "George Washington"
     if e.kind == "state" and i > 0 and tokens[i - 1].norm == "ethnic":
         return None  # "ethnic Albanians in Serbia" are a people, not the state of Albania
+    if e.form == "capital" and _names_a_treaty(tokens, i, j):
+        return None  # "the Treaty of Paris", "the Minsk agreements": where, not who
     if e.form == "adjective" and ((j < len(tokens) and tokens[j].text == ":")
                                   or _names_language(tokens, i, j)):
         return None  # "(Russian: …)", "written in Japanese and French" name languages
@@ -331,6 +340,18 @@ def _from_entries(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: li
                  Entity(g.name_of(country), span, kind, country, e.sector, None, None,
                         min(conf, 0.6) if locative else conf),
                  modifier=e.form in ("adjective", "name", "alias", "demonym"))
+
+
+# agreements a city's name can name: "the Treaty of Paris", "the Oslo Accords"
+TREATY_NOUNS = frozenset({"treaty", "treaties", "peace", "accord", "accords", "agreement",
+                          "agreements", "protocol", "protocols", "convention", "pact",
+                          "declaration", "charter", "congress", "armistice", "memorandum"})
+
+
+def _names_a_treaty(tokens: list[Token], i: int, j: int) -> bool:
+    before = [t.norm for t in tokens[max(i - 2, 0):i]]
+    return (len(before) == 2 and before[1] == "of" and before[0] in TREATY_NOUNS) or (
+        j < len(tokens) and tokens[j].norm in TREATY_NOUNS and tokens[j].text[:1].isupper())
 
 
 # words before a language's name: "written in French", "translated into Arabic", "spoke
@@ -528,6 +549,31 @@ def _references(tokens: list[Token], cands: list[_Cand], date_at: Callable[[int]
                 out.append(_Cand(k, k + 2, Entity(g.name_of(code), span, "state", code,
                                                   None, None, None, 0.6)))
     return out
+
+
+# verbs "it" is often an empty subject of: "it was …", "it seems that …"; and what "it
+# took" when it is time: "it took years"
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "time", "decade", "century"})
+_EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "happen",
+                             "mean", "matter", "follow", "emerge", "turn", "come", "go",
+                             "look", "sound", "feel", "cost", "rain", "say", "report"})
+
+
+def _it_before(parsed: Any, base: int, tokens: list[Token], ctx: DocContext, g: Gazetteer,
+               date_at: Callable[[int], str | None]) -> list[_Cand]:
+    """"The U.S. attempted to purchase Cuba. It took over Cuba in 1898": a sentence opened
+    by "it" doing something is about the state the sentence before had as its subject."""
+    if ctx.subject_before is None or not tokens or tokens[0].norm != "it":
+        return []
+    first = next(iter(parsed), None)
+    if first is None or first.dep_ != "nsubj" or first.head.dep_ != "ROOT" or \
+            first.head.pos_ != "VERB" or first.head.lemma_.lower() in _EMPTY_IT_VERBS or \
+            first.idx - base != tokens[0].start or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _TIME_NOUNS for c in first.head.children):
+        return []
+    code = _state(g, ctx.subject_before, date_at(tokens[0].start))
+    return [_Cand(0, 1, Entity(g.name_of(code), tokens[0].text, "state", code,
+                               None, None, None, 0.6))]
 
 
 def _country_meant(tokens: list[Token], cands: list[_Cand], k: int, ctx: DocContext,

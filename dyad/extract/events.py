@@ -1429,9 +1429,19 @@ def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
     return replace(when, start=day)
 
 
+# a named period's words that date something else by it: "two years after World War II"
+_RELATIVE_TO = re.compile(r"\b(?:after|before|since|until|following|prior|end|start|"
+                          r"beginning|outbreak|eve)\b", re.IGNORECASE)
+
+
 def _date_written(sentence: AnnotatedSentence, trigger: Trigger) -> When:
     """The dated mention nearest the trigger, else the section's frame, else unknown."""
     points = [m for m in sentence.times.mentions if is_dated(m)]
+    if (named := next((m for m in points if m.timex_type == "EVENT" and m.start <= trigger.start
+                       and trigger.end <= m.end and not _RELATIVE_TO.search(m.when.text or "")),
+                      None)) is not None:
+        # "… in 1937, precipitating the Second Sino-Japanese War": a war its name dates
+        return named.when
     if points:
         # "In 1961 they signed a pact; in 1965 they fought": a date of the trigger's own
         # clause before a nearer one of another

@@ -271,3 +271,28 @@ def test_the_kingdom_is_the_state_the_story_is_about() -> None:
     doc = read_text("The Kingdom of Morocco froze trade.", input_format="text")
     [only] = annotate(doc).sentences
     assert all(last.sentence.text[m.start:m.end] != "The Kingdom" for m in only.actors)
+
+
+def test_it_opening_a_sentence_is_the_state_the_sentence_before_was_about() -> None:
+    ctx = DocContext()
+    resolve_actors("Chile tried to buy the islands from Peru in 1850.", context=ctx)
+    found = resolve_actors("It finally annexed them in 1861.", context=ctx)
+    assert [(m.entity.country, m.start) for m in found] == [("CHL", 0)]
+    # an empty "it" is no one
+    resolve_actors("Chile tried to buy the islands from Peru in 1850.", context=ctx)
+    assert resolve_actors("It took ten years to agree.", context=ctx) == []
+    resolve_actors("Chile tried to buy the islands from Peru in 1850.", context=ctx)
+    assert resolve_actors("It was a hard bargain.", context=ctx) == []
+    # nor is "it" after a sentence about no state
+    resolve_actors("The treaty was long.", context=ctx)
+    assert resolve_actors("It ended the war.", context=ctx) == []
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Chile gained the islands under the Treaty of Lima.", "Lima"),
+    ("Peru and Chile keep to the Santiago Accords.", "Santiago"),
+])
+def test_a_city_naming_a_treaty_is_no_party_to_it(text: str, words: str) -> None:
+    assert _find(text, "1900", words) is None
+    # the same city saying something is its state
+    assert _find(f"{words} said it would respond.", "1900", words) is not None

@@ -818,3 +818,13 @@ def test_help_to_an_armed_group_is_not_help_to_its_state(text: str) -> None:
 ])
 def test_acts_not_done_with_each_other_are_each_doer_s(text: str, expected: list) -> None:
     assert _events(text) == expected
+
+
+def test_a_war_named_in_the_sentence_is_dated_by_its_name() -> None:
+    found = _found("In 1929 Japan seized a Chinese port and in 1936 landed troops near "
+                   "Shanghai, starting the Second Sino-Japanese War.")
+    war = next(e for e in found if e.trigger.text == "War")
+    assert (war.date.start, war.date.end) == ("1937", "1945")
+    # a date told relative to a war is the clause's, not the war's
+    found = _found("Two years after World War II, Chile recognised Kenya.")
+    assert all(e.date.start != "1939" for e in found)
