@@ -24,7 +24,7 @@ from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
 from dyad.annotate.time import TimeMention
 from dyad.extract.era import at_date
 from dyad.extract.quantities import Quantity, find_quantities
-from dyad.extract.triggers import SUBJUGATION, Trigger, find_triggers
+from dyad.extract.triggers import ENVOY_NOUNS, SENT_OUT, SUBJUGATION, Trigger, find_triggers
 from dyad.model import Entity, When
 from dyad.ontology import cameo
 from dyad.reference.gazetteer import load_gazetteer, tokenize
@@ -361,6 +361,13 @@ def _reread_sides(token: Token, trigger: Trigger, actors: list[Entity],
         actors = blamed
         recipients = [r for r in recipients if r.country not in {b.country for b in blamed}]
     own = {a.country for a in actors if a.country}
+    if trigger.pattern == SENT_OUT and (envoys := [
+            e for t in span.doc[span.start:token.i] if _lemma(t) in ENVOY_NOUNS
+            for c in t.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+            for e in _phrase_actors(c, span, mentions) if e.country not in own]):
+        # "declared Mexico's ambassador persona non grata and ordered him to leave": the
+        # envoy's state is sent out
+        recipients = envoys
     if trigger.lemma in ABSORBING and (takers := [
             e for c in token.children if c.dep_ == "prep" and c.lower_ in ("into", "to")
             for e in _phrase_actors(c, span, mentions) if e.kind == "state"]) and \

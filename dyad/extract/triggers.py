@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 from dyad.errors import DataError
 from dyad.ontology import cameo
 
-__all__ = ["REPORTING_CODE", "STATUSES", "Pattern", "Trigger", "find_triggers", "is_background",
-           "main_trigger"]
+__all__ = ["ENVOY_NOUNS", "REPORTING_CODE", "SENT_OUT", "STATUSES", "Pattern", "Trigger",
+           "find_triggers", "is_background", "main_trigger"]
 
 STATUSES = ("asserted", "alleged", "speculated", "reported", "pledged", "planned", "denied",
             "negated", "hypothetical")
@@ -696,6 +696,27 @@ def _persona_non_grata(tok: Token) -> bool:
                and t.nbor(2).lower_ == "grata" for t in words)
 
 
+SENT_OUT = "order an envoy out"
+_SENT_OUT_PATTERN = Pattern("verb", "order", None, frozenset(), frozenset(), frozenset(),
+                            frozenset(), frozenset(), "166", SENT_OUT, -1)
+_ORDERING = frozenset({"order", "tell", "instruct", "give", "ask"})
+_LEAVING = frozenset({"leave", "depart", "quit", "exit"})
+ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "chargé",
+                         "charge"})
+
+
+def _envoy_sent_out(tok: Token) -> bool:
+    """"declared the ambassador persona non grata and ordered him to leave": an order to
+    leave given to "him" or "them", after an envoy was named, sends the envoy out."""
+    if _lemma(tok) not in _ORDERING:
+        return False
+    leaving = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and _lemma(c) in _LEAVING]
+    told = [c for t in [tok, *leaving] for c in t.children
+            if c.dep_ in ("dobj", "dative", "nsubj") and c.lower_ in ("him", "her", "them")]
+    return bool(leaving and told) and any(_lemma(t) in ENVOY_NOUNS
+                                          for t in tok.doc[tok.sent.start:tok.i])
+
+
 # "expressed sympathy with Iran over its nuclear programme": siding with a state's cause,
 # not condolences
 _SIDING_PATTERN = Pattern("verb", "express", None, frozenset(), frozenset(), frozenset(),
@@ -771,9 +792,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
         elif best is not None and best[0].cameo == "018" and any(
                 c.dep_ == "prep" and c.lower_ == "with" for o in best[1] for c in o.children):
             best = (_SIDING_PATTERN, best[1])
-        if (best is None or best[0].cameo != "166") and pos == "verb" and \
-                _persona_non_grata(tok):
-            best = (_PERSONA_PATTERN, [])
+        if (best is None or best[0].cameo != "166") and pos == "verb" and (
+                _persona_non_grata(tok) or _envoy_sent_out(tok)):
+            best = (_PERSONA_PATTERN if _lemma(tok) in _DECLARING else _SENT_OUT_PATTERN, [])
         if best is not None:
             found.append((tok, best[0]))
             consumed.update(u.i for u in best[1] if u.i != tok.i)
@@ -795,6 +816,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 and c.i not in consumed for c in tok.children):
             # "vowed to cut all ties": the vow is the cut's status, no cooperation of its own
             consumed.add(tok.i)
+        if p is _SENT_OUT_PATTERN and tok.dep_ == "conj" and code_at.get(tok.head.i) == "166":
+            consumed.add(tok.i)  # "declared him persona non grata and ordered him out": once
     out = []
     for tok, p in found:
         if tok.i in consumed:

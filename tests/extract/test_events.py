@@ -395,6 +395,9 @@ def test_a_participle_on_a_noun_is_no_event() -> None:
      ("SANCTION", ["GHA"], ["TGO"])),
     ("Ghana warned that it would sever diplomatic relations with Togo.",
      ("THREATEN", ["GHA"], ["TGO"])),
+    # "ordered him to leave" after an envoy is named sends that envoy out
+    ("Ghana summoned Togo's ambassador on Monday and ordered him to leave the country.",
+     ("SANCTION", ["GHA"], ["TGO"])),
     ("Ghana would sever diplomatic relations with Togo if the border stayed shut.",
      ("THREATEN", ["GHA"], ["TGO"])),
 ])
@@ -828,3 +831,12 @@ def test_a_war_named_in_the_sentence_is_dated_by_its_name() -> None:
     # a date told relative to a war is the clause's, not the war's
     found = _found("Two years after World War II, Chile recognised Kenya.")
     assert all(e.date.start != "1939" for e in found)
+
+
+def test_an_envoy_declared_unwelcome_and_ordered_out_is_one_expulsion() -> None:
+    found = _events("Ghana declared the Togolese ambassador persona non grata and ordered him "
+                    "to leave within two days.")
+    assert found == [("SANCTION", ["GHA"], ["TGO"])]
+    # an order to leave with no envoy named is no expulsion
+    found = _events("Ghanaian police ordered them to leave the square.")
+    assert all(t != "SANCTION" for t, _, _ in found)
