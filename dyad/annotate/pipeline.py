@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from dyad.annotate.actors import DocContext, resolve_actors
+from dyad.annotate.independence import independence_times
 from dyad.annotate.nlp import load_nlp
 from dyad.annotate.time import SentenceTimes, TimeMention, iter_times
 from dyad.errors import DyadError
@@ -219,6 +220,10 @@ def iter_annotated(doc: Document, *, gazetteer: str | None = None
             log.warning("%s: sentence %d skipped (%s: %s)", doc.source or doc.id,
                         sentence.index, type(e).__name__, e)
             continue
+        if "ndependence" in sentence.text and (extra := independence_times(
+                span, sentence.text, mentions, sentence_times.mentions, pair, g)):
+            sentence_times = replace(sentence_times, mentions=sorted(
+                [*sentence_times.mentions, *extra], key=lambda m: m.start))
         ctx = DocumentContext(g, date, pair, last_state, doc.date)
         yield AnnotatedSentence(sentence, span, sentence_times, mentions, ctx)
 
