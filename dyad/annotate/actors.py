@@ -43,8 +43,11 @@ _GROUP_NOUNS = frozenset({"countries", "states", "nations", "governments"})
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*(?:along|together) with\s+)"
                        r"(?:the\s+)?")
 _OWN_COUNTRY = {("his", "country"), ("her", "country")}
+# "citing the neighbour's hostile actions": the state named before, not the subject's own
+_NEIGHBOUR = {("the", "neighbor"), ("the", "neighbour"), ("its", "neighbor"),
+              ("its", "neighbour")}
 # a token can open one of the phrases above only with one of these words
-_PHRASE_FIRST = frozenset(p[0] for p in _BOTH | _COUNTRY | _OWN_COUNTRY) | {"all"}
+_PHRASE_FIRST = frozenset(p[0] for p in _BOTH | _COUNTRY | _OWN_COUNTRY | _NEIGHBOUR) | {"all"}
 # words allowed between a state modifier and a role word: "Russia's *then* foreign minister"
 _GAP = {"the", "'s", "senior", "top", "former", "then", "new", "chief", "deputy", "acting",
         "interim", "visiting", "outgoing", "incoming", "own", "a", "an", "transitional"}
@@ -541,8 +544,8 @@ def _references(tokens: list[Token], cands: list[_Cand], date_at: Callable[[int]
                 c = _state(g, code, date_at(tokens[k].start))
                 out.append(_Cand(k, k + 3, Entity(g.name_of(c), span, "state", c,
                                                   None, None, None, 0.8)))
-        if (tuple(norms[k:k + 2]) in _COUNTRY and norms[k + 2:k + 3] != ["of"]) or \
-                tuple(norms[k:k + 2]) in _OWN_COUNTRY:
+        if (tuple(norms[k:k + 2]) in _COUNTRY | _NEIGHBOUR and norms[k + 2:k + 3] != ["of"]) \
+                or tuple(norms[k:k + 2]) in _OWN_COUNTRY:
             code = _country_meant(tokens, cands, k, ctx, subject)
             if code:
                 span = text[tokens[k].start:tokens[k + 1].end]
@@ -585,6 +588,11 @@ def _country_meant(tokens: list[Token], cands: list[_Cand], k: int, ctx: DocCont
     """
     if tuple(t.norm for t in tokens[k:k + 2]) in _OWN_COUNTRY:
         return subject.country(tokens[k].start) or ctx.last_subject
+    if tuple(t.norm for t in tokens[k:k + 2]) in _NEIGHBOUR:
+        own = subject.country(tokens[k].start)
+        others = [c.entity.country for c in cands if c.j <= k and c.entity.kind == "state"
+                  and c.entity.country and c.entity.country != own]
+        return others[-1] if others else None
     # a government is its state: "recognised the Provisional Government of the Algerian
     # Republic … established relations with this country"
     before = [c.entity.country for c in cands if c.j <= k and c.entity.country and (

@@ -227,6 +227,8 @@ _TIMES = frozenset({"hour", "day", "week", "month"})
 
 def _objects(tok: Token, preps: list[Token]) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+    # "closed off their airspaces": the parser may hang the object on the particle
+    objs += [o for c in tok.children if c.dep_ == "prt" for o in c.children if o.dep_ == "pobj"]
     for p in preps:
         objs.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
     objs = _with_conj(objs)

@@ -296,3 +296,9 @@ def test_a_city_naming_a_treaty_is_no_party_to_it(text: str, words: str) -> None
     assert _find(text, "1900", words) is None
     # the same city saying something is its state
     assert _find(f"{words} said it would respond.", "1900", words) is not None
+
+
+def test_the_neighbour_is_the_state_named_before_not_the_subject() -> None:
+    text = "Ghana closed its border with Togo, citing the neighbour's raids."
+    assert _find(text, "2020", "the neighbour").country == "TGO"
+    assert _find("Ghana accused the neighbour of raids.", "2020", "the neighbour") is None

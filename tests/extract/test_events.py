@@ -840,3 +840,11 @@ def test_an_envoy_declared_unwelcome_and_ordered_out_is_one_expulsion() -> None:
     # an order to leave with no envoy named is no expulsion
     found = _events("Ghanaian police ordered them to leave the square.")
     assert all(t != "SANCTION" for t, _, _ in found)
+
+
+def test_citing_the_neighbours_hostile_acts_accuses_it() -> None:
+    found = _events("Ghana said it would close its border with Togo, citing the neighbour's "
+                    "repeated incursions.")
+    assert ("ACCUSE", ["GHA"], ["TGO"]) in found
+    # citing a report accuses no one
+    assert all(t != "ACCUSE" for t, _, _ in _events("Ghana cited a 2010 report on Togo."))

@@ -332,3 +332,9 @@ def test_what_a_state_said_it_could_do_by_force_is_a_threat() -> None:
     doc = load_nlp()("Officials said Freedonia may have attacked the convoy.")
     attack = next(t for t in find_triggers(doc[:]) if t.lemma == "attack")
     assert attack.plover_type != "THREATEN"
+
+
+def test_an_object_the_parser_hangs_on_a_particle_is_the_verbs() -> None:
+    doc = load_nlp()("As part of the campaign, the Ruritanian-led bloc closed off their "
+                     "airspaces and land borders to Freedonia.")
+    assert [t.plover_type for t in find_triggers(doc[:]) if t.lemma == "close"] == ["COERCE"]
