@@ -707,6 +707,14 @@ ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul",
                          "charge"})
 
 
+def _names_or_shows(tok: Token, lemma: str) -> bool:
+    """"Egyptians called this place Ta netjer": a name given, no appeal; "a plebiscite
+    demonstrating the desire of …": something shown, no protest."""
+    if lemma == "call":
+        return any(c.dep_ == "oprd" for c in tok.children)
+    return lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+
+
 def _envoy_sent_out(tok: Token) -> bool:
     """"declared the ambassador persona non grata and ordered him to leave": an order to
     leave given to "him" or "them", after an envoy was named, sends the envoy out."""
@@ -780,6 +788,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             # "the alleged violations": a hedge on a noun, not an accusation; "the ousted
             # president", "the occupied territories": a state the noun is in, not an act
             continue
+        if best is not None and pos == "verb" and _names_or_shows(tok, lemma):
+            continue  # "called the place Ta netjer" names it; "demonstrating the desire of"
         if best is not None and pos == "verb" and tok.dep_ in ("acl", "relcl") and \
                 _lemma(tok.head) in _PROSPECTS:
             continue  # "discussed the ways forward to deepen relations": a topic, not done

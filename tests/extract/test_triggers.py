@@ -338,3 +338,19 @@ def test_an_object_the_parser_hangs_on_a_particle_is_the_verbs() -> None:
     doc = load_nlp()("As part of the campaign, the Ruritanian-led bloc closed off their "
                      "airspaces and land borders to Freedonia.")
     assert [t.plover_type for t in find_triggers(doc[:]) if t.lemma == "close"] == ["COERCE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Early traders called the coast the Land of Incense.",
+    "The vote demonstrated the wish of the islanders to stay.",
+    "Ties need time, said the official, who declined to be named.",
+    "The two presidents released a joint statement on Tuesday.",
+])
+def test_naming_showing_and_statements_are_no_acts(text: str) -> None:
+    found = [t for t in find_triggers(load_nlp()(text)[:]) if t.plover_type]
+    assert found == []
+
+
+def test_a_crowd_demonstrating_and_prisoners_released_stay_acts() -> None:
+    doc = load_nlp()("Thousands demonstrated in the capital and the army released the prisoners.")
+    assert sorted(t.plover_type for t in find_triggers(doc[:])) == ["PROTEST", "RETREAT"]
