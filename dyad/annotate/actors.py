@@ -163,6 +163,7 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
     cands = _roles(g, tokens, cands, persons, date, ctx, text, subject)
     cands += _references(tokens, cands, date_at, ctx, g, text, subject)
     cands += _it_before(parsed, base, tokens, ctx, g, date_at)
+    cands += _it_object(parsed, base, tokens, cands, subject)
     cands = _people(g, tokens, cands, persons, date, ctx, text)
 
     out: list[ActorMention] = []
@@ -577,6 +578,35 @@ def _it_before(parsed: Any, base: int, tokens: list[Token], ctx: DocContext, g: 
     code = _state(g, ctx.subject_before, date_at(tokens[0].start))
     return [_Cand(0, 1, Entity(g.name_of(code), tokens[0].text, "state", code,
                                None, None, None, 0.6))]
+
+
+# verbs whose object is a party, not a thing: "accusing it of", "urged it to"
+_PARTY_VERBS = frozenset({"accuse", "blame", "charge", "urge", "ask", "call", "warn", "condemn",
+                          "criticize", "criticise", "denounce", "thank", "praise", "invite",
+                          "press", "implore", "recognize", "recognise", "fault", "summon"})
+
+
+def _it_object(parsed: Any, base: int, tokens: list[Token], cands: list[_Cand],
+               subject: _Subject) -> list[_Cand]:
+    """"Somalia severed ties with Kenya, accusing it of interference": "it" acted on is
+    the state named last before it, other than the clause's subject."""
+    at = {t.start: k for k, t in enumerate(tokens)}
+    out = []
+    for word in parsed:
+        if word.lower_ != "it" or word.dep_ != "dobj" or \
+                word.head.lemma_.lower() not in _PARTY_VERBS:
+            continue
+        k = at.get(word.idx - base)
+        if k is None:
+            continue
+        own = subject.country(tokens[k].start)
+        before = [c.entity for c in cands if c.j <= k and c.entity.kind == "state"
+                  and c.entity.country and c.entity.country != own]
+        if own and before:
+            e = before[-1]
+            out.append(_Cand(k, k + 1, Entity(e.name, tokens[k].text, "state", e.country,
+                                              None, None, None, 0.6)))
+    return out
 
 
 def _country_meant(tokens: list[Token], cands: list[_Cand], k: int, ctx: DocContext,

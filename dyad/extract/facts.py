@@ -40,17 +40,19 @@ _RELATION_CHANGE = [
                             r"renew(?:ed|s|al|ing)?|reinstat(?:ed|es?|ement|ing))\b", re.I)),
     # "the diplomatic relationship began in 1950", not "began to sour"
     ("established", re.compile(r"\b(establish(?:ed|es|ment|ing)?|open(?:ed|s|ing)?|set up|"
+                               r"initiat(?:ed|es|ing|ion)|"
                                r"form(?:ed|alised|alized)?|launch(?:ed)?|"
                                r"(?:began|begun|started|commenced)(?!\s+to\b))\b", re.I)),
 ]
 # "broke off relations with Beijing", "cut ties with Kyiv": the diplomatic tie, unsaid
 # "suspended relations", "the suspension of official relations": the verb or its noun
 _BROKEN = re.compile(r"\b(?:(?:br(?:oke|eak)s? off|sever(?:ed|s)?|cut(?:s)?|suspend(?:ed|s)?|"
+                     r"initiat(?:ed|es)|"
                      r"restor(?:ed|es?)|resum(?:ed|es?)|re-?establish(?:ed|es)?|"
                      r"normali[sz](?:ed|es?)|reinstat(?:ed|es?))\s+|"
                      r"(?:severance|suspension|rupture|breaking off|restoration|resumption|"
                      r"normali[sz]ation)\s+of\s+)(?:all\s+|its\s+|their\s+|the\s+)?"
-                     r"(?:(?:diplomatic|official)\s+)?(?:relations|ties)\b|"
+                     r"(?:(?:diplomatic|official)\s+(?:and\s+\w+\s+)?)?(?:relations|ties)\b|"
                      # told in the passive: "Russia–Ukraine relations … were established in 1991"
                      r"\b(?:relations|ties)\b[^.;]{0,120}?\b(?:were|was|had been|have been|"
                      r"has been)\s+(?:formally\s+|officially\s+|again\s+|fully\s+)?"
@@ -147,7 +149,7 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
             has["mission"] and _MISSION.search(text)):
         yield from ambassador_facts(s, ctx, lo, lo + len(text), cue, states, times, status)
     if has["relations"] and (cue := _RELATIONS.search(text)) is not None and (
-            "diplomatic" in low or _BROKEN.search(text)) and not _KIND_OF_TIES.search(
+            "diplomatic" in low or _BROKEN.search(text)) and not _only_other_ties(
             text[max(0, cue.start() - 30):cue.start()]):
         yield from _relations(s, ctx, text, lo, states, times, status)
     if has["recognise"] and (cue := _RECOGNISE.search(text)) is not None:
@@ -164,6 +166,11 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
             when = nearest.when if (nearest := nearest_time(times, at)) else unknown()
             yield FoundFact("treaty", sides[0], sides[1], when, status, confidence=0.7,
                             treaty=treaty.group(1))
+
+
+def _only_other_ties(before: str) -> bool:
+    """"trade relations", but not "diplomatic and economic ties": ties of another kind."""
+    return bool(_KIND_OF_TIES.search(before)) and "diplomatic" not in before.lower()
 
 
 def _embassy(s: AnnotatedSentence, ctx: DocumentContext, text: str, lo: int, cue: re.Match[str],

@@ -302,3 +302,13 @@ def test_the_neighbour_is_the_state_named_before_not_the_subject() -> None:
     text = "Ghana closed its border with Togo, citing the neighbour's raids."
     assert _find(text, "2020", "the neighbour").country == "TGO"
     assert _find("Ghana accused the neighbour of raids.", "2020", "the neighbour") is None
+
+
+def test_it_accused_is_the_state_named_before_other_than_the_subject() -> None:
+    text = "Chad cut its ties with Sudan, accusing it of arming rebels."
+    found = [(text[m.start:m.end], m.entity.country) for m in
+             resolve_actors(text, "2020", DocContext())]
+    assert ("it", "SDN") in found
+    # a thing acted on stays a thing
+    text = "Chile and Peru signed the treaty; Bolivia rejected it."
+    assert all(text[m.start:m.end] != "it" for m in resolve_actors(text, "2020", DocContext()))

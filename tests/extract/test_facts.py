@@ -30,6 +30,11 @@ def _facts(text: str, title: str = "Chile–Kenya relations") -> list[tuple]:
     ("In May 1999 Kenya broke off relations with Chile.",
      [("diplomatic_relations", "KEN", "CHL", None, "1999-05", "asserted")]),
     ("In 1999 Kenya and Chile restored trade ties.", []),
+    # relations initiated; diplomatic ties resumed beside economic ones
+    ("Chile and Kenya initiated relations with a 1964 treaty of friendship.",
+     [("diplomatic_relations", "CHL", "KEN", "1964", None, "asserted")]),
+    ("A 1984 memorandum brought the full resumption of diplomatic and economic ties between "
+     "Chile and Kenya.", [("diplomatic_relations", "CHL", "KEN", "1984", None, "asserted")]),
     # the recogniser is the subject of the verb, not the last state named before it
     ("In 1997 Chile cut ties with Peru and recognised Kenya.",
      [("diplomatic_relations", "CHL", "PER", None, "1997", "asserted"),
