@@ -18,7 +18,8 @@ from typing import Any
 
 from dyad.annotate import anaphora, people
 from dyad.model import Entity
-from dyad.reference.gazetteer import Entry, Gazetteer, Token, load_gazetteer, normalise, tokenize
+from dyad.reference.gazetteer import (COMBINING_FORMS, Entry, Gazetteer, Token, load_gazetteer,
+                                      normalise, tokenize)
 
 _PAIR_TITLE = re.compile(r"^\s*(.+?)\s*[–—\-/]\s*(.+?)\s+relations\b", re.I)
 _PAIR_BETWEEN = re.compile(r"relations\s+between\s+(.+?)\s+and\s+(.+?)\s*$", re.I)
@@ -305,6 +306,9 @@ def _from_entries(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: li
         return None  # "Washington" in "George Washington"
     if e.kind == "state" and i > 0 and tokens[i - 1].norm == "ethnic":
         return None  # "ethnic Albanians in Serbia" are a people, not the state of Albania
+    if j - i == 1 and tokens[i].norm in COMBINING_FORMS and (
+            j >= len(tokens) or tokens[j].text not in ("-", "–")):
+        return None  # "Franco ruled Spain": a combining form names a state only in "Franco-"
     if e.form == "capital" and _names_a_treaty(tokens, i, j):
         return None  # "the Treaty of Paris", "the Minsk agreements": where, not who
     if e.form == "adjective" and ((j < len(tokens) and tokens[j].text == ":")

@@ -26,6 +26,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 # a possessive "'s" is split off below so "Russia's" looks up "Russia".
 _TOKEN = re.compile(r"\w+(?:[.'’]\w+|-(?![a-z])\w+)*\.?|\S")
 _POSSESSIVE = ("'s", "’s")
+# a state's combining form ("Sino-", "Indo-") names it only beside another state's word
+COMBINING_FORMS = frozenset({"sino", "russo", "indo", "franco", "anglo", "italo"})
 
 
 @dataclass(slots=True)  # not frozen: made for every word, and never changed
@@ -185,7 +187,7 @@ class Gazetteer:
             if len(parts) < 2 or tok.norm in self.index or not all(
                     p[:1].isupper() for p in parts) or not any(
                     any(e.kind == "state" for e in self.index.get(normalise(p), ()))
-                    for p in parts):
+                    for p in parts if normalise(p) not in COMBINING_FORMS):
                 out.append(tok)
                 continue
             at = tok.start

@@ -312,3 +312,23 @@ def test_it_accused_is_the_state_named_before_other_than_the_subject() -> None:
     # a thing acted on stays a thing
     text = "Chile and Peru signed the treaty; Bolivia rejected it."
     assert all(text[m.start:m.end] != "it" for m in resolve_actors(text, "2020", DocContext()))
+
+
+@pytest.mark.parametrize(("text", "words", "country"), [
+    ("The Indo-Nepal treaty was signed in 1950.", "Indo", "IND"),
+    ("In 1963 the Franco-German treaty was signed.", "Franco", "FRA"),
+    ("The Anglo-Irish treaty ended the war.", "Anglo", "GBR"),
+])
+def test_a_combining_form_beside_a_state_names_its_state(text: str, words: str,
+                                                         country: str) -> None:
+    found = [m.entity.country for m in resolve_actors(text, "1960", DocContext())
+             if words in text[m.start:m.end]]
+    assert found == [country]
+
+
+@pytest.mark.parametrize("text", ["Franco ruled Spain for decades.",
+                                  "The Indo-Pacific strategy was announced.",
+                                  "Anglo-Saxon kings ruled the island."])
+def test_a_combining_form_alone_names_no_state(text: str) -> None:
+    assert all(m.entity.country in (None, "ESP") for m in
+               resolve_actors(text, "1960", DocContext()))
