@@ -18,8 +18,15 @@ from typing import Any
 
 from dyad.annotate import anaphora, people
 from dyad.model import Entity
-from dyad.reference.gazetteer import (COMBINING_FORMS, Entry, Gazetteer, Token, load_gazetteer,
-                                      normalise, tokenize)
+from dyad.reference.gazetteer import (
+    COMBINING_FORMS,
+    Entry,
+    Gazetteer,
+    Token,
+    load_gazetteer,
+    normalise,
+    tokenize,
+)
 
 _PAIR_TITLE = re.compile(r"^\s*(.+?)\s*[–—\-/]\s*(.+?)\s+relations\b", re.I)
 _PAIR_BETWEEN = re.compile(r"relations\s+between\s+(.+?)\s+and\s+(.+?)\s*$", re.I)
