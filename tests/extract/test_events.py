@@ -108,7 +108,7 @@ def test_sides(text: str, expected: tuple[str, list, list]) -> None:
      ("AID", ["CUB"], ["ETH"])),
     # a hostile act's "of" is its target, before a "with"
     ("Chile said on Monday it would tighten the naval blockade of Peru with Ecuador's help.",
-     ("PROTEST", ["CHL"], ["PER"])),
+     ("COERCE", ["CHL"], ["PER"])),
     ("Bolivia will keep up its siege of the Peruvian port with Chilean backing.",
      ("COERCE", ["BOL"], ["PER"])),
     # a people no role word names takes the country it acts in

@@ -354,3 +354,14 @@ def test_naming_showing_and_statements_are_no_acts(text: str) -> None:
 def test_a_crowd_demonstrating_and_prisoners_released_stay_acts() -> None:
     doc = load_nlp()("Thousands demonstrated in the capital and the army released the prisoners.")
     assert sorted(t.plover_type for t in find_triggers(doc[:])) == ["PROTEST", "RETREAT"]
+
+
+@pytest.mark.parametrize(("text", "ptype"), [
+    # a state's blockade restricts movement; protesters blocking a road protest
+    ("Ruritania has enforced a blockade of Freedonia since 1989.", "COERCE"),
+    ("Ruritania blockaded the Freedonian ports.", "COERCE"),
+    ("Farmers blockaded the main road into the capital.", "PROTEST"),
+])
+def test_a_blockade_by_whom(text: str, ptype: str) -> None:
+    found = [t.plover_type for t in find_triggers(load_nlp()(text)[:]) if "lockade" in t.text]
+    assert found == [ptype]
