@@ -252,6 +252,7 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
                 cameo(trigger.cameo).quad_class < 4 or (
                 trigger.lemma in FOREIGN_FORCE and trigger.dep not in ("amod", "acl")
                 and not any(c.dep_ == "dobj" for c in token.children))) and \
+                not _sent_elsewhere(token, sentence) and \
                 (other := _pair_other(sentence, actors)) is not None:
             # on an "X–Y relations" page, what one side said or gave with no one named was
             # said to or given to the other ("Russia was committed to send 60,000 tonnes of
@@ -512,6 +513,20 @@ def _home(actors: list[Entity]) -> Entity | None:
 def _state(code: str) -> Entity:
     name = load_gazetteer().name_of(code)
     return Entity(name, name, "state", code)
+
+
+def _sent_elsewhere(token: Token, sentence: AnnotatedSentence) -> bool:
+    """"Brazil sent troops to fight in Europe": the act names where it went, a place that is
+    no state, so it was not done to the page's other side."""
+    span = sentence.span
+    named = [(m.start, m.end) for m in sentence.actors]
+    for word in token.subtree:
+        if word.dep_ == "pobj" and word.ent_type_ in ("LOC", "GPE") and \
+                word.head.lower_ in ("to", "in", "into", "across", "throughout"):
+            at = word.idx - span.start_char
+            if not any(a <= at < b for a, b in named):
+                return True
+    return False
 
 
 def _pair_other(sentence: AnnotatedSentence, actors: list[Entity]) -> Entity | None:

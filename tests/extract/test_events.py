@@ -286,6 +286,9 @@ def test_a_relations_page_fills_the_other_side() -> None:
     found = _events("Chile was committed to send 5,000 tonnes of wheat.",
                     title="Chile–Kenya relations")
     assert found == [("AGREE", ["CHL"], ["KEN"])]
+    # nor is an act that names where it went, a place that is no state
+    found = _events("Chile sent troops to fight in Europe in 1944.", title="Chile–Kenya relations")
+    assert all(r != ["KEN"] for _, _, r in found)
     # a joint act of the two is not filled
     found = _events("The two countries signed a trade treaty in 1994.",
                     title="Chile–Kenya relations")
