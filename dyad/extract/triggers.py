@@ -439,6 +439,8 @@ def _status(tok: Token, negated: bool, reporting_under: bool,
         kids = list(node.children)  # walked twice
         for c in kids:
             cl = _lemma(c)
+            if c.dep_ == "aux" and c.lower_ == "would" and _told_later(node, kids):
+                return "asserted", None  # "the conflict would begin in medieval times"
             if c.dep_ == "aux" and c.lower_ in _MODAL_STATUS:
                 status = _MODAL_STATUS[c.lower_]
                 if status == "hypothetical" and c.lower_ == "would" and reporting_under:
@@ -468,6 +470,18 @@ _EXAMINING = frozenset({"investigate", "probe", "examine", "review", "discuss", 
                         "study", "consider", "raise"})
 # what opens a clause that only says when the governing act happened
 _TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once"})
+
+
+# "would" in a history tells what came later, not what might be: "the conflict would begin
+# in medieval Ethiopia", "he would later become president"
+_LATER_VERBS = frozenset({"begin", "become", "continue", "remain", "last", "prove", "go",
+                          "come", "follow", "start", "end"})
+_LATER_WORDS = frozenset({"later", "eventually", "soon", "subsequently", "ultimately"})
+
+
+def _told_later(node: Token, kids: list[Token]) -> bool:
+    return _lemma(node) in _LATER_VERBS or any(
+        c.dep_ == "advmod" and c.lower_ in _LATER_WORDS for c in kids)
 
 
 def _perfect(chain: list[Token]) -> bool:

@@ -365,3 +365,16 @@ def test_a_crowd_demonstrating_and_prisoners_released_stay_acts() -> None:
 def test_a_blockade_by_whom(text: str, ptype: str) -> None:
     found = [t.plover_type for t in find_triggers(load_nlp()(text)[:]) if "lockade" in t.text]
     assert found == [ptype]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # "would" in a history tells what came later
+    ("The conflict between the two kingdoms would begin in the twelfth century.", "asserted"),
+    ("Ruritania would later invade Freedonia in 1921.", "asserted"),
+    # elsewhere it is what might be
+    ("Ruritania would invade Freedonia if provoked.", "hypothetical"),
+])
+def test_would_in_a_history(text: str, status: str) -> None:
+    found = [t.status for t in find_triggers(load_nlp()(text)[:])
+             if t.lemma in ("conflict", "invade")]
+    assert found == [status]
