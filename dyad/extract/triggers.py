@@ -232,6 +232,8 @@ def _objects(tok: Token, preps: list[Token]) -> list[Token]:
     for p in preps:
         objs.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
     objs = _with_conj(objs)
+    # "summoned Hideo Tarumi, Japan's ambassador": the apposition says what the object is
+    objs += [a for o in objs for a in o.children if a.dep_ == "appos"]
     return objs + [o for m in objs if _lemma(m) in _MEASURES for of in m.children
                    if of.dep_ == "prep" and of.lower_ == "of"
                    for o in _with_conj([c for c in of.children if c.dep_ == "pobj"])]
@@ -844,6 +846,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
             consumed.add(tok.i)
         if p is _SENT_OUT_PATTERN and tok.dep_ == "conj" and code_at.get(tok.head.i) == "166":
             consumed.add(tok.i)  # "declared him persona non grata and ordered him out": once
+        if code_at.get(tok.head.i) == "114" and tok.dep_ in ("xcomp", "advcl") and \
+                p.cameo[:2] in ("11", "14"):
+            consumed.add(tok.i)  # "summoned the ambassador to lodge a protest": one complaint
     out = []
     for tok, p in found:
         if tok.i in consumed:

@@ -851,3 +851,12 @@ def test_citing_the_neighbours_hostile_acts_accuses_it() -> None:
     assert ("ACCUSE", ["GHA"], ["TGO"]) in found
     # citing a report accuses no one
     assert all(t != "ACCUSE" for t, _, _ in _events("Ghana cited a 2010 report on Togo."))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya summoned Amina Yusuf, Somalia's ambassador, to lodge a protest over the raid.",
+    "Kenya summoned the Somali ambassador to protest the raid.",
+])
+def test_an_envoy_summoned_to_protest_is_one_complaint_to_the_envoys_state(text: str) -> None:
+    two_states = [e for e in _events(text) if len({c for c in e[1] + e[2] if c}) >= 2]
+    assert two_states == [("ACCUSE", ["KEN"], ["SOM"])]
