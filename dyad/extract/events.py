@@ -303,6 +303,11 @@ def _stateless(entity: Entity) -> Entity:
     return entity
 
 
+# verbs that voice a feeling someone's words may own: "expressed Beijing's dissatisfaction"
+EXPRESSING = frozenset({"express", "voice", "convey", "reiterate", "register"})
+FEELING_PREPS = frozenset({"with", "at", "over", "toward", "towards", "against"})
+
+
 # what several states named together do with no one else named is done with each other
 # only for these acts: agreeing, meeting, diplomatic and material cooperation, signing,
 # cutting ties (CAMEO 03, 04, 050, 06, 057, 160, 161) and fighting
@@ -361,6 +366,18 @@ def _reread_sides(token: Token, trigger: Trigger, actors: list[Entity],
         # "Putin lashed out at the U.S. for killing Gaddafi": the one blamed did it
         actors = blamed
         recipients = [r for r in recipients if r.country not in {b.country for b in blamed}]
+    if trigger.lemma in EXPRESSING and (voiced := [
+            e for o in token.children if o.dep_ == "dobj" for c in o.children
+            if c.dep_ == "poss" for e in _phrase_actors(c, span, mentions) if e.country]):
+        # "Sun Weidong expressed Beijing's strong dissatisfaction with Tokyo": whose feeling
+        # it is speaks; the feeling's "with" or "at" is at whom
+        if not any(a.country for a in actors):
+            actors = voiced
+        mine = {v.country for v in voiced}
+        at_whom = [e for o in token.children if o.dep_ == "dobj" for c in o.children
+                   if c.dep_ == "prep" and c.lower_ in FEELING_PREPS
+                   for e in _phrase_actors(c, span, mentions) if e.country not in mine]
+        recipients = at_whom or [r for r in recipients if r.country not in mine]
     own = {a.country for a in actors if a.country}
     if trigger.pattern == SENT_OUT and (envoys := [
             e for t in span.doc[span.start:token.i] if _lemma(t) in ENVOY_NOUNS

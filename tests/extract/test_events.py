@@ -860,3 +860,11 @@ def test_citing_the_neighbours_hostile_acts_accuses_it() -> None:
 def test_an_envoy_summoned_to_protest_is_one_complaint_to_the_envoys_state(text: str) -> None:
     two_states = [e for e in _events(text) if len({c for c in e[1] + e[2] if c}) >= 2]
     assert two_states == [("ACCUSE", ["KEN"], ["SOM"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Deputy Minister Amina Yusuf expressed Nairobi's strong dissatisfaction with Somalia.",
+    "Kenya's foreign minister expressed Nairobi's strong dissatisfaction with Somalia.",
+])
+def test_whose_feeling_is_voiced_is_the_side_that_voices_it(text: str) -> None:
+    assert _events(text) == [("ACCUSE", ["KEN"], ["SOM"])]
