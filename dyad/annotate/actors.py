@@ -281,8 +281,10 @@ _VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 def _clause_dates(text: str, date: str | None,
                   times: Sequence[Any]) -> Callable[[int], str | None]:
     """offset → the date its clause writes (the clause's first date), else ``date``."""
-    dated = [(m.start, m.when.start or m.when.end) for m in times
-             if m.value not in _VAGUE and (m.when.start or m.when.end)]
+    # "Azerbaijan has enforced a blockade of Armenia since 1989": what has gone on since a
+    # date is told of the states as they are, not as they were then
+    dated = [(m.start, None if m.when.modifier == "since" else m.when.start or m.when.end)
+             for m in times if m.value not in _VAGUE and (m.when.start or m.when.end)]
     if not dated:
         return lambda offset: date
     bounds = [0, *(b.end() for b in _CLAUSE.finditer(text)), len(text) + 1]

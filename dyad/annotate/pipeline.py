@@ -287,7 +287,9 @@ def sentence_date(times: SentenceTimes) -> str | None:
     section wrote before it ("In 1968 … The Soviets also …"), else its section's span."""
     for mention in times.mentions:
         if is_dated(mention) and (mention.when.start or mention.when.end):
-            return mention.when.start or mention.when.end
+            # "… since 1989": what has gone on since is told of the states as they are
+            return None if mention.when.modifier == "since" else \
+                mention.when.start or mention.when.end
     if times.narrative is not None:
         return times.narrative
     if times.frame is not None:

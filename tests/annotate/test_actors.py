@@ -332,3 +332,16 @@ def test_a_combining_form_beside_a_state_names_its_state(text: str, words: str,
 def test_a_combining_form_alone_names_no_state(text: str) -> None:
     assert all(m.entity.country in (None, "ESP") for m in
                resolve_actors(text, "1960", DocContext()))
+
+
+def test_what_has_gone_on_since_a_date_is_told_of_the_states_as_they_are() -> None:
+    from dyad.annotate.pipeline import iter_annotated
+    from dyad.read import read_text
+
+    doc = read_text("Azerbaijan has enforced a blockade of Armenia since 1989.", source="t.txt")
+    [sentence] = list(iter_annotated(doc))
+    assert [m.entity.country for m in sentence.actors] == ["AZE", "ARM"]
+    # a date that is no span still codes the states of its day
+    doc = read_text("In 1989 Azerbaijan closed the railway to Armenia.", source="t.txt")
+    [sentence] = list(iter_annotated(doc))
+    assert [m.entity.country for m in sentence.actors] == ["SUN", "SUN"]
