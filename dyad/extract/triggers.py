@@ -723,11 +723,34 @@ ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul",
                          "charge"})
 
 
+# things that cannot appeal: ties and the texts that set them up
+_TIE_NOUNS = frozenset({"relation", "relationship", "tie", "contact", "link", "cooperation",
+                        "friendship", "trade", "treaty", "agreement", "accord", "pact"})
+
+
+def _said_of_a_tie(tok: Token) -> bool:
+    """The verb's subject is a tie or a treaty ("ties that encouraged good relations")."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+        subject = tok.head
+    if subject is None:
+        return False
+    # "the formation of economic ties that encouraged …": the thing is what it is of
+    heads = [subject, *(o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj")]
+    return any(_lemma(h) in _TIE_NOUNS for h in heads)
+
+
 def _names_or_shows(tok: Token, lemma: str) -> bool:
     """"Egyptians called this place Ta netjer": a name given, no appeal; "a plebiscite
-    demonstrating the desire of …": something shown, no protest."""
+    demonstrating the desire of …": something shown, no protest; "who is to blame": who is
+    responsible, no accusation."""
     if lemma == "call":
         return any(c.dep_ == "oprd" for c in tok.children)
+    if lemma == "blame":
+        # "it was the squabbling that is to blame": who is responsible, no one accusing
+        return tok.dep_ == "xcomp" and _lemma(tok.head) == "be" and not any(
+            c.dep_ == "dobj" for c in tok.children)
     return lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
 
 
@@ -804,6 +827,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
             # "the alleged violations": a hedge on a noun, not an accusation; "the ousted
             # president", "the occupied territories": a state the noun is in, not an act
             continue
+        if best is not None and pos == "verb" and best[0].cameo[:2] == "02" and \
+                _said_of_a_tie(tok):
+            continue  # "economic ties that encouraged good relations": no one appealed
         if best is not None and pos == "verb" and _names_or_shows(tok, lemma):
             continue  # "called the place Ta netjer" names it; "demonstrating the desire of"
         if best is not None and pos == "verb" and tok.dep_ in ("acl", "relcl") and \

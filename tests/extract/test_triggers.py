@@ -378,3 +378,21 @@ def test_would_in_a_history(text: str, status: str) -> None:
     found = [t.status for t in find_triggers(load_nlp()(text)[:])
              if t.lemma in ("conflict", "invade")]
     assert found == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials argue that it was the feud among the elite that is to blame for the deadlock.",
+    "The two states formed economic ties that further encouraged good relations.",
+    "The agreement calls for the withdrawal of foreign troops.",
+])
+def test_no_one_accuses_or_appeals_here(text: str) -> None:
+    found = [t.plover_type for t in find_triggers(load_nlp()(text)[:])]
+    assert "ACCUSE" not in found and "REQUEST" not in found
+
+
+@pytest.mark.parametrize(("text", "ptype"), [
+    ("Ruritania blamed Freedonia for the deadlock.", "ACCUSE"),
+    ("The president of Ruritania encouraged Freedonia to sign.", "REQUEST"),
+])
+def test_a_state_still_accuses_and_appeals(text: str, ptype: str) -> None:
+    assert ptype in [t.plover_type for t in find_triggers(load_nlp()(text)[:])]
