@@ -166,6 +166,9 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # "the annexation by Russia of western Georgian kingdoms", "the incorporation of
             # eastern Georgia into the Russian Empire": the noun's own words name both sides
             (actors, recipients), parsed, how = own, True, "own"
+        elif trigger.pos == "noun" and (warded := _warded_off(
+                token, span, sentence.actors, trigger.base_cameo)) is not None:
+            (actors, recipients), parsed, how = warded, True, "parse"
         else:
             actors, recipients, parsed = _sides(token, sentence, trigger.base_cameo)
             how = "parse" if parsed else "loose"
@@ -530,6 +533,30 @@ def _home(actors: list[Entity]) -> Entity | None:
 def _state(code: str) -> Entity:
     name = load_gazetteer().name_of(code)
     return Entity(name, name, "state", code)
+
+
+# verbs whose subject is the target of the attack they act on: "repelled the invasion"
+DEFENDING = frozenset({"repel", "repulse", "resist", "ward", "fend", "withstand", "thwart",
+                       "foil", "survive", "suffer", "endure", "defeat", "halt", "stop"})
+
+
+def _warded_off(token: Token, span: Span, mentions: list[Mention],
+                code: str) -> tuple[list[Entity], list[Entity]] | None:
+    """"Ethiopia repelled the Italian invasion", "helped Georgia ward off North Caucasian
+    invasions": an attack fended off was done by the noun's own doer (none, when it names
+    no state) to the one fending it off, not by them."""
+    if cameo(code).quad_class != 4:
+        return None
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prt" else \
+        token.head if token.dep_ == "dobj" else None
+    if verb is None or _lemma(verb) not in DEFENDING:
+        return None
+    doers = [e for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+             or (c.dep_ == "prep" and c.lower_ == "by") for e in _phrase_actors(c, span, mentions)]
+    fending = [e for c in verb.children if c.dep_ in SUBJECT_DEPS
+               for e in _phrase_actors(c, span, mentions)]
+    own = {e.country for e in doers}
+    return _unique(doers), _unique([e for e in fending if e.country not in own])
 
 
 def _sent_elsewhere(token: Token, sentence: AnnotatedSentence) -> bool:

@@ -868,3 +868,14 @@ def test_an_envoy_summoned_to_protest_is_one_complaint_to_the_envoys_state(text:
 ])
 def test_whose_feeling_is_voiced_is_the_side_that_voices_it(text: str) -> None:
     assert _events(text) == [("ACCUSE", ["KEN"], ["SOM"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an attack fended off was done to the one fending it off
+    ("Ethiopia repelled the Italian invasion in 1896.", [("ASSAULT", ["ITA"], ["ETH"])]),
+    # by someone who is no state: no act between states
+    ("Chile helped Peru ward off pirate raids in 1850.", []),
+])
+def test_an_attack_fended_off(text: str, expected: list) -> None:
+    found = [e for e in _events(text) if e[0] == "ASSAULT"]
+    assert found == expected
