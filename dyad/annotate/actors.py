@@ -318,6 +318,9 @@ def _from_entries(g: Gazetteer, tokens: list[Token], i: int, j: int, entries: li
     if j - i == 1 and tokens[i].norm in COMBINING_FORMS and (
             j >= len(tokens) or tokens[j].text not in ("-", "–")):
         return None  # "Franco ruled Spain": a combining form names a state only in "Franco-"
+    if e.form == "adjective" and tokens[i].norm == "greek" and j < len(tokens) and \
+            tokens[j].norm in ("orthodox", "catholic"):
+        return None  # "the Greek Orthodox Church of Alexandria": a rite, not Greece
     if e.form == "capital" and _names_a_treaty(tokens, i, j):
         return None  # "the Treaty of Paris", "the Minsk agreements": where, not who
     if e.form == "adjective" and ((j < len(tokens) and tokens[j].text == ":")

@@ -345,3 +345,10 @@ def test_what_has_gone_on_since_a_date_is_told_of_the_states_as_they_are() -> No
     doc = read_text("In 1989 Azerbaijan closed the railway to Armenia.", source="t.txt")
     [sentence] = list(iter_annotated(doc))
     assert [m.entity.country for m in sentence.actors] == ["SUN", "SUN"]
+
+
+def test_greek_orthodox_is_a_rite_not_greece() -> None:
+    text = "Moscow paid for the Greek Orthodox Church of Alexandria."
+    assert all(m.entity.country != "GRC" for m in resolve_actors(text, "1700", DocContext()))
+    assert _find("The Greek government protested.", "1990", "The Greek government").country \
+        == "GRC"
