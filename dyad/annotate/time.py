@@ -203,6 +203,16 @@ def _future_infinitive(words: list[str], i: int) -> bool:
     return words[i - 1].lower() in _FUTURE_BEFORE_TO
 
 
+def _future_in_past(text: str, start: int) -> bool:
+    """The future a date's clause speaks of is told in the past: a past verb before "to"
+    ("agreed to reinstate them in May")."""
+    left = _WORD.findall(text, max(0, start - 160), start)[-20:]
+    for i in range(len(left) - 1, -1, -1):
+        if _future_infinitive(left, i):
+            return left[i - 1].lower().endswith("ed")
+    return False
+
+
 def _clause_tense(text: str, start: int, end: int) -> str | None:
     """The tense of the clause around ``text[start:end]``: "past", "future" or None.
 
@@ -379,6 +389,10 @@ class _Ctx:
         if _DEADLINE.search(self.text, max(0, start - 20), start):
             return next_y
         tense = self.tense(start, end)
+        if tense == "future" and day is None and _future_in_past(self.text, start):
+            # "agreed to reinstate them in May", written in July: a plan told in the past
+            # is as likely done as to come; the nearer May
+            return prev_y if back <= ahead else next_y
         if tense is not None:
             return prev_y if tense == "past" else next_y
         if day is None:

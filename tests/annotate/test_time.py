@@ -185,3 +185,14 @@ def test_narrative_is_the_last_date_the_section_wrote_and_captions_do_not_move_i
     ])
     assert [r.narrative for r in result] == ["1958", "1958", "1962", "1962", None]
     assert result[3].frame is not None and result[3].frame.start == "1958"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a plan told in the past: the nearer month, which may have gone by
+    ("The two leaders agreed to restore ambassadors in May.", "2023-05"),
+    ("The two leaders agreed to hold talks in September.", "2023-09"),
+    # a plan told in the present is ahead
+    ("The two leaders plan to meet in May.", "2024-05"),
+])
+def test_a_month_a_plan_is_for(text: str, value: str) -> None:
+    assert [m.value for m in find_times(text, "2023-07-04")] == [value]
