@@ -361,12 +361,13 @@ def _reread_sides(token: Token, trigger: Trigger, actors: list[Entity],
         actors = speakers
         recipients = [r for r in recipients if r.country not in
                       {a.country for a in speakers}] or recipients
-    if token.dep_ == "pcomp" and token.head.lower_ in ("for", "over") and \
+    if token.dep_ == "pcomp" and token.head.lower_ in ("for", "over", "of") and \
             _lemma(token.head.head) in BLAMING and (blamed := [
                 e for c in token.head.head.children
                 if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("at", "on"))
                 for e in _phrase_actors(c, span, mentions) if e.kind == "state"]):
-        # "Putin lashed out at the U.S. for killing Gaddafi": the one blamed did it
+        # "Putin lashed out at the U.S. for killing Gaddafi", "accused Ankara of backing
+        # …": the one blamed did it
         actors = blamed
         recipients = [r for r in recipients if r.country not in {b.country for b in blamed}]
     if trigger.lemma in EXPRESSING and (voiced := [

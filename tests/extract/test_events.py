@@ -879,3 +879,9 @@ def test_whose_feeling_is_voiced_is_the_side_that_voices_it(text: str) -> None:
 def test_an_attack_fended_off(text: str, expected: list) -> None:
     found = [e for e in _events(text) if e[0] == "ASSAULT"]
     assert found == expected
+
+
+def test_the_state_accused_of_an_act_did_it() -> None:
+    found = _events("Egypt accused Turkey of backing the Muslim Brotherhood's leaders.")
+    assert ("ACCUSE", ["EGY"], ["TUR"]) in found
+    assert all(a != ["EGY"] for t, a, _ in found if t == "SUPPORT")
