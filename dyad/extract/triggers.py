@@ -728,6 +728,21 @@ _TIE_NOUNS = frozenset({"relation", "relationship", "tie", "contact", "link", "c
                         "friendship", "trade", "treaty", "agreement", "accord", "pact"})
 
 
+# what kills or destroys without anyone doing it
+_NATURAL = frozenset({"earthquake", "quake", "flood", "flooding", "storm", "hurricane",
+                      "cyclone", "typhoon", "tornado", "tsunami", "landslide", "eruption",
+                      "wildfire", "fire", "drought", "famine", "disease", "epidemic",
+                      "pandemic", "outbreak", "heatwave", "accident", "crash", "avalanche"})
+
+
+def _by_nature(tok: Token) -> bool:
+    """The verb's subject is a disaster ("the earthquakes that killed 50,000 people")."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+        subject = tok.head
+    return subject is not None and _lemma(subject) in _NATURAL
+
+
 def _said_of_a_tie(tok: Token) -> bool:
     """The verb's subject is a tie or a treaty ("ties that encouraged good relations")."""
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -830,6 +845,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if best is not None and pos == "verb" and best[0].cameo[:2] == "02" and \
                 _said_of_a_tie(tok):
             continue  # "economic ties that encouraged good relations": no one appealed
+        if best is not None and pos == "verb" and _by_nature(tok):
+            continue  # "the earthquakes that killed 50,000 people": no one's act
         if best is not None and pos == "verb" and _names_or_shows(tok, lemma):
             continue  # "called the place Ta netjer" names it; "demonstrating the desire of"
         if best is not None and pos == "verb" and tok.dep_ in ("acl", "relcl") and \

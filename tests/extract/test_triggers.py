@@ -396,3 +396,14 @@ def test_no_one_accuses_or_appeals_here(text: str) -> None:
 ])
 def test_a_state_still_accuses_and_appeals(text: str, ptype: str) -> None:
     assert ptype in [t.plover_type for t in find_triggers(load_nlp()(text)[:])]
+
+
+@pytest.mark.parametrize(("text", "acts"), [
+    ("The earthquakes that killed thousands in Ruritania shook the region.", []),
+    ("A flood destroyed villages near the border.", []),
+    ("Rebels killed ten soldiers near the border.", ["ASSAULT"]),
+])
+def test_a_disaster_is_no_ones_act(text: str, acts: list[str]) -> None:
+    found = [t.plover_type for t in find_triggers(load_nlp()(text)[:])
+             if t.lemma in ("kill", "destroy")]
+    assert found == acts
