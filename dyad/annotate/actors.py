@@ -171,7 +171,7 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
     cands = _roles(g, tokens, cands, persons, date, ctx, text, subject)
     cands += _references(tokens, cands, date_at, ctx, g, text, subject)
     cands += _it_before(parsed, base, tokens, ctx, g, date_at)
-    cands += _it_object(parsed, base, tokens, cands, subject)
+    cands += _it_object(parsed, base, tokens, cands, subject, g)
     cands = _people(g, tokens, cands, persons, date, ctx, text)
 
     out: list[ActorMention] = []
@@ -198,6 +198,10 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
     # states named as such, not "the two countries": how often, and in which lists
     states = [m for m in out if m.entity.kind == "state" and m.entity.country
               and tuple(m.entity.text.lower().split()) not in _BOTH]
+    # a state's people and bodies name it too ("Chad expels four Sudanese diplomats")
+    for m in out:
+        if m.entity.kind in ("group", "organization") and m.entity.country:
+            ctx.named[m.entity.country] = ctx.named.get(m.entity.country, 0) + 1
     run: list[ActorMention] = []
     for m in states:
         ctx.named[m.entity.country] = ctx.named.get(m.entity.country, 0) + 1
@@ -208,9 +212,10 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
         if len(codes) >= 3:
             ctx.listed = codes  # type: ignore[assignment]
     main = anaphora.main_subject(parsed)
-    subject_state = next((m.entity.country for m in out if m.entity.country
-                          and m.entity.kind == "state" and main[0] <= m.start < main[1]),
-                         None) if main is not None else None
+    subject_state = next((m.entity.country for m in out if m.entity.country and (
+        m.entity.kind == "state" or (m.entity.kind == "organization"
+                                     and m.entity.sector == "GOV"))
+        and main[0] <= m.start < main[1]), None) if main is not None else None
     if main is not None:
         ctx.last_subject = next((m.entity.country for m in out if m.entity.country
                                  and main[0] <= m.start < main[1]), ctx.last_subject)
@@ -603,7 +608,7 @@ _PARTY_VERBS = frozenset({"accuse", "blame", "charge", "urge", "ask", "call", "w
 
 
 def _it_object(parsed: Any, base: int, tokens: list[Token], cands: list[_Cand],
-               subject: _Subject) -> list[_Cand]:
+               subject: _Subject, g: Gazetteer) -> list[_Cand]:
     """"Somalia severed ties with Kenya, accusing it of interference": "it" acted on is
     the state named last before it, other than the clause's subject."""
     at = {t.start: k for k, t in enumerate(tokens)}
@@ -615,12 +620,20 @@ def _it_object(parsed: Any, base: int, tokens: list[Token], cands: list[_Cand],
         k = at.get(word.idx - base)
         if k is None:
             continue
-        own = subject.country(tokens[k].start)
-        before = [c.entity for c in cands if c.j <= k and c.entity.kind == "state"
-                  and c.entity.country and c.entity.country != own]
+        if word.head.dep_ == "acl":
+            # "statements by Sudanese officials accusing it of …": the officials accuse
+            doer = word.head.head
+            lo, hi = doer.left_edge.idx - base, doer.idx - base + len(doer.text)
+            own = next((c.entity.country for c in cands if c.entity.country
+                        and lo <= tokens[c.i].start < hi), None)
+        else:
+            own = subject.country(tokens[k].start)
+        before = [c.entity for c in cands if c.j <= k and c.entity.country
+                  and c.entity.country != own and (c.entity.kind == "state" or (
+                      c.entity.kind == "organization" and c.entity.sector == "GOV"))]
         if own and before:
-            e = before[-1]
-            out.append(_Cand(k, k + 1, Entity(e.name, tokens[k].text, "state", e.country,
+            code = before[-1].country
+            out.append(_Cand(k, k + 1, Entity(g.name_of(code), tokens[k].text, "state", code,
                                               None, None, None, 0.6)))
     return out
 

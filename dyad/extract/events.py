@@ -213,12 +213,13 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             # "Spain recalled its ambassador to Nicaragua": the actor's own people are
             # what it acts with; the state they are posted to or taken from is the recipient
             recipients = hosts
-        elif own and recipients and all(r.country in own and r.kind != "state"
-                                        for r in recipients) and \
+        elif own and recipients and all(r.country in own and (
+                r.kind != "state" or trigger.base_cameo == EXPEL) for r in recipients) and \
                 trigger.base_cameo[:2] == "16" and \
                 (other := _pair_other(sentence, actors) or _one_other(sentence, own)):
             # "Mexico said it was ordering its envoy home, and its Lima embassy …": recalled
-            # from the other side, or the one other state the sentence names
+            # from the other side, or the one other state the sentence names; "gave the
+            # diplomats 72 hours to leave the country": the country left is the host
             recipients, how = [other], "pair"
         if not recipients and how == "background":
             # a noun told as background: its target is in its own words ("French support

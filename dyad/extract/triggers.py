@@ -887,7 +887,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 and c.i not in consumed for c in tok.children):
             # "vowed to cut all ties": the vow is the cut's status, no cooperation of its own
             consumed.add(tok.i)
-        if p is _SENT_OUT_PATTERN and tok.dep_ == "conj" and code_at.get(tok.head.i) == "166":
+        if p is _SENT_OUT_PATTERN and any(code_at.get(g.i) == "166"
+                                          for g in _governors(tok)[:3]):
             consumed.add(tok.i)  # "declared him persona non grata and ordered him out": once
         if code_at.get(tok.head.i) == "114" and tok.dep_ in ("xcomp", "advcl") and \
                 p.cameo[:2] in ("11", "14"):

@@ -885,3 +885,24 @@ def test_the_state_accused_of_an_act_did_it() -> None:
     found = _events("Egypt accused Turkey of backing the Muslim Brotherhood's leaders.")
     assert ("ACCUSE", ["EGY"], ["TUR"]) in found
     assert all(a != ["EGY"] for t, a, _ in found if t == "SUPPORT")
+
+
+def test_a_news_story_about_expelled_diplomats() -> None:
+    import json
+
+    from dyad.read import read_jsonl
+
+    story = {"id": "s", "date": "2023-12-16", "title": "Ghana expels three Togolese diplomats",
+             "url": "https://example.org/s", "text": (
+                 "Ghana expels three Togolese diplomats\n"
+                 "The government of Ghana has given the diplomats 72 hours to leave the "
+                 "country. It declared the three Togolese diplomats persona non grata and "
+                 "ordered them to leave after remarks by Togolese officials accusing it of "
+                 "arming rebels.")}
+    [doc] = read_jsonl(json.dumps(story), source="s.jsonl")
+    found = [(ev.trigger.plover_type, [e.country for e in ev.actors],
+              [e.country for e in ev.recipients])
+             for s in annotate(doc).sentences for ev in find_events(s)]
+    # the country the diplomats leave is the host: they are sent to the story's other side
+    assert found.count(("SANCTION", ["GHA"], ["TGO"])) == 3
+    assert ("ACCUSE", ["TGO"], ["GHA"]) in found
