@@ -756,17 +756,51 @@ def _said_of_a_tie(tok: Token) -> bool:
     return any(_lemma(h) in _TIE_NOUNS for h in heads)
 
 
+# what one signs alone: no agreement
+_PAPERS = frozenset({"statement", "letter", "petition", "decree", "law", "bill", "order",
+                     "book", "condolence", "guestbook", "autograph", "executive_order",
+                     "resignation", "warrant", "note", "editorial", "op-ed", "article"})
+
+
 def _names_or_shows(tok: Token, lemma: str) -> bool:
     """"Egyptians called this place Ta netjer": a name given, no appeal; "a plebiscite
     demonstrating the desire of …": something shown, no protest; "who is to blame": who is
     responsible, no accusation."""
     if lemma == "call":
         return any(c.dep_ == "oprd" for c in tok.children)
+    if lemma in ("sign", "ink"):
+        # "the statement, signed by the spokesman", "signed a decree": words put to paper,
+        # no agreement between parties
+        signed = tok.head if tok.dep_ == "acl" else next(
+            (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return signed is not None and _lemma(signed) in _PAPERS
     if lemma == "blame":
         # "it was the squabbling that is to blame": who is responsible, no one accusing
         return tok.dep_ == "xcomp" and _lemma(tok.head) == "be" and not any(
             c.dep_ == "dobj" for c in tok.children)
     return lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+
+
+_SENT_HOME_PATTERN = Pattern("verb", "send", None, frozenset(), frozenset(), frozenset(),
+                             frozenset(), frozenset(), "166", SENT_OUT, -1)
+_CALLED_HOME_PATTERN = Pattern("verb", "send", None, frozenset(), frozenset(), frozenset(),
+                               frozenset(), frozenset(), "161", "envoy called home", -1)
+
+
+def _sent_home(tok: Token) -> Pattern | None:
+    """"Somalia sent the Ethiopian ambassador back home": an expulsion; "sent its ambassador
+    home": a recall."""
+    if _lemma(tok) not in ("send", "order") or not any(
+            c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back") for c in tok.subtree
+            if c.head.i in (tok.i, *(d.i for d in tok.children))):
+        return None
+    envoy = next((c for c in tok.children if c.dep_ == "dobj" and _lemma(c) in ENVOY_NOUNS),
+                 None)
+    if envoy is None:
+        return None
+    own = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+              for c in envoy.children)
+    return _CALLED_HOME_PATTERN if own else _SENT_HOME_PATTERN
 
 
 def _envoy_sent_out(tok: Token) -> bool:
@@ -866,6 +900,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if (best is None or best[0].cameo != "166") and pos == "verb" and (
                 _persona_non_grata(tok) or _envoy_sent_out(tok)):
             best = (_PERSONA_PATTERN if _lemma(tok) in _DECLARING else _SENT_OUT_PATTERN, [])
+        elif pos == "verb" and (home := _sent_home(tok)) is not None:
+            best = (home, [])
         if best is not None:
             found.append((tok, best[0]))
             consumed.update(u.i for u in best[1] if u.i != tok.i)

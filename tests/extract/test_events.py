@@ -398,6 +398,9 @@ def test_a_participle_on_a_noun_is_no_event() -> None:
      ("SANCTION", ["GHA"], ["TGO"])),
     ("Ghana warned that it would sever diplomatic relations with Togo.",
      ("THREATEN", ["GHA"], ["TGO"])),
+    # an envoy sent back home is expelled
+    ("Ghana sent the Togolese ambassador in Accra back home on Monday.",
+     ("SANCTION", ["GHA"], ["TGO"])),
     # "ordered him to leave" after an envoy is named sends that envoy out
     ("Ghana summoned Togo's ambassador on Monday and ordered him to leave the country.",
      ("SANCTION", ["GHA"], ["TGO"])),

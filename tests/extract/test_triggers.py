@@ -407,3 +407,13 @@ def test_a_disaster_is_no_ones_act(text: str, acts: list[str]) -> None:
     found = [t.plover_type for t in find_triggers(load_nlp()(text)[:])
              if t.lemma in ("kill", "destroy")]
     assert found == acts
+
+
+@pytest.mark.parametrize(("text", "signing"), [
+    ("The statement, signed by the government spokesman, was read on radio.", False),
+    ("The president signed a decree on the border.", False),
+    ("Ruritania and Freedonia signed a border agreement.", True),
+])
+def test_what_is_signed_alone_is_no_agreement(text: str, signing: bool) -> None:
+    found = [t for t in find_triggers(load_nlp()(text)[:]) if t.lemma == "sign"]
+    assert bool(found) is signing
