@@ -1497,6 +1497,26 @@ def _date_near(sentence: AnnotatedSentence, trigger: Trigger) -> When:
     return replace(when, start=day)
 
 
+# texts a year before them names: "the 1982 Convention on the Law of the Sea"
+DOCUMENT_NOUNS = frozenset({"convention", "treaty", "agreement", "accord", "pact", "protocol",
+                            "charter", "constitution", "resolution", "declaration", "law",
+                            "act", "memorandum", "deal", "communique", "plan", "roadmap"})
+
+
+def _dates_a_document(m: TimeMention, trigger: Trigger, span: Span) -> bool:
+    """"completed negotiations in line with the 1982 Convention": a year naming a text
+    another act only cites is the text's, not that act's."""
+    token = next((t for t in span if t.idx - span.start_char == m.start), None)
+    if token is None or token.dep_ not in ("nummod", "compound", "amod", "npadvmod"):
+        return False
+    head = token.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    # "signed the 1982 treaty": the text the act is done to is dated by that act
+    return _lemma(head) in DOCUMENT_NOUNS and head.i - span.start != trigger.i and \
+        head.head.i - span.start != trigger.i
+
+
 # a named period's words that date something else by it: "two years after World War II"
 _RELATIVE_TO = re.compile(r"\b(?:after|before|since|until|following|prior|end|start|"
                           r"beginning|outbreak|eve)\b", re.IGNORECASE)
@@ -1504,7 +1524,8 @@ _RELATIVE_TO = re.compile(r"\b(?:after|before|since|until|following|prior|end|st
 
 def _date_written(sentence: AnnotatedSentence, trigger: Trigger) -> When:
     """The dated mention nearest the trigger, else the section's frame, else unknown."""
-    points = [m for m in sentence.times.mentions if is_dated(m)]
+    points = [m for m in sentence.times.mentions if is_dated(m)
+              and not _dates_a_document(m, trigger, sentence.span)]
     if (named := next((m for m in points if m.timex_type == "EVENT" and m.start <= trigger.start
                        and trigger.end <= m.end and not _RELATIVE_TO.search(m.when.text or "")),
                       None)) is not None:

@@ -909,3 +909,16 @@ def test_a_news_story_about_expelled_diplomats() -> None:
     # the country the diplomats leave is the host: they are sent to the story's other side
     assert found.count(("SANCTION", ["GHA"], ["TGO"])) == 3
     assert ("ACCUSE", ["TGO"], ["GHA"]) in found
+
+
+@pytest.mark.parametrize(("text", "trigger", "year"), [
+    # a year naming a text the act only cites is the text's
+    ("Chile withdrew from the 1994 fisheries accord with Peru in March.", "withdrew", "2015"),
+    ("Chile and Peru held talks on their sea border in line with the 1982 Convention.",
+     "held", "2015"),
+    # the text the act is done to is dated by the act
+    ("Chile and Peru signed the 1982 treaty.", "signed", "1982"),
+])
+def test_a_year_naming_a_text(text: str, trigger: str, year: str) -> None:
+    found = [e for e in _found(text) if e.trigger.text == trigger]
+    assert found and found[0].date.start[:4] == year
