@@ -417,3 +417,13 @@ def test_a_disaster_is_no_ones_act(text: str, acts: list[str]) -> None:
 def test_what_is_signed_alone_is_no_agreement(text: str, signing: bool) -> None:
     found = [t for t in find_triggers(load_nlp()(text)[:]) if t.lemma == "sign"]
     assert bool(found) is signing
+
+
+@pytest.mark.parametrize(("text", "ptype"), [
+    ("The president attacked socialism as a cancer.", "ACCUSE"),
+    ("The minister attacked the Freedonian government's policy on migrants.", "ACCUSE"),
+    ("Ruritanian troops attacked Freedonian border posts.", "ASSAULT"),
+])
+def test_an_attack_in_words(text: str, ptype: str) -> None:
+    assert [t.plover_type for t in find_triggers(load_nlp()(text)[:])
+            if t.lemma == "attack"] == [ptype]
