@@ -20,6 +20,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from dyad.annotate.people import ENVOYS
 from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
 from dyad.annotate.time import TimeMention
 from dyad.extract.era import at_date
@@ -246,6 +247,16 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             recipients = _purpose_recipients(token, trigger, triggers, sentence) or _nearest(
                 _foreground(sentence), trigger.end, after=True, exclude=actors,
                 text=sentence.sentence.text)
+        if trigger.lemma in RECALLING and (envoy := next(
+                (r.country for r in recipients if r.role in ENVOYS and r.country), None)):
+            # "Foreign Minister Safadi decided to recall Jordan's ambassador to Israel in
+            # protest at the war on Gaza": one recalls one's own envoy, from the state they
+            # are posted to
+            actors = [replace(a, country=envoy) if a.country is None and a.role else a
+                      for a in actors]
+        if trigger.lemma in RECALLING and (posted := _posted_to(
+                token, span, sentence.actors, {a.country for a in actors if a.country})):
+            recipients = posted
         if recipients and (nameless := [a for a in actors if a.country is None and a.role]):
             # known by a role word only ("fundamentalists kept up their strike to demand
             # the Algerian president's resignation", "Caretaker Prime Minister Kakar
@@ -537,6 +548,8 @@ def _state(code: str) -> Entity:
     return Entity(name, name, "state", code)
 
 
+# calling one's own envoy home
+RECALLING = frozenset({"recall", "withdraw"})
 # verbs whose subject is the target of the attack they act on: "repelled the invasion"
 DEFENDING = frozenset({"repel", "repulse", "resist", "ward", "fend", "withstand", "thwart",
                        "foil", "survive", "suffer", "endure", "defeat", "halt", "stop"})
@@ -1234,6 +1247,19 @@ def _hosts(token: Token, span: Span, mentions: list[Mention],
                         found += [e for e in _in_subtree(pobj, span, mentions)
                                   if e.kind == "state" and e.country not in own]
     return _unique(found)
+
+
+def _posted_to(token: Token, span: Span, mentions: list[Mention],
+               own: set[str | None]) -> list[Entity]:
+    """Where a recalled envoy was posted: "its ambassador to Israel", "withdrew its envoy
+    from Lima"; not a reason's words ("in protest at the war on Gaza")."""
+    preps = [c for o in token.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children
+             if c.dep_ == "prep" and c.lower_ in HOST_PREPS]
+    # the parser may hang "to Togo" on the verb: "recall Ghana's ambassador to Togo"
+    preps += [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "to")]
+    return _unique([e for p in preps for o in p.children if o.dep_ == "pobj"
+                    for e in _in_subtree(o, span, mentions)
+                    if e.kind == "state" and e.country not in own])
 
 
 def _verb_above(token: Token) -> Token:

@@ -626,6 +626,11 @@ SUBJUGATION = frozenset({"colony", "protectorate", "dependency", "vassal"})
 _WAR_NAMES = frozenset({"war", "wars"})
 
 
+# nouns whose "at"/"over" names what was objected to
+_OBJECTING = frozenset({"protest", "anger", "outrage", "response", "reaction", "retaliation",
+                        "opposition", "objection"})
+
+
 def is_background(tok: Token) -> bool:
     """"under the cultural agreement", "during the invasion", "since the end of the Cold War":
     an event referred to; "in need of support": one wanted, not done."""
@@ -646,6 +651,8 @@ def is_background(tok: Token) -> bool:
             return True  # "cold relations, stemming from historic conflict": a cause told
         if _lemma(prep) == "of" and _lemma(prep.head) in _WANTING:
             return True
+        if prep.lower_ in ("at", "over", "against", "to") and _lemma(prep.head) in _OBJECTING:
+            return True  # "recalled its envoy in protest at the war": what was protested
         if prep.lower_ not in ("of", "like", "including") or \
                 prep.head.pos_ not in ("NOUN", "PROPN"):
             return False

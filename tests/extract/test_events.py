@@ -922,3 +922,14 @@ def test_a_news_story_about_expelled_diplomats() -> None:
 def test_a_year_naming_a_text(text: str, trigger: str, year: str) -> None:
     found = [e for e in _found(text) if e.trigger.text == trigger]
     assert found and found[0].date.start[:4] == year
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Ama Mensah decided to recall Ghana's ambassador to Togo.",
+    "Ghana said it would recall its ambassador to Togo in protest at the war against Benin.",
+])
+def test_an_envoy_recalled_from_where_they_are_posted(text: str) -> None:
+    found = _events(text)
+    assert ("SANCTION", ["GHA"], ["TGO"]) in found
+    # what was protested is no act of the one recalling
+    assert all(t != "ASSAULT" for t, _, _ in found)
