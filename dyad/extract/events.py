@@ -241,6 +241,11 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
                                                                      sentence.actors)]
         if not recipients and trigger.lemma in DOMESTIC_FORCE and (home := _home(actors)):
             recipients, how = [home], "home"  # "Mali's army staged a coup": at home
+        elif trigger.pos == "noun" and any(c.dep_ == "amod" and c.lower_ in INTERNAL_WORDS
+                                           for c in token.children) and (home := _home(actors)):
+            # "the Syrian civil war strained relations", "Cambodia's internal conflicts
+            # spilled over into Thailand": fought at home, whoever it touched
+            recipients, how = [home], "home"
         if not recipients and parsed and how not in ("named", "background", "pair") and \
                 not joint:
             how = "nearest"
@@ -435,6 +440,8 @@ PURCHASES = frozenset({"buy", "purchase", "acquire", "import", "procure"})
 # force that is always at home: a coup is against one's own government
 DOMESTIC_FORCE = frozenset({"coup", "putsch", "crackdown", "mutiny", "uprising", "revolt",
                             "rebellion", "insurrection"})
+# a conflict these words name is fought within a state
+INTERNAL_WORDS = frozenset({"civil", "internal", "domestic", "intestine", "sectarian"})
 # force that is always against another state: a state cannot invade or annex itself
 FOREIGN_FORCE = frozenset({"invade", "invasion", "incursion", "annex", "annexation"})
 # "India and Pakistan have fought three wars": fighting two states do is with each other

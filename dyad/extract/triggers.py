@@ -844,9 +844,13 @@ def _courtesy_call(tok: Token, p: Pattern) -> bool:
 _HEDGES = frozenset({"allege", "suspect", "report", "claim", "purport", "presume", "accuse"})
 
 
-def _state_participle(tok: Token) -> bool:
+def _state_participle(tok: Token, code: str) -> bool:
     """"the deposed president", "its occupied lands", "Ousted President X": a participle
-    after a determiner (or opening the sentence) before its noun."""
+    after a determiner (or opening the sentence) before its noun; "the declining Khmer
+    Empire", "a training flight": a present participle before its noun, unless it is force
+    ("the invading army")."""
+    if tok.tag_ == "VBG" and tok.i < tok.head.i:
+        return int(code[:2]) < 18
     if tok.tag_ != "VBN" or tok.i > tok.head.i:
         return False
     before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
@@ -879,7 +883,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if best is not None and pos == "noun" and not _noun_is_event(tok):
             continue
         if best is not None and pos == "verb" and tok.dep_ == "amod" and (
-                lemma in _HEDGES or _state_participle(tok)):
+                lemma in _HEDGES or _state_participle(tok, best[0].cameo)):
             # "the alleged violations": a hedge on a noun, not an accusation; "the ousted
             # president", "the occupied territories": a state the noun is in, not an act
             continue

@@ -933,3 +933,11 @@ def test_an_envoy_recalled_from_where_they_are_posted(text: str) -> None:
     assert ("SANCTION", ["GHA"], ["TGO"]) in found
     # what was protested is no act of the one recalling
     assert all(t != "ASSAULT" for t, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian civil war strained relations between Peru and Chile.",
+    "Peru's internal conflicts often spilled over into Chile.",
+])
+def test_a_civil_war_is_fought_at_home(text: str) -> None:
+    assert [e for e in _events(text) if e[0] == "ASSAULT"] == [("ASSAULT", ["PER"], ["PER"])]

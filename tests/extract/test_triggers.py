@@ -427,3 +427,18 @@ def test_what_is_signed_alone_is_no_agreement(text: str, signing: bool) -> None:
 def test_an_attack_in_words(text: str, ptype: str) -> None:
     assert [t.plover_type for t in find_triggers(load_nlp()(text)[:])
             if t.lemma == "attack"] == [ptype]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a present participle before its noun is a state, not an act, unless it is force
+    ("The Ruritanian kingdom displaced the declining Freedonian empire.", []),
+    ("The invading Ruritanian army crossed the river.", ["ASSAULT"]),
+    # the downing of an aircraft is force; calling a meeting convenes one
+    ("The Ruritanian downing of a Freedonian jet shocked the region.", ["ASSAULT"]),
+    ("Freedonia called an emergency meeting of the alliance.", ["CONSULT"]),
+    ("Relations suffered after the downgrading of relations by Freedonia.", ["SANCTION"]),
+])
+def test_participles_downings_and_meetings(text: str, found: list[str]) -> None:
+    got = [t.plover_type for t in find_triggers(load_nlp()(text)[:])
+           if t.lemma in ("decline", "invade", "downing", "call", "downgrading", "downgrade")]
+    assert got == found
