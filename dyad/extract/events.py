@@ -395,9 +395,12 @@ def _reread_sides(token: Token, trigger: Trigger, actors: list[Entity],
         if not any(a.country for a in actors):
             actors = voiced
         mine = {v.country for v in voiced}
-        at_whom = [e for o in token.children if o.dep_ == "dobj" for c in o.children
-                   if c.dep_ == "prep" and c.lower_ in FEELING_PREPS
-                   for e in _phrase_actors(c, span, mentions) if e.country not in mine]
+        felt = [c for c in token.children if c.dep_ == "dobj"]
+        felt += [c for f in felt for c in f.children if c.dep_ == "conj"]
+        at_whom = [e for o in [token, *felt]
+                   for c in o.children if c.dep_ == "prep" and c.lower_ in FEELING_PREPS
+                   for e in _in_subtree(c, span, mentions) if e.country
+                   and e.country not in mine]
         recipients = at_whom or [r for r in recipients if r.country not in mine]
     own = {a.country for a in actors if a.country}
     if trigger.pattern == SENT_OUT and (envoys := [

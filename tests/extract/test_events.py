@@ -868,6 +868,8 @@ def test_an_envoy_summoned_to_protest_is_one_complaint_to_the_envoys_state(text:
 @pytest.mark.parametrize("text", [
     "Deputy Minister Amina Yusuf expressed Nairobi's strong dissatisfaction with Somalia.",
     "Kenya's foreign minister expressed Nairobi's strong dissatisfaction with Somalia.",
+    "Deputy Minister Amina Yusuf expressed Nairobi's dismay and firm opposition over "
+    "remarks made in Somalia.",
 ])
 def test_whose_feeling_is_voiced_is_the_side_that_voices_it(text: str) -> None:
     assert _events(text) == [("ACCUSE", ["KEN"], ["SOM"])]
