@@ -175,6 +175,18 @@ def _iter(el: _El) -> Iterator[_El]:
         stack.extend(child for child in reversed(el.children) if isinstance(child, _El))
 
 
+def _rows(table: _El) -> Iterator[_El]:
+    """The table's own rows, in order: a table nested in a cell reads its rows when that
+    cell is read, not again here (unclosed nested tables made the walk exponential)."""
+    stack = [c for c in reversed(table.children) if isinstance(c, _El)]
+    while stack:
+        el = stack.pop()
+        if el.tag == "tr":
+            yield el
+        elif el.tag != "table":
+            stack.extend(c for c in reversed(el.children) if isinstance(c, _El))
+
+
 def _find(el: _El, test: Callable[[_El], bool]) -> _El | None:
     return next((e for e in _iter(el) if test(e)), None)
 
@@ -339,7 +351,7 @@ class _Reader:
         # Same choice as the wikitext reader: each data row is a list item, cells joined by
         # "; ", so ambassador and treaty tables keep their facts and citations.
         self.out.flush()
-        for row in (e for e in _iter(el) if e.tag == "tr"):
+        for row in _rows(el):
             cells = [c for c in row.children if isinstance(c, _El) and c.tag == "td"]
             if not cells:
                 continue

@@ -46,3 +46,13 @@ def test_deep_nesting_over_many_paragraphs_reads_each_element_once() -> None:
     doc = read_html(raw, doc_id="t")
     assert [s.text for s in doc.sentences][:2] == ["Talks number 0.", "Talks number 1."]
     assert len(doc.sentences) == 3000
+
+
+def test_tables_nested_in_cells_read_each_row_once() -> None:
+    # each table read its nested tables' rows again: 2 ** depth walks (30 levels: hours)
+    depth = 30
+    raw = HEAD + "<table><tr><td>" * depth + "Varna kept its consulate." + \
+        "</td></tr></table>" * depth + "</body></html>"
+    doc = read_html(raw, doc_id="t", source="t.html")
+    texts = [s.text for s in doc.sentences]
+    assert texts.count("Varna kept its consulate.") == 1
