@@ -352,3 +352,10 @@ def test_greek_orthodox_is_a_rite_not_greece() -> None:
     assert all(m.entity.country != "GRC" for m in resolve_actors(text, "1700", DocContext()))
     assert _find("The Greek government protested.", "1990", "The Greek government").country \
         == "GRC"
+
+
+def test_south_vietnam_is_its_own_state() -> None:
+    assert _find("North Vietnam attacked South Vietnam.", "1965", "South Vietnam").country \
+        == "RVN"
+    # "Vietnam" alone in those years stays the North, as before
+    assert _find("In 1965 Vietnam was at war.", "1965", "Vietnam").country == "VDR"
