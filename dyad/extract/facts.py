@@ -68,7 +68,12 @@ _KIND_OF_TIES = re.compile(r"\b(?:trade|economic|military|cultural|commercial|se
 # the words by which an organisation is its state's government itself, not a ministry or
 # an embassy of it
 _GOVERNMENT = re.compile(r"\b(?:government|regime|authorities|administration|cabinet)\b", re.I)
-_RECOGNISE = re.compile(r"\brecogni[sz](?:ed|es?|ing)\b", re.I)
+_RECOGNISE = re.compile(r"\brecogni[sz](?:ed|es?|ing)\b|\b(?:switch|extend|grant|accord|"
+                        r"transferr?)(?:s|ed|ing)?\s+(?:its\s+|their\s+|diplomatic\s+|formal\s+)*"
+                        r"recognition\b", re.I)
+# "switched recognition to the National Transitional Council": a body that governs a state
+_GOVERNING = re.compile(r"\b(?:government|council|authority|authorities|administration|"
+                        r"regime|junta)\b", re.I)
 _ACCREDITED = re.compile(r"\baccredited to\b", re.I)
 _MEMBER = re.compile(r"\b(?:members?(?: states?)? of|belong(?:s|ed)? to)\b", re.I)
 _TREATY = re.compile(r"\b((?:[A-Z][\w-]* )*(?:Treaty|Pact|Agreement|Accord|Convention)"
@@ -373,6 +378,15 @@ def _recognition(s: AnnotatedSentence, at: int, states: list[Mention],
     doer = _subject_states(s, at, before)
     if doer:
         before = doer
+    text = s.sentence.text
+    switched = re.match(r"\s*(?:switch|transfer)\w*[^.;]*?\bfrom\b[^.;]*?\bto\b", text[at:], re.I)
+    if switched is not None:
+        # "switched recognition from Taipei to Beijing": the one it went to
+        after = [m for m in after if m.start >= at + switched.end()]
+    if before and not after and _GOVERNING.search(text, at) and (
+            other := s.context.other_side(before[-1].entity)) is not None:
+        # on a pair's page, the governing body one side recognised governs the other side
+        after = [Mention(at, at, other, False)]
     if not before or not after or before[-1].entity.country == after[0].entity.country:
         return
     when = _first(times)

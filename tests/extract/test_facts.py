@@ -315,3 +315,20 @@ def test_relations_told_as_standing_are_a_fact(text: str) -> None:
 
 def test_trade_relations_are_no_diplomatic_ones() -> None:
     assert _facts("Chile and Kenya have shared trade relations since 1990.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # recognition told by a noun: to a state, or to a body governing the pair's other side
+    ("In 1990 Chile switched recognition from Peru to Kenya.",
+     [("recognition", "CHL", "KEN", "1990", None, "asserted")]),
+    ("In 2011 Chile switched recognition to the National Transitional Council.",
+     [("recognition", "CHL", "KEN", "2011", None, "asserted")]),
+])
+def test_recognition_told_by_a_noun(text: str, expected: list[tuple]) -> None:
+    assert [f for f in _facts(text) if f[0] == "recognition"] == expected
+
+
+def test_a_body_recognised_off_a_pairs_page_is_no_fact() -> None:
+    found = _facts("In 2011 Chile switched recognition to the National Transitional Council.",
+                   title="Chilean history")
+    assert [f for f in found if f[0] == "recognition"] == []
