@@ -47,7 +47,7 @@ _RELATION_CHANGE = [
 # "broke off relations with Beijing", "cut ties with Kyiv": the diplomatic tie, unsaid
 # "suspended relations", "the suspension of official relations": the verb or its noun
 _BROKEN = re.compile(r"\b(?:(?:br(?:oke|eak)s? off|sever(?:ed|s)?|cut(?:s)?|suspend(?:ed|s)?|"
-                     r"initiat(?:ed|es)|"
+                     r"initiat(?:ed|es)|establish(?:ed|es)|"
                      r"restor(?:ed|es?)|resum(?:ed|es?)|re-?establish(?:ed|es)?|"
                      r"normali[sz](?:ed|es?)|reinstat(?:ed|es?))\s+|"
                      r"(?:severance|suspension|rupture|breaking off|restoration|resumption|"
@@ -551,7 +551,14 @@ def _pair(ctx: DocumentContext, text: str, states: list[Mention]) -> tuple[Entit
         other = ctx.other_side(distinct[0])
         if other is not None and re.search(r"\bbetween\b|\bwith\b", text):
             return distinct[0], other
+    if not distinct and ctx.pair and _UNOWNED.search(text):
+        return ctx.pair  # "diplomatic ties were reinstated in 2022", on the pair's page
     return None
+
+
+# relations told with no one's name on them: the page's pair's
+_UNOWNED = re.compile(r"\b(?:diplomatic\s+)?(?:relations|ties)\s+(?:were|was|had\s+been|have\s+"
+                      r"been|has\s+been)\b", re.I)
 
 
 def _first(times: list[TimeMention]) -> When | None:

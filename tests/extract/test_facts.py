@@ -30,6 +30,12 @@ def _facts(text: str, title: str = "Chile–Kenya relations") -> list[tuple]:
     ("In May 1999 Kenya broke off relations with Chile.",
      [("diplomatic_relations", "KEN", "CHL", None, "1999-05", "asserted")]),
     ("In 1999 Kenya and Chile restored trade ties.", []),
+    # relations established need not say "diplomatic"; told with no one named on a pair's
+    # page, they are the pair's
+    ("In 1964 Chile established relations with Kenya.",
+     [("diplomatic_relations", "CHL", "KEN", "1964", None, "asserted")]),
+    ("However, diplomatic ties were reinstated in mid-2022.",
+     [("diplomatic_relations", "CHL", "KEN", "2022", None, "asserted")]),
     # relations initiated; diplomatic ties resumed beside economic ones
     ("Chile and Kenya initiated relations with a 1964 treaty of friendship.",
      [("diplomatic_relations", "CHL", "KEN", "1964", None, "asserted")]),
