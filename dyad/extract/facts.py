@@ -78,6 +78,9 @@ _ACCREDITED = re.compile(r"\baccredited to\b", re.I)
 _MEMBER = re.compile(r"\b(?:members?(?: states?)? of|belong(?:s|ed)? to)\b", re.I)
 _TREATY = re.compile(r"\b((?:[A-Z][\w-]* )*(?:Treaty|Pact|Agreement|Accord|Convention)"
                      r"(?: (?:of|on|for|between) [A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*)?)\b")
+# a treaty whose name says between whom: "the Treaty on Basic Relations Between Japan and …"
+_TREATY_BETWEEN = re.compile(r"\b(?:Treaty|Agreement|Accord|Pact|Convention)\b(?: [A-Za-z-]+)"
+                             r"{0,6}? [Bb]etween\b")
 _SIGNED = re.compile(r"\b(sign(?:ed|s|ing)?|conclud(?:ed|es)|ratif(?:ied|ies))\b", re.I)
 _CLOSED = re.compile(r"\b(closed|closing|closure|shut(?: down)?|withdrawn|evacuated)\b", re.I)
 _OPENED = re.compile(r"\b(opened|reopened|re-opened|inaugurated|established)\b", re.I)
@@ -163,7 +166,9 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
         yield from _accreditation(s, ctx, lo + cue.start(), mentions, states, times, status)
     for cue in _MEMBER.finditer(text) if has["member"] else ():
         yield from _membership(s, ctx, text, lo, cue, mentions, states, status)
-    if has["signed"] and (signed := _SIGNED.search(text)) is not None and (
+    if (named := _TREATY_BETWEEN.search(text)) is not None:
+        yield from _treaty_between(ctx, text, lo, named, states, times, status)
+    elif has["signed"] and (signed := _SIGNED.search(text)) is not None and (
             treaty := _TREATY.search(text)) is not None:
         sides = _signers(s, ctx, text, lo + signed.start(), states)
         if sides:
@@ -171,6 +176,24 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
             when = nearest.when if (nearest := nearest_time(times, at)) else unknown()
             yield FoundFact("treaty", sides[0], sides[1], when, status, confidence=0.7,
                             treaty=treaty.group(1))
+
+
+def _treaty_between(ctx: DocumentContext, text: str, lo: int, named: re.Match[str],
+                    states: list[Mention], times: list[TimeMention],
+                    status: str) -> Iterator[FoundFact]:
+    """"under the Treaty on Basic Relations Between Japan and the Republic of Korea": a
+    treaty whose name says between whom, dated by the clause."""
+    end = lo + named.end()
+    parties: list[Entity] = []
+    for m in states:
+        if end <= m.start <= end + 80 and all(m.entity.country != p.country for p in parties):
+            parties.append(m.entity)
+    if len(parties) < 2:
+        return
+    when = nearest.when if (nearest := nearest_time(times, lo + named.start())) else unknown()
+    title = re.split(r"[,;(]", text[named.start():])[0].strip()
+    yield FoundFact("treaty", parties[0], parties[1], when, status, confidence=0.7,
+                    treaty=title)
 
 
 def _only_other_ties(before: str) -> bool:

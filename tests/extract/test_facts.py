@@ -338,3 +338,10 @@ def test_a_body_recognised_off_a_pairs_page_is_no_fact() -> None:
     found = _facts("In 2011 Chile switched recognition to the National Transitional Council.",
                    title="Chilean history")
     assert [f for f in found if f[0] == "recognition"] == []
+
+
+def test_a_treaty_whose_name_says_between_whom() -> None:
+    doc_text = ("Chile and Kenya set up relations in May 1965 under the Treaty of Friendship "
+                "Between Chile and Kenya, which both ratified.")
+    treaties = [f for f in _facts(doc_text) if f[0] == "treaty"]
+    assert treaties == [("treaty", "CHL", "KEN", "1965-05", None, "asserted")]
