@@ -62,7 +62,8 @@ _BROKEN = re.compile(r"\b(?:(?:br(?:oke|eak)s? off|sever(?:ed|s)?|cut(?:s)?|susp
 # diplomatic relations between"
 _STANDING = re.compile(r"\b(?:ha(?:ve|s|d)\s+(?:long\s+|always\s+)?(?:shared|maintained|enjoyed|"
                        r"had)|maintain(?:s|ed)?|enjoy(?:s|ed)?|(?:are|is|refers?\s+to|were)\s+"
-                       r"the)\s+(?:\w+\s+){0,2}?diplomatic\s+relations\b", re.I)
+                       r"the)\s+(?:\w+\s+){0,2}?diplomatic\s+(?:and\s+\w+\s+)?(?:relations|ties)\b",
+                       re.I)
 _KIND_OF_TIES = re.compile(r"\b(?:trade|economic|military|cultural|commercial|security|"
                            r"defen[cs]e|business|academic)\s+(?:and\s+\w+\s+)?$", re.I)
 # the words by which an organisation is its state's government itself, not a ministry or

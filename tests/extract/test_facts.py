@@ -36,6 +36,9 @@ def _facts(text: str, title: str = "Chile–Kenya relations") -> list[tuple]:
      [("diplomatic_relations", "CHL", "KEN", "1964", None, "asserted")]),
     ("However, diplomatic ties were reinstated in mid-2022.",
      [("diplomatic_relations", "CHL", "KEN", "2022", None, "asserted")]),
+    # standing ties, diplomatic beside others
+    ("The two countries have had close diplomatic and economic ties.",
+     [("diplomatic_relations", "CHL", "KEN", None, None, "asserted")]),
     # relations initiated; diplomatic ties resumed beside economic ones
     ("Chile and Kenya initiated relations with a 1964 treaty of friendship.",
      [("diplomatic_relations", "CHL", "KEN", "1964", None, "asserted")]),
