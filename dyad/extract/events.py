@@ -351,6 +351,7 @@ def _doer_groups(token: Token, trigger: Trigger, actors: list[Entity],
 
 
 def _reciprocal(token: Token, trigger: Trigger) -> bool:
+    """Whether several doers named together did the act with each other."""
     clause = _clause_head(token)
     words = " ".join(t.lower_ for t in clause.subtree)
     if any(w in words for w in RECIPROCAL_WORDS):
@@ -561,8 +562,9 @@ def _state(code: str) -> Entity:
 # calling one's own envoy home
 RECALLING = frozenset({"recall", "withdraw"})
 # verbs whose subject is the target of the attack they act on: "repelled the invasion"
+# ("stopped the bombing" may be the bomber's own halt: not here)
 DEFENDING = frozenset({"repel", "repulse", "resist", "ward", "fend", "withstand", "thwart",
-                       "foil", "survive", "suffer", "endure", "defeat", "halt", "stop"})
+                       "foil", "survive", "suffer", "endure", "defeat"})
 
 
 def _warded_off(token: Token, span: Span, mentions: list[Mention],

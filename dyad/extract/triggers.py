@@ -742,19 +742,23 @@ _NATURAL = frozenset({"earthquake", "quake", "flood", "flooding", "storm", "hurr
                       "pandemic", "outbreak", "heatwave", "accident", "crash", "avalanche"})
 
 
-def _by_nature(tok: Token) -> bool:
-    """The verb's subject is a disaster ("the earthquakes that killed 50,000 people")."""
+def _subject_noun(tok: Token) -> Token | None:
+    """The verb's subject, or for "that"/"which" the noun the relative clause is on."""
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-        subject = tok.head
+        return tok.head
+    return subject
+
+
+def _by_nature(tok: Token) -> bool:
+    """The verb's subject is a disaster ("the earthquakes that killed 50,000 people")."""
+    subject = _subject_noun(tok)
     return subject is not None and _lemma(subject) in _NATURAL
 
 
 def _said_of_a_tie(tok: Token) -> bool:
     """The verb's subject is a tie or a treaty ("ties that encouraged good relations")."""
-    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-        subject = tok.head
+    subject = _subject_noun(tok)
     if subject is None:
         return False
     # "the formation of economic ties that encouraged …": the thing is what it is of
@@ -797,9 +801,9 @@ _CALLED_HOME_PATTERN = Pattern("verb", "send", None, frozenset(), frozenset(), f
 def _sent_home(tok: Token) -> Pattern | None:
     """"Somalia sent the Ethiopian ambassador back home": an expulsion; "sent its ambassador
     home": a recall."""
+    near = [c for d in [tok, *tok.children] for c in d.children]  # "back home", "home"
     if _lemma(tok) not in ("send", "order") or not any(
-            c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back") for c in tok.subtree
-            if c.head.i in (tok.i, *(d.i for d in tok.children))):
+            c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back") for c in near):
         return None
     envoy = next((c for c in tok.children if c.dep_ == "dobj" and _lemma(c) in ENVOY_NOUNS),
                  None)
