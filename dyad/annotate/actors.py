@@ -212,10 +212,8 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
         if len(codes) >= 3:
             ctx.listed = codes  # type: ignore[assignment]
     main = anaphora.main_subject(parsed)
-    subject_state = next((m.entity.country for m in out if m.entity.country and (
-        m.entity.kind == "state" or (m.entity.kind == "organization"
-                                     and m.entity.sector == "GOV"))
-        and main[0] <= m.start < main[1]), None) if main is not None else None
+    subject_state = next((m.entity.country for m in out if _speaks_for_state(m.entity)
+                          and main[0] <= m.start < main[1]), None) if main is not None else None
     if main is not None:
         ctx.last_subject = next((m.entity.country for m in out if m.entity.country
                                  and main[0] <= m.start < main[1]), ctx.last_subject)
@@ -576,6 +574,12 @@ def _references(tokens: list[Token], cands: list[_Cand], date_at: Callable[[int]
     return out
 
 
+def _speaks_for_state(entity: Entity) -> bool:
+    """A state, or its government ("the government of Chad"): what "it" can stand for."""
+    return bool(entity.country) and (entity.kind == "state" or (
+        entity.kind == "organization" and entity.sector == "GOV"))
+
+
 # verbs "it" is often an empty subject of: "it was …", "it seems that …"; and what "it
 # took" when it is time: "it took years"
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "time", "decade", "century"})
@@ -628,9 +632,8 @@ def _it_object(parsed: Any, base: int, tokens: list[Token], cands: list[_Cand],
                         and lo <= tokens[c.i].start < hi), None)
         else:
             own = subject.country(tokens[k].start)
-        before = [c.entity for c in cands if c.j <= k and c.entity.country
-                  and c.entity.country != own and (c.entity.kind == "state" or (
-                      c.entity.kind == "organization" and c.entity.sector == "GOV"))]
+        before = [c.entity for c in cands if c.j <= k and _speaks_for_state(c.entity)
+                  and c.entity.country != own]
         if own and before:
             code = before[-1].country
             out.append(_Cand(k, k + 1, Entity(g.name_of(code), tokens[k].text, "state", code,
