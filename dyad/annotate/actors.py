@@ -171,7 +171,7 @@ def resolve_actors(sentence: Any, date: str | None = None, context: DocContext |
     cands = _roles(g, tokens, cands, persons, date, ctx, text, subject)
     cands += _references(tokens, cands, date_at, ctx, g, text, subject)
     cands += _it_before(parsed, base, tokens, ctx, g, date_at)
-    cands += _it_object(parsed, base, tokens, cands, subject, g)
+    cands += _it_object(parsed, base, tokens, cands, subject, g, text)
     cands = _people(g, tokens, cands, persons, date, ctx, text)
 
     out: list[ActorMention] = []
@@ -612,13 +612,14 @@ _PARTY_VERBS = frozenset({"accuse", "blame", "charge", "urge", "ask", "call", "w
 
 
 def _it_object(parsed: Any, base: int, tokens: list[Token], cands: list[_Cand],
-               subject: _Subject, g: Gazetteer) -> list[_Cand]:
+               subject: _Subject, g: Gazetteer, text: str) -> list[_Cand]:
     """"Somalia severed ties with Kenya, accusing it of interference": "it" acted on is
-    the state named last before it, other than the clause's subject."""
+    the state named last before it, other than the clause's subject; "them", the states
+    listed last."""
     at = {t.start: k for k, t in enumerate(tokens)}
     out = []
     for word in parsed:
-        if word.lower_ != "it" or word.dep_ != "dobj" or \
+        if word.lower_ not in ("it", "them") or word.dep_ != "dobj" or \
                 word.head.lemma_.lower() not in _PARTY_VERBS:
             continue
         k = at.get(word.idx - base)
@@ -632,10 +633,21 @@ def _it_object(parsed: Any, base: int, tokens: list[Token], cands: list[_Cand],
                         and lo <= tokens[c.i].start < hi), None)
         else:
             own = subject.country(tokens[k].start)
-        before = [c.entity for c in cands if c.j <= k and _speaks_for_state(c.entity)
+        before = [c for c in cands if c.j <= k and _speaks_for_state(c.entity)
                   and c.entity.country != own]
-        if own and before:
-            code = before[-1].country
+        if not own or not before:
+            continue
+        meant = [before[-1]]
+        if word.lower_ == "them":
+            # "his Armenian and Azerbaijani counterparts … urged them": the states listed
+            # last; one state alone is no "them"
+            while len(meant) < len(before) and _LIST_GAP.fullmatch(
+                    text[tokens[before[-len(meant) - 1].j - 1].end:tokens[meant[0].i].start]):
+                meant.insert(0, before[-len(meant) - 1])
+            if len({c.entity.country for c in meant}) < 2:
+                continue
+        for c in meant:
+            code = c.entity.country
             out.append(_Cand(k, k + 1, Entity(g.name_of(code), tokens[k].text, "state", code,
                                               None, None, None, 0.6)))
     return out

@@ -359,3 +359,15 @@ def test_south_vietnam_is_its_own_state() -> None:
         == "RVN"
     # "Vietnam" alone in those years stays the North, as before
     assert _find("In 1965 Vietnam was at war.", "1965", "Vietnam").country == "VDR"
+
+
+def test_them_urged_are_the_states_listed_last() -> None:
+    text = ("The Kenyan minister phoned his Ugandan and Tanzanian counterparts and urged them "
+            "to reopen the border.")
+    found = [m.entity.country for m in resolve_actors(text, "2020", DocContext())
+             if text[m.start:m.end] == "them"]
+    assert sorted(found) == ["TZA", "UGA"]
+    # one state named is no "them"
+    text = "The Kenyan minister met Uganda's envoy and urged them to act."
+    assert all(text[m.start:m.end] != "them"
+               for m in resolve_actors(text, "2020", DocContext()))
