@@ -616,12 +616,13 @@ def _it_object(parsed: Any, base: int, tokens: list[Token], cands: list[_Cand],
     """"Somalia severed ties with Kenya, accusing it of interference": "it" acted on is
     the state named last before it, other than the clause's subject; "them", the states
     listed last."""
+    words = [w for w in parsed if w.lower_ in ("it", "them") and w.dep_ == "dobj"
+             and w.head.lemma_.lower() in _PARTY_VERBS]
+    if not words:
+        return []  # most sentences: no token map built
     at = {t.start: k for k, t in enumerate(tokens)}
     out = []
-    for word in parsed:
-        if word.lower_ not in ("it", "them") or word.dep_ != "dobj" or \
-                word.head.lemma_.lower() not in _PARTY_VERBS:
-            continue
+    for word in words:
         k = at.get(word.idx - base)
         if k is None:
             continue

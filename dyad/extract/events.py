@@ -25,7 +25,14 @@ from dyad.annotate.pipeline import AnnotatedSentence, Mention, is_dated
 from dyad.annotate.time import TimeMention
 from dyad.extract.era import at_date
 from dyad.extract.quantities import Quantity, find_quantities
-from dyad.extract.triggers import ENVOY_NOUNS, SENT_OUT, SUBJUGATION, Trigger, find_triggers
+from dyad.extract.triggers import (
+    ENVOY_NOUNS,
+    SENT_OUT,
+    SUBJUGATION,
+    Trigger,
+    find_triggers,
+    first_conjunct,
+)
 from dyad.model import Entity, When
 from dyad.ontology import cameo
 from dyad.reference.gazetteer import load_gazetteer, tokenize
@@ -252,16 +259,17 @@ def find_events(sentence: AnnotatedSentence) -> Iterator[FoundEvent]:
             recipients = _purpose_recipients(token, trigger, triggers, sentence) or _nearest(
                 _foreground(sentence), trigger.end, after=True, exclude=actors,
                 text=sentence.sentence.text)
-        if trigger.lemma in RECALLING and (envoy := next(
-                (r.country for r in recipients if r.role in ENVOYS and r.country), None)):
+        if trigger.lemma in RECALLING:
             # "Foreign Minister Safadi decided to recall Jordan's ambassador to Israel in
             # protest at the war on Gaza": one recalls one's own envoy, from the state they
             # are posted to
-            actors = [replace(a, country=envoy) if a.country is None and a.role else a
-                      for a in actors]
-        if trigger.lemma in RECALLING and (posted := _posted_to(
-                token, span, sentence.actors, {a.country for a in actors if a.country})):
-            recipients = posted
+            if envoy := next((r.country for r in recipients if r.role in ENVOYS
+                              and r.country), None):
+                actors = [replace(a, country=envoy) if a.country is None and a.role else a
+                          for a in actors]
+            if posted := _posted_to(token, span, sentence.actors,
+                                    {a.country for a in actors if a.country}):
+                recipients = posted
         if recipients and (nameless := [a for a in actors if a.country is None and a.role]):
             # known by a role word only ("fundamentalists kept up their strike to demand
             # the Algerian president's resignation", "Caretaker Prime Minister Kakar
@@ -910,9 +918,7 @@ def _own_sides(token: Token, span: Span, mentions: list[Mention],
     recipients = [e for c in token.children if c.dep_ == "prep" and c.lower_ in
                   RECIPIENT_PREPS | {"of"} for e in _phrase_actors(c, span, mentions)]
     if recipients and not actors:
-        first = token
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head  # "following the revolution and the overthrow of …"
+        first = first_conjunct(token)  # "following the revolution and the overthrow of …"
         if first.dep_ != "pobj" or first.head.lower_ in SEQUENCE_PREPS:
             # "France returned two diplomats after the arrest of a French diplomat": an
             # act before or after the clause's is no doing of its subject (nor is a noun
@@ -1544,7 +1550,9 @@ DOCUMENT_NOUNS = frozenset({"convention", "treaty", "agreement", "accord", "pact
 def _dates_a_document(m: TimeMention, trigger: Trigger, span: Span) -> bool:
     """"completed negotiations in line with the 1982 Convention": a year naming a text
     another act only cites is the text's, not that act's."""
-    token = next((t for t in span if t.idx - span.start_char == m.start), None)
+    words = span.doc.char_span(span.start_char + m.start, span.start_char + m.end,
+                               alignment_mode="expand")
+    token = words[0] if words is not None and len(words) else None
     if token is None or token.dep_ not in ("nummod", "compound", "amod", "npadvmod"):
         return False
     head = token.head

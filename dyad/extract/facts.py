@@ -72,6 +72,8 @@ _GOVERNMENT = re.compile(r"\b(?:government|regime|authorities|administration|cab
 _RECOGNISE = re.compile(r"\brecogni[sz](?:ed|es?|ing)\b|\b(?:switch|extend|grant|accord|"
                         r"transferr?)(?:s|ed|ing)?\s+(?:its\s+|their\s+|diplomatic\s+|formal\s+)*"
                         r"recognition\b", re.I)
+# "switched recognition from Taipei to Beijing": the state after "to" is the one recognised
+_SWITCHED = re.compile(r"\s*(?:switch|transfer)\w*[^.;]*?\bfrom\b[^.;]*?\bto\b", re.I)
 # "switched recognition to the National Transitional Council": a body that governs a state
 _GOVERNING = re.compile(r"\b(?:government|council|authority|authorities|administration|"
                         r"regime|junta)\b", re.I)
@@ -167,9 +169,10 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
         yield from _accreditation(s, ctx, lo + cue.start(), mentions, states, times, status)
     for cue in _MEMBER.finditer(text) if has["member"] else ():
         yield from _membership(s, ctx, text, lo, cue, mentions, states, status)
-    if (named := _TREATY_BETWEEN.search(text)) is not None:
-        yield from _treaty_between(ctx, text, lo, named, states, times, status)
-    elif has["signed"] and (signed := _SIGNED.search(text)) is not None and (
+    between = list(_treaty_between(text, lo, named, states, times, status)) if (
+        named := _TREATY_BETWEEN.search(text)) is not None else []
+    yield from between
+    if not between and has["signed"] and (signed := _SIGNED.search(text)) is not None and (
             treaty := _TREATY.search(text)) is not None:
         sides = _signers(s, ctx, text, lo + signed.start(), states)
         if sides:
@@ -179,7 +182,7 @@ def _clause_facts(s: AnnotatedSentence, ctx: DocumentContext, lo: int, hi: int
                             treaty=treaty.group(1))
 
 
-def _treaty_between(ctx: DocumentContext, text: str, lo: int, named: re.Match[str],
+def _treaty_between(text: str, lo: int, named: re.Match[str],
                     states: list[Mention], times: list[TimeMention],
                     status: str) -> Iterator[FoundFact]:
     """"under the Treaty on Basic Relations Between Japan and the Republic of Korea": a
@@ -403,10 +406,9 @@ def _recognition(s: AnnotatedSentence, at: int, states: list[Mention],
     if doer:
         before = doer
     text = s.sentence.text
-    switched = re.match(r"\s*(?:switch|transfer)\w*[^.;]*?\bfrom\b[^.;]*?\bto\b", text[at:], re.I)
-    if switched is not None:
+    if (switched := _SWITCHED.match(text, at)) is not None:
         # "switched recognition from Taipei to Beijing": the one it went to
-        after = [m for m in after if m.start >= at + switched.end()]
+        after = [m for m in after if m.start >= switched.end()]
     if before and not after and _GOVERNING.search(text, at) and (
             other := s.context.other_side(before[-1].entity)) is not None:
         # on a pair's page, the governing body one side recognised governs the other side

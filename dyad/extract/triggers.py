@@ -20,7 +20,7 @@ from dyad.errors import DataError
 from dyad.ontology import cameo
 
 __all__ = ["ENVOY_NOUNS", "REPORTING_CODE", "SENT_OUT", "STATUSES", "Pattern", "Trigger",
-           "find_triggers", "is_background", "main_trigger"]
+           "find_triggers", "first_conjunct", "is_background", "main_trigger"]
 
 STATUSES = ("asserted", "alleged", "speculated", "reported", "pledged", "planned", "denied",
             "negated", "hypothetical")
@@ -586,6 +586,14 @@ _CAUSED = frozenset({"stem", "result", "arise", "derive", "originate", "spring"}
 _DESCRIBING = frozenset({"date", "remain", "stem", "vacillate", "fluctuate", "trace", "go"})
 
 
+def first_conjunct(tok: Token) -> Token:
+    """The first of the words ``tok`` is coordinated with ("the revolution and the
+    overthrow": the revolution), which holds their shared role in the clause."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _noun_is_event(tok: Token) -> bool:
     """A noun trigger that names an event: not a modifier of another noun ("war games"),
     not a word of a title ("Representative for International Cooperation"); a colony only
@@ -598,9 +606,7 @@ def _noun_is_event(tok: Token) -> bool:
     if _lemma(tok) in ("conference", "briefing") and any(
             _lemma(c) in ("news", "press", "media") for c in tok.children):
         return False  # "Lamamra told a news conference": reporters, not a meeting of states
-    first = tok
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(tok)
     if first.dep_ == "pobj" and first.head.lower_ == "between" and \
             _lemma(first.head.head) in _SWINGING:
         return False  # "the relationship has vacillated between cooperation and struggle"

@@ -348,3 +348,8 @@ def test_a_treaty_whose_name_says_between_whom() -> None:
                 "Between Chile and Kenya, which both ratified.")
     treaties = [f for f in _facts(doc_text) if f[0] == "treaty"]
     assert treaties == [("treaty", "CHL", "KEN", "1965-05", None, "asserted")]
+
+    # a name "between" parties it does not name leaves the signing to say who signed
+    treaties = [f for f in _facts("In 1995 Chile and Kenya signed the Agreement between the "
+                                  "Parties on fisheries.") if f[0] == "treaty"]
+    assert treaties == [("treaty", "CHL", "KEN", "1995", None, "asserted")]
